@@ -1,0 +1,51 @@
+package dev.slsguard.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.compile.Compilation;
+import dev.slsguard.engine.compile.ServiceCompiler;
+import dev.slsguard.engine.merge.TemplateMerger;
+import dev.slsguard.engine.rules.RuleBase;
+import dev.slsguard.engine.rules.RuleOutcome;
+import dev.slsguard.engine.source.Limits;
+import dev.slsguard.engine.source.SourceDocument;
+import dev.slsguard.engine.source.YamlLoader;
+import dev.slsguard.engine.vars.ResolvedDocument;
+import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.engine.vars.VariableResolver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * load, resolve, compile, rules, merge: each stage a plain function of the previous one's output.
+ * Only {@code load} (and {@code ${file()}} in resolve) reads files; nothing here writes any.
+ */
+public final class Pipeline {
+
+    private final ServiceCompiler compiler;
+    private final RuleBase rules;
+    private final Limits limits;
+
+    public Pipeline(ServiceCompiler compiler, RuleBase rules, Limits limits) {
+        this.compiler = compiler;
+        this.rules = rules;
+        this.limits = limits;
+    }
+
+    /**
+     * Checks the service whose configuration file is {@code configFile}.
+     *
+     * @param displayName the file name to use in locations (relative, as the user gave it)
+     * @throws UserError for input that cannot be analysed at all
+     */
+    public Analysis run(Path configFile, String displayName, VariableOptions options) {
+        SourceDocument document = YamlLoader.load(configFile, displayName, limits);
+        ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
+        Compilation compilation = compiler.compile(resolved);
+        List<Object> facts = new ArrayList<>(compilation.facts());
+        facts.addAll(resolved.unresolved());
+        RuleOutcome outcome = rules.run(facts);
+        ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements());
+        return new Analysis(document, template, outcome.findings(), rules.rules());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.slsguard.engine.model;
+
+/**
+ * Something a function reads from, is invoked by, or sends failures to, as an event compiler
+ * found it. Derivation rules turn event sources into the IAM statements the function needs.
+ *
+ * @param function      the function key
+ * @param functionIndex the function's position in {@code functions:}
+ * @param eventIndex    the event's position in the function's {@code events:}
+ * @param eventType     the event key that produced it ({@code sqs}, {@code stream} ...)
+ * @param kind          what the function does with it; see the constants
+ * @param arn           the source's ARN (literal or intrinsic)
+ * @param ref           the line that declared it
+ */
+public record EventSource(String function, int functionIndex, int eventIndex, String eventType, String kind,
+                          CfnValue arn, SourceRef ref) {
+
+    /** A function reads an SQS queue. */
+    public static final String SQS_QUEUE = "sqs-queue";
+    /** A function reads a DynamoDB stream. */
+    public static final String DYNAMODB_STREAM = "dynamodb-stream";
+    /** A function reads a Kinesis stream with shared-throughput polling. */
+    public static final String KINESIS_STREAM = "kinesis-stream";
+    /** A function reads a Kinesis stream through an enhanced fan-out consumer (the stream's ARN). */
+    public static final String KINESIS_CONSUMER_STREAM = "kinesis-consumer-stream";
+    /** The enhanced fan-out consumer itself (a Ref to the created consumer, or its ARN). */
+    public static final String KINESIS_CONSUMER = "kinesis-consumer";
+    /** Failed batches go to an SNS topic. */
+    public static final String ON_FAILURE_SNS = "on-failure-sns";
+    /** Failed batches go to an SQS queue. */
+    public static final String ON_FAILURE_SQS = "on-failure-sqs";
+}

@@ -1,0 +1,38 @@
+package dev.slsguard.engine.model;
+
+/**
+ * Keys that put a role's statements in the order Serverless Framework v3 writes them: core logs
+ * statements, then the user's declared statements, then function-level additions, then event
+ * statements in v3's plugin order, function order, and statement kind. Keys compare as strings.
+ */
+public final class StatementOrder {
+
+    private StatementOrder() {
+    }
+
+    /** Core statements (logs), by position. */
+    public static String core(int position) {
+        return String.format("0-%04d", position);
+    }
+
+    /** Declared statements, by position in the user's list. */
+    public static String declared(int position) {
+        return String.format("1-%04d", position);
+    }
+
+    /** Statements compileFunctions adds (onError, KMS, X-Ray, EFS, destinations). */
+    public static String function(int functionIndex, int kind) {
+        return String.format("2-%05d-%02d", functionIndex, kind);
+    }
+
+    /**
+     * Statements an event compiler adds. {@code compilerOrder} is v3's plugin registration order
+     * (schedule 0, s3 1, http 2, websocket 3, sns 4, stream 5, kafka 6, activemq 7, rabbitmq 8,
+     * msk 9, alb 10, alexaSkill 11, alexaSmartHome 12, iot 13, iotFleetProvisioning 14,
+     * cloudwatchEvent 15, cloudwatchLog 16, cognitoUserPool 17, eventBridge 18, sqs 19,
+     * cloudFront 20, httpApi 21); {@code functionIndex} is -1 for a service-wide statement.
+     */
+    public static String event(int compilerOrder, int functionIndex, int kind) {
+        return String.format("3-%02d-%05d-%02d", compilerOrder, functionIndex + 1, kind);
+    }
+}
