@@ -1,16 +1,214 @@
 package dev.slsguard.engine.merge;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.Resource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-/** Builds the final CloudFormation template. */
+/**
+ * Builds the final CloudFormation template the way Serverless Framework v3's {@code package}
+ * finishes it, in this order:
+ * <ol>
+ *   <li>the compiled resources in draft order; every compiled {@code AWS::IAM::Role} gets as
+ *       {@code Policies[0].PolicyDocument.Statement} the statements whose {@code role} is its
+ *       logical id, sorted by {@code orderKey} (stable);</li>
+ *   <li>the compiled outputs, each without {@code Export} given
+ *       {@code Export.Name = sls-<service>-<stage>-<OutputKey>} (v3 does this before merging the
+ *       user's section, so the user's own outputs get no export name);</li>
+ *   <li>the user's {@code resources:} section merged with lodash {@code _.merge} semantics
+ *       (see {@link LodashMerge}), then {@code resources.extensions} applied;</li>
+ *   <li>{@code null} values removed from every resource's {@code Properties}.</li>
+ * </ol>
+ */
 public final class TemplateMerger {
+
+    /** The template's fixed description, as v3 writes it. */
+    public static final String DESCRIPTION = "The AWS CloudFormation template for this Serverless application";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final String ROLE_TYPE = "AWS::IAM::Role";
 
     private TemplateMerger() {
     }
 
     public static ObjectNode merge(TemplateDraft draft, List<IamStatement> statements) {
-        throw new UnsupportedOperationException("TODO");
+        ObjectNode template = JSON.objectNode();
+        template.put("AWSTemplateFormatVersion", "2010-09-09");
+        template.put("Description", DESCRIPTION);
+        ObjectNode resources = template.putObject("Resources");
+        ObjectNode outputs = template.putObject("Outputs");
+
+        for (Resource resource : draft.resources()) {
+            ObjectNode definition = resource.definition().deepCopy();
+            if (ROLE_TYPE.equals(resource.type())) {
+                setStatements(definition, resource.logicalId(), statements);
+            }
+            resources.set(resource.logicalId(), definition);
+        }
+        for (TemplateDraft.Output output : draft.outputs()) {
+            outputs.set(output.id(), output.definition().deepCopy());
+        }
+        addExportNames(outputs, draft.service().name(), draft.service().stage());
+
+        draft.userResources().ifPresent(section -> {
+            JsonNode user = UserNodes.toJson(section);
+            if (user.isObject()) {
+                ObjectNode userSection = (ObjectNode) user;
+                JsonNode extensions = userSection.remove("extensions");
+                for (String key : List.of("Resources", "Outputs")) {
+                    if (!isTruthy(userSection.get(key))) {
+                        userSection.putObject(key); // v3 defaults a missing or empty section to {}
+                    }
+                }
+                LodashMerge.merge(template, userSection);
+                if (extensions != null && extensions.isObject() && template.get("Resources").isObject()) {
+                    applyExtensions((ObjectNode) template.get("Resources"), (ObjectNode) extensions);
+                }
+            }
+        });
+        if (template.get("Resources") instanceof ObjectNode merged) {
+            stripNullProperties(merged);
+        }
+        return template;
+    }
+
+    /** {@code sls-<service>-<stage>-<outputKey>}. */
+    public static String exportName(String service, String stage, String outputKey) {
+        return "sls-" + service + "-" + stage + "-" + outputKey;
+    }
+
+    private static void setStatements(ObjectNode role, String logicalId, List<IamStatement> statements) {
+        JsonNode document = role.path("Properties").path("Policies").path(0).path("PolicyDocument");
+        if (!document.isObject()) {
+            return;
+        }
+        List<IamStatement> own = new ArrayList<>();
+        for (IamStatement s : statements) {
+            if (logicalId.equals(s.role())) {
+                own.add(s);
+            }
+        }
+        own.sort(Comparator.comparing(IamStatement::orderKey)); // List.sort is stable
+        ArrayNode list = JSON.arrayNode();
+        own.forEach(s -> list.add(s.document().deepCopy()));
+        ((ObjectNode) document).set("Statement", list);
+    }
+
+    private static void addExportNames(ObjectNode outputs, String service, String stage) {
+        for (Map.Entry<String, JsonNode> e : outputs.properties()) {
+            if (e.getValue() instanceof ObjectNode output && !isTruthy(output.get("Export"))) {
+                output.putObject("Export").put("Name", exportName(service, stage, e.getKey()));
+            }
+        }
+    }
+
+    /**
+     * {@code resources.extensions}: v3 lets a user add to generated resources without replacing
+     * them. Extensions of a resource that does not exist, or of an attribute v3 does not support,
+     * are skipped here (v3 refuses to package; validation rules report them).
+     */
+    private static void applyExtensions(ObjectNode resources, ObjectNode extensions) {
+        for (Map.Entry<String, JsonNode> ext : extensions.properties()) {
+            if (!(resources.get(ext.getKey()) instanceof ObjectNode resource) || !ext.getValue().isObject()) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> attr : ext.getValue().properties()) {
+                JsonNode value = attr.getValue();
+                switch (attr.getKey()) {
+                    case "Condition", "CreationPolicy", "DeletionPolicy", "UpdatePolicy", "UpdateReplacePolicy" ->
+                            resource.set(attr.getKey(), value.deepCopy());
+                    case "Properties", "Metadata" -> assign(resource, attr.getKey(), value);
+                    case "DependsOn" -> appendDependsOn(resource, value);
+                    default -> {
+                        // unsupported attribute: v3 fails; reported by validation rules
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code Object.assign(resource[key] ||= {}, value)}: shallow, existing keys keep their place. */
+    private static void assign(ObjectNode resource, String key, JsonNode value) {
+        if (!isTruthy(resource.get(key)) || !resource.get(key).isObject()) {
+            resource.putObject(key);
+        }
+        if (value.isObject()) {
+            ObjectNode into = (ObjectNode) resource.get(key);
+            value.properties().forEach(e -> into.set(e.getKey(), e.getValue().deepCopy()));
+        }
+    }
+
+    private static void appendDependsOn(ObjectNode resource, JsonNode value) {
+        JsonNode current = resource.get("DependsOn");
+        ArrayNode list;
+        if (current instanceof ArrayNode array) {
+            list = array;
+        } else {
+            list = JSON.arrayNode();
+            if (isTruthy(current)) {
+                list.add(current.deepCopy());
+            }
+            resource.set("DependsOn", list);
+        }
+        if (value.isArray()) {
+            value.forEach(v -> list.add(v.deepCopy()));
+        } else if (!value.isNull()) {
+            list.add(value.deepCopy());
+        }
+    }
+
+    private static void stripNullProperties(ObjectNode resources) {
+        for (Map.Entry<String, JsonNode> e : resources.properties()) {
+            if (!(e.getValue() instanceof ObjectNode resource)) {
+                continue;
+            }
+            JsonNode properties = resource.get("Properties");
+            if (isTruthy(properties)) {
+                stripNulls(properties);
+            } else {
+                resource.remove("Properties");
+            }
+        }
+    }
+
+    /** Removes null-valued keys of objects at any depth; nulls inside arrays stay (as in v3). */
+    private static void stripNulls(JsonNode node) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+            while (it.hasNext()) {
+                JsonNode value = it.next().getValue();
+                if (value.isNull()) {
+                    it.remove();
+                } else {
+                    stripNulls(value);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(TemplateMerger::stripNulls);
+        }
+    }
+
+    /** JavaScript truthiness of a JSON value ({@code undefined} is a Java null). */
+    private static boolean isTruthy(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue() != 0 && !Double.isNaN(node.doubleValue());
+        }
+        if (node.isTextual()) {
+            return !node.textValue().isEmpty();
+        }
+        return true;
     }
 }

@@ -1,15 +1,251 @@
 package dev.slsguard.engine.rules;
 
+import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.SourceRef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.impl.EnvironmentFactory;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.Environment;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
-/** The loaded rule packs. */
+/**
+ * The loaded rule packs: built-in packs precompiled as Drools executable model plus org packs
+ * compiled from DRL at run time, in one rule base. {@link #run} evaluates them over a service's
+ * facts in a fresh session.
+ */
 public final class RuleBase {
 
-    public List<RuleInfo> rules() {
-        throw new UnsupportedOperationException("TODO");
+    /** Most rule firings one session may take before it is considered not to settle. */
+    public static final int DEFAULT_FIRING_LIMIT = 100_000;
+
+    private static final String LEDGER = "dev.slsguard.engine.rules.Report.ledger";
+
+    private static final Comparator<Finding> FINDING_ORDER = Comparator
+            .comparing((Finding f) -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message)
+            .thenComparing(f -> f.location().pointer());
+
+    private final InternalKnowledgeBase kbase;
+    private final List<RuleInfo> rules;
+    private final Map<Rule, SourceRef> ruleFiles;
+    private final int firingLimit;
+
+    private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<Rule, SourceRef> ruleFiles, int firingLimit) {
+        this.kbase = kbase;
+        this.rules = List.copyOf(rules);
+        this.ruleFiles = ruleFiles;
+        this.firingLimit = firingLimit;
     }
 
+    /**
+     * Builds one rule base from precompiled packs and the org packs under {@code orgPackDirs}
+     * (every {@code *.drl}, recursively, sorted).
+     *
+     * @param precompiled packs built as executable model (the built-in packs), possibly none
+     * @param orgPackDirs directories as the user gave them ({@code --rules DIR}); locations in
+     *                    errors and rule files use these paths
+     * @throws UserError when an org pack does not compile, a rule lacks {@code @id} or has an
+     *                   unknown {@code @severity}, or two rules share an id
+     */
+    public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs) {
+        List<Model> models = new ArrayList<>();
+        for (PrecompiledPacks packs : precompiled) {
+            models.addAll(models(packs));
+        }
+        InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models);
+        List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
+        OrgPackCompiler.compile(kbase, files);
+        Map<String, OrgPackFile> byDisplayName = new HashMap<>();
+        files.forEach(f -> byDisplayName.put(f.displayName(), f));
+
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage pkg : kbase.getKiePackages()) {
+            all.addAll(pkg.getRules());
+        }
+        all.sort(Comparator.comparing(Rule::getPackageName).thenComparing(Rule::getName));
+
+        Map<Rule, SourceRef> ruleFiles = new LinkedHashMap<>();
+        for (Rule rule : all) {
+            ruleFiles.put(rule, fileOf(rule, byDisplayName));
+        }
+        Map<String, RuleInfo> byId = new HashMap<>();
+        Map<String, Rule> ruleById = new HashMap<>();
+        List<RuleInfo> infos = new ArrayList<>();
+        // org rules first, so that a clash is reported at the org rule, which the user can change
+        List<Rule> orgFirst = new ArrayList<>(all);
+        orgFirst.sort(Comparator.comparing((Rule r) -> orgFile(r, byDisplayName).isEmpty()));
+        for (Rule rule : orgFirst) {
+            Optional<String> problem = RuleMetadata.problem(rule);
+            if (problem.isPresent()) {
+                throw new UserError(locate(rule, byDisplayName, ruleFiles), problem.get());
+            }
+            RuleInfo info = RuleMetadata.info(rule);
+            RuleInfo clash = byId.putIfAbsent(info.id(), info);
+            if (clash != null) {
+                throw new UserError(locate(rule, byDisplayName, ruleFiles), "rule id " + info.id()
+                        + " of rule \"" + rule.getName() + "\" is already used by rule \"" + clash.ruleName()
+                        + "\" in " + where(ruleById.get(info.id()), ruleFiles));
+            }
+            ruleById.put(info.id(), rule);
+            infos.add(info);
+        }
+        infos.sort(Comparator.comparing(RuleInfo::id));
+        return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT);
+    }
+
+    /** The same rule base with another firing limit. */
+    public RuleBase withFiringLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("firing limit must be positive: " + limit);
+        }
+        return new RuleBase(kbase, rules, ruleFiles, limit);
+    }
+
+    /** Metadata of every rule, sorted by id. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The rule with this id, if loaded. */
+    public Optional<RuleInfo> rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Runs every rule over {@code facts} (inserted in order) in a new session.
+     *
+     * @return the findings and every IAM statement in the session at the end
+     * @throws UserError when the rules do not settle within the firing limit
+     */
     public RuleOutcome run(List<Object> facts) {
-        throw new UnsupportedOperationException("TODO");
+        Environment environment = EnvironmentFactory.newEnvironment();
+        environment.set(LEDGER, new HashSet<>());
+        KieSession session = kbase.newKieSession(kbase.getSessionConfiguration(), environment);
+        try {
+            LastFiredRule lastFired = new LastFiredRule();
+            session.addEventListener(lastFired);
+            for (Object fact : facts) {
+                session.insert(Objects.requireNonNull(fact, "fact"));
+            }
+            int fired = session.fireAllRules(firingLimit + 1);
+            if (fired > firingLimit) {
+                throw notSettled(lastFired);
+            }
+            return new RuleOutcome(findings(session), statements(session));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private UserError notSettled(LastFiredRule lastFired) {
+        Optional<Rule> rule = lastFired.rule();
+        String name = rule.map(r -> RuleMetadata.id(r).orElse(r.getName())).orElse("unknown");
+        SourceRef where = rule.map(ruleFiles::get).orElse(SourceRef.ofFile("rule packs"));
+        return new UserError(where, "rule packs did not settle after " + firingLimit
+                + " firings; last rule: " + name);
+    }
+
+    private static List<Finding> findings(KieSession session) {
+        List<Finding> findings = new ArrayList<>();
+        for (Object o : session.getObjects(o -> o instanceof Finding)) {
+            findings.add((Finding) o);
+        }
+        return findings.stream().distinct().sorted(FINDING_ORDER).toList();
+    }
+
+    private static List<IamStatement> statements(KieSession session) {
+        record Handled(IamStatement statement, long id) {
+        }
+        List<Handled> handled = new ArrayList<>();
+        for (FactHandle handle : session.getFactHandles(o -> o instanceof IamStatement)) {
+            InternalFactHandle internal = (InternalFactHandle) handle;
+            handled.add(new Handled((IamStatement) internal.getObject(), internal.getId()));
+        }
+        handled.sort(Comparator.comparing((Handled h) -> h.statement().role())
+                .thenComparing(h -> h.statement().orderKey())
+                .thenComparingLong(Handled::id));
+        return handled.stream().map(Handled::statement).toList();
+    }
+
+    private static List<Model> models(PrecompiledPacks packs) {
+        String path = packs.modelListPath().startsWith("/") ? packs.modelListPath().substring(1)
+                : packs.modelListPath();
+        List<Model> models = new ArrayList<>();
+        try (InputStream in = packs.loader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("precompiled rule packs not found: " + path);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String name = line.trim();
+                if (name.isEmpty() || name.startsWith("Drools-Model-Version:")) {
+                    continue;
+                }
+                models.add((Model) Class.forName(name, true, packs.loader()).getConstructor().newInstance());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load precompiled rule model from " + path, e);
+        }
+        return models;
+    }
+
+    private static Optional<OrgPackFile> orgFile(Rule rule, Map<String, OrgPackFile> byDisplayName) {
+        return sourcePath(rule).map(byDisplayName::get);
+    }
+
+    private static Optional<String> sourcePath(Rule rule) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+            return Optional.ofNullable(impl.getResource().getSourcePath());
+        }
+        return Optional.empty();
+    }
+
+    /** The file a rule is written in: the org pack file, or the built-in pack's DRL path. */
+    private static SourceRef fileOf(Rule rule, Map<String, OrgPackFile> byDisplayName) {
+        Optional<OrgPackFile> org = orgFile(rule, byDisplayName);
+        if (org.isPresent()) {
+            return SourceRef.ofFile(org.get().displayName());
+        }
+        return SourceRef.ofFile(sourcePath(rule).orElse(rule.getPackageName().replace('.', '/')));
+    }
+
+    /** The rule's file and line (line only for org packs, which are parsed again for it). */
+    private static SourceRef locate(Rule rule, Map<String, OrgPackFile> byDisplayName,
+                                    Map<Rule, SourceRef> ruleFiles) {
+        return orgFile(rule, byDisplayName).map(f -> f.ruleRef(rule.getName())).orElse(ruleFiles.get(rule));
+    }
+
+    private static String where(Rule rule, Map<Rule, SourceRef> ruleFiles) {
+        SourceRef ref = ruleFiles.get(rule);
+        return ref == null ? "another pack" : ref.file();
     }
 }

@@ -1,14 +1,206 @@
 package dev.slsguard.engine.source;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.SourceRef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Loads serverless.yml / .yaml / .json into a located node tree. */
+/**
+ * Loads serverless.yml / .yaml / .json into a located node tree, typing scalars the way
+ * Serverless Framework v3 (js-yaml) does. Input that cannot be loaded is a {@link UserError}
+ * located in the file, named by its display name.
+ */
 public final class YamlLoader {
+
+    private static final long MIB = 1024L * 1024;
 
     private YamlLoader() {
     }
 
+    /**
+     * Loads a service configuration: the document must be a mapping.
+     *
+     * @param displayName the name every {@link SourceRef} of the document carries
+     * @throws UserError when the file is missing, too large, empty, malformed or not a mapping
+     */
     public static SourceDocument load(Path file, String displayName, Limits limits) {
-        throw new UnsupportedOperationException("TODO");
+        Node root = read(file, displayName, limits)
+                .orElseThrow(() -> new UserError(SourceRef.ofFile(displayName), "file is empty"));
+        if (!(root instanceof MapNode)) {
+            throw new UserError(root.ref(), "the top level must be a mapping of settings (service:, provider:, "
+                    + "functions: ...), not " + describe(root));
+        }
+        return new SourceDocument(file, displayName, root);
+    }
+
+    /**
+     * Loads any YAML or JSON document (a file read by {@code ${file(...)}}): the root may be any node,
+     * and an empty file gives a null scalar.
+     */
+    public static SourceDocument loadFragment(Path file, String displayName, Limits limits) {
+        Node root = read(file, displayName, limits).orElseGet(() -> new ScalarNode(SourceRef.ofFile(displayName), null));
+        return new SourceDocument(file, displayName, root);
+    }
+
+    /** Reads a text file (for {@code ${file(notes.txt)}}) under the same size limit. */
+    public static String readText(Path file, String displayName, Limits limits) {
+        checkReadable(file, displayName, limits);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw cannotRead(displayName, e);
+        }
+    }
+
+    private static java.util.Optional<Node> read(Path file, String displayName, Limits limits) {
+        checkReadable(file, displayName, limits);
+        boolean json = file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        YAMLFactory factory = factory(limits);
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             LocatingYamlFactory.EventParser parser = (LocatingYamlFactory.EventParser) factory.createParser(reader)) {
+            return new TreeBuilder(parser, displayName, limits, json).readDocument();
+        } catch (UserError e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw translate(e, displayName);
+        }
+    }
+
+    private static void checkReadable(Path file, String displayName, Limits limits) {
+        SourceRef whole = SourceRef.ofFile(displayName);
+        if (!Files.exists(file)) {
+            throw new UserError(whole, "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserError(whole, "is a directory, not a file");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw cannotRead(displayName, e);
+        }
+        if (size > limits.maxFileBytes()) {
+            throw new UserError(whole, "file is " + size + " bytes; the limit is " + limits.maxFileBytes()
+                    + " bytes" + human(limits.maxFileBytes()));
+        }
+    }
+
+    private static YAMLFactory factory(Limits limits) {
+        int textLimit = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(limits.maxFileBytes(), 1024));
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(textLimit);
+        options.setNestingDepthLimit(Math.max(limits.maxDepth() + 2, 50));
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(Math.max(limits.maxDepth() + 2, StreamReadConstraints.DEFAULT_MAX_DEPTH))
+                .maxStringLength(Math.max(textLimit, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
+                .maxNameLength(Math.max(textLimit, StreamReadConstraints.DEFAULT_MAX_NAME_LEN))
+                .maxNumberLength(Math.max(textLimit, StreamReadConstraints.DEFAULT_MAX_NUM_LEN))
+                .build();
+        return new LocatingYamlFactory(YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints));
+    }
+
+    private static UserError translate(Exception e, String displayName) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                return new UserError(at(displayName, marked.getProblemMark()), "malformed YAML: " + describe(marked), e);
+            }
+            if (cause instanceof CharacterCodingException) {
+                return new UserError(SourceRef.ofFile(displayName), "file is not valid UTF-8 text", e);
+            }
+        }
+        if (e instanceof StreamConstraintsException limit) {
+            return new UserError(at(displayName, limit.getLocation()), "document exceeds a parser limit: "
+                    + firstLine(limit.getOriginalMessage()), e);
+        }
+        if (e instanceof JsonProcessingException parse) {
+            String message = firstLine(parse.getOriginalMessage());
+            if (message.startsWith("Expected a field name")) {
+                message = "mapping keys must be plain text (complex keys are not supported)";
+            }
+            return new UserError(at(displayName, parse.getLocation()), "malformed YAML: " + message, e);
+        }
+        if (e instanceof IOException io) {
+            return cannotRead(displayName, io);
+        }
+        return new UserError(SourceRef.ofFile(displayName), "malformed YAML: " + firstLine(String.valueOf(e.getMessage())), e);
+    }
+
+    private static String describe(MarkedYAMLException marked) {
+        String problem = firstLine(marked.getProblem() == null ? "cannot parse" : marked.getProblem());
+        if (marked.getContext() != null && marked.getContextMark() != null) {
+            return problem + " (" + firstLine(marked.getContext()) + " started at line "
+                    + (marked.getContextMark().getLine() + 1) + ")";
+        }
+        return problem;
+    }
+
+    private static UserError cannotRead(String displayName, IOException e) {
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            reason = "file not found";
+        } else if (e instanceof CharacterCodingException) {
+            reason = "not valid UTF-8 text";
+        } else {
+            reason = e.getClass().getSimpleName();
+        }
+        return new UserError(SourceRef.ofFile(displayName), "cannot read the file: " + reason, e);
+    }
+
+    private static SourceRef at(String displayName, Mark mark) {
+        return new SourceRef(displayName, mark.getLine() + 1, mark.getColumn() + 1, "");
+    }
+
+    private static SourceRef at(String displayName, JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return SourceRef.ofFile(displayName);
+        }
+        return new SourceRef(displayName, location.getLineNr(), Math.max(1, location.getColumnNr()), "");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).trim();
+    }
+
+    private static String human(long bytes) {
+        if (bytes % MIB == 0) {
+            return " (" + bytes / MIB + " MB)";
+        }
+        if (bytes % 1024 == 0) {
+            return " (" + bytes / 1024 + " KB)";
+        }
+        return "";
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof ListNode) {
+            return "a list";
+        }
+        if (node instanceof ScalarNode scalar && scalar.value() == null) {
+            return "null";
+        }
+        return "a " + node.kind();
     }
 }

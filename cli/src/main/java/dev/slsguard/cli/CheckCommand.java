@@ -1,0 +1,34 @@
+package dev.slsguard.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code slsguard check}: compiles the service, runs every rule pack, writes the template and SARIF. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check a Serverless Framework service: compile it to CloudFormation, run the rule packs, "
+                + "write cloudformation-template.json and slsguard.sarif, and print the findings.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:a finding at or above --fail-on",
+                "2:usage or input error"})
+final class CheckCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Mixin
+    ServiceOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    CheckCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        return new Invocation(session, options, spec.commandLine().getParseResult()).run(true);
+    }
+}

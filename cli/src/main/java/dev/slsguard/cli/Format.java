@@ -1,0 +1,6 @@
+package dev.slsguard.cli;
+
+/** What {@code --format} sends to standard output. */
+public enum Format {
+    TEXT, JSON, SARIF
+}

@@ -1,0 +1,89 @@
+package dev.slsguard.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code slsguard} command: {@code check} and {@code compile} a Serverless Framework service. */
+@Command(name = "slsguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Static analysis for Serverless Framework services on AWS.",
+        synopsisSubcommandLabel = "COMMAND")
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        System.exit(code);
+    }
+
+    /** Runs slsguard in this process and returns the exit code; never calls {@code System.exit}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Path.of("").toAbsolutePath(), System.getenv());
+    }
+
+    /**
+     * Runs slsguard with relative paths resolved against {@code workingDir} and {@code env} as the
+     * environment ({@code ${env:}}).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir,
+                          Map<String, String> env) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        try {
+            return Invocation.guarded(errWriter, debug, () -> {
+                Session session = new Session(workingDir, outWriter, errWriter, env);
+                return commandLine(session).execute(args);
+            });
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(Session session) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.addSubcommand(new CheckCommand(session));
+        cli.addSubcommand(new CompileCommand(session));
+        cli.setOut(session.out());
+        cli.setErr(session.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                Invocation.guarded(session.err(), parseResult.hasMatchedOption("--debug"), () -> {
+                    throw e;
+                }));
+        return cli;
+    }
+
+    /** A usage error: one line naming the problem, one pointing at the help. Exit code 2. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("slsguard: " + Invocation.oneLine(e.getMessage()));
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.ERROR;
+    }
+
+    /** {@code slsguard} alone: the usage, as an error. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("slsguard: missing command");
+        spec.commandLine().usage(err);
+        return ExitCodes.ERROR;
+    }
+}

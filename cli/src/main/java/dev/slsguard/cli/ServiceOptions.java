@@ -1,0 +1,47 @@
+package dev.slsguard.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The arguments {@code check} and {@code compile} share. */
+final class ServiceOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
+            description = "Service directory or its serverless.yml / .yaml / .json (default: ${DEFAULT-VALUE}).")
+    String path = ".";
+
+    @Option(names = "--stage", paramLabel = "STAGE", description = "Stage, as for `sls package --stage` (default: dev).")
+    String stage;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region, as for `sls package --region` (default: us-east-1).")
+    String region;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "A value for $${param:KEY}; repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of .drl org rule packs; repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Where to write the outputs (default: .slsguard/ beside the configuration file).")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "What to print on standard output: text, json or sarif (default: ${DEFAULT-VALUE}).")
+    Format format = Format.TEXT;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when a finding is at least this severe: error, warning, note or never "
+                    + "(default: ${DEFAULT-VALUE}).")
+    FailOn failOn = FailOn.ERROR;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+}

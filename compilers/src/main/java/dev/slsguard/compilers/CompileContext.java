@@ -1,0 +1,102 @@
+package dev.slsguard.compilers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.bind.BoundService;
+import dev.slsguard.compilers.bind.FunctionSettings;
+import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.core.StatementList;
+import dev.slsguard.engine.merge.LodashMerge;
+import dev.slsguard.engine.merge.TemplateDraft;
+import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.SourceRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the compilers produce, in v3's order: resources, outputs, event facts and the execution
+ * role's core and declared statements. Compilers only add to it; the merge stage alone builds the
+ * template.
+ */
+public final class CompileContext {
+
+    private final BoundService bound;
+    private final Map<String, Resource> resources = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> outputs = new LinkedHashMap<>();
+    private final List<Object> eventFacts = new ArrayList<>();
+    private final StatementList statements = new StatementList();
+
+    public CompileContext(BoundService bound) {
+        this.bound = bound;
+    }
+
+    public ServiceSettings settings() {
+        return bound.settings();
+    }
+
+    public List<FunctionSettings> functions() {
+        return bound.functions();
+    }
+
+    public BoundService bound() {
+        return bound;
+    }
+
+    /** The execution role's statements so far (core, declared, function-level). */
+    public StatementList statements() {
+        return statements;
+    }
+
+    /**
+     * Adds a resource the way v3's compilers do with {@code _.merge}: a second resource with the
+     * same logical id is merged into the first, which keeps its position.
+     */
+    public void mergeResource(String logicalId, ObjectNode definition, Optional<String> function, SourceRef origin) {
+        Resource existing = resources.get(logicalId);
+        if (existing != null) {
+            LodashMerge.merge(existing.definition(), definition);
+            return;
+        }
+        resources.put(logicalId, new Resource(logicalId, definition.path("Type").asText(""), definition,
+                function, origin));
+    }
+
+    /** Sets a resource the way {@code Object.assign} does: a same-id resource is replaced in place. */
+    public void putResource(String logicalId, ObjectNode definition, Optional<String> function, SourceRef origin) {
+        resources.put(logicalId, new Resource(logicalId, definition.path("Type").asText(""), definition,
+                function, origin));
+    }
+
+    public void removeResource(String logicalId) {
+        resources.remove(logicalId);
+    }
+
+    public Optional<Resource> resource(String logicalId) {
+        return Optional.ofNullable(resources.get(logicalId));
+    }
+
+    public void putOutput(String id, ObjectNode definition) {
+        outputs.put(id, definition);
+    }
+
+    /** A typed event or an event source, in compile order. */
+    public void addEventFact(Object fact) {
+        eventFacts.add(fact);
+    }
+
+    public List<Resource> resources() {
+        return List.copyOf(resources.values());
+    }
+
+    public List<TemplateDraft.Output> outputs() {
+        List<TemplateDraft.Output> list = new ArrayList<>();
+        outputs.forEach((id, def) -> list.add(new TemplateDraft.Output(id, def)));
+        return list;
+    }
+
+    public List<Object> eventFacts() {
+        return List.copyOf(eventFacts);
+    }
+}

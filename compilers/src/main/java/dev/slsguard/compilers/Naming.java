@@ -1,0 +1,252 @@
+package dev.slsguard.compilers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.support.Js;
+import java.util.Optional;
+
+/**
+ * Every logical id and generated name, as Serverless Framework v3 builds them
+ * ({@code lib/plugins/aws/lib/naming.js}); a reader can check parity here in one place.
+ */
+public final class Naming {
+
+    /** The execution role every function shares unless it has its own. */
+    public static final String ROLE_LOGICAL_ID = "IamRoleLambdaExecution";
+    public static final String DEPLOYMENT_BUCKET_LOGICAL_ID = "ServerlessDeploymentBucket";
+    public static final String DEPLOYMENT_BUCKET_POLICY_LOGICAL_ID = "ServerlessDeploymentBucketPolicy";
+    public static final String DEPLOYMENT_BUCKET_OUTPUT_ID = "ServerlessDeploymentBucketName";
+    /** Alias name v3 gives the provisioned-concurrency alias. */
+    public static final String PROVISIONED_ALIAS_NAME = "provisioned";
+    /** Alias name v3 gives the SnapStart alias. */
+    public static final String SNAP_START_ALIAS_NAME = "snapstart";
+
+    private Naming() {
+    }
+
+    // ---- general ------------------------------------------------------------------------------
+
+    /** {@code normalizeName}: upper-cases the first letter. */
+    public static String normalizeName(String name) {
+        return Js.upperFirst(name);
+    }
+
+    /** {@code normalizeNameToAlphaNumericOnly}: drops everything but {@code [0-9A-Za-z]}, upper-first. */
+    public static String normalizeNameToAlphaNumericOnly(String name) {
+        return normalizeName(name.replaceAll("[^0-9A-Za-z]", ""));
+    }
+
+    /** {@code getNormalizedResourceName}: {@code -} to {@code Dash}, {@code _} to {@code Underscore}, upper-first. */
+    public static String normalizedResourceName(String name) {
+        return normalizeName(name.replace("-", "Dash").replace("_", "Underscore"));
+    }
+
+    /** {@code getNormalizedFunctionName}: {@code my-fn_x} gives {@code MyDashfnUnderscorex}. */
+    public static String normalizedFunctionName(String functionKey) {
+        return normalizedResourceName(functionKey);
+    }
+
+    // ---- functions ------------------------------------------------------------------------------
+
+    /** The deployed name of a function without {@code name:}: {@code <service>-<stage>-<key>}. */
+    public static String defaultFunctionName(String service, String stage, String functionKey) {
+        return service + "-" + stage + "-" + functionKey;
+    }
+
+    public static String lambdaLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaFunction";
+    }
+
+    /** {@code <Fn>LambdaVersion<hash>}, the hash stripped to letters and digits. */
+    public static String lambdaVersionLogicalId(String functionKey, String hash) {
+        return normalizedFunctionName(functionKey) + "LambdaVersion" + hash.replaceAll("[^0-9a-zA-Z]", "");
+    }
+
+    public static String lambdaVersionOutputId(String functionKey) {
+        return lambdaLogicalId(functionKey) + "QualifiedArn";
+    }
+
+    public static String provisionedConcurrencyAliasLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "ProvConcLambdaAlias";
+    }
+
+    public static String snapStartAliasLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "SnapStartLambdaAlias";
+    }
+
+    public static String functionUrlLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaFunctionUrl";
+    }
+
+    public static String functionUrlOutputId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaFunctionUrl";
+    }
+
+    public static String functionUrlPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionFnUrl";
+    }
+
+    public static String eventInvokeConfigLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaEvConf";
+    }
+
+    public static String logGroupLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LogGroup";
+    }
+
+    public static String logGroupName(String functionName) {
+        return "/aws/lambda/" + functionName;
+    }
+
+    /** {@code <service>.zip}, the artifact of a service packaged as a whole. */
+    public static String serviceArtifactName(String service) {
+        return service + ".zip";
+    }
+
+    /** {@code <functionKey>.zip}, the artifact of a function packaged individually. */
+    public static String functionArtifactName(String functionKey) {
+        return functionKey + ".zip";
+    }
+
+    // ---- role -------------------------------------------------------------------------------------
+
+    /** {@code {"Fn::Join": ["-", [service, stage, {"Ref": "AWS::Region"}, "lambdaRole"]]}}. */
+    public static ObjectNode defaultRoleName(String service, String stage) {
+        ObjectNode join = JsonNodeFactory.instance.objectNode();
+        var args = join.putArray("Fn::Join");
+        args.add("-");
+        var parts = args.addArray();
+        parts.add(service).add(stage);
+        parts.addObject().put("Ref", "AWS::Region");
+        parts.add("lambdaRole");
+        return join;
+    }
+
+    /** {@code {"Fn::Join": ["-", [service, stage, "lambda"]]}}. */
+    public static ObjectNode policyName(String service, String stage) {
+        ObjectNode join = JsonNodeFactory.instance.objectNode();
+        var args = join.putArray("Fn::Join");
+        args.add("-");
+        args.addArray().add(service).add(stage).add("lambda");
+        return join;
+    }
+
+    // ---- sqs ------------------------------------------------------------------------------------
+
+    /** {@code <Fn>EventSourceMappingSQS<Alnum(queueName)>}. */
+    public static String queueLogicalId(String functionKey, String queueName) {
+        return normalizedFunctionName(functionKey) + "EventSourceMappingSQS"
+                + normalizeNameToAlphaNumericOnly(queueName);
+    }
+
+    /**
+     * The queue name v3 reads from an {@code sqs} ARN: the last {@code :} segment of a string,
+     * the resource of {@code Fn::GetAtt}, the value of {@code Fn::ImportValue}, or the last element
+     * of {@code Fn::Join}'s list. Empty where v3 would fail (any other shape).
+     */
+    public static Optional<String> queueName(JsonNode arn) {
+        if (arn == null || arn.isNull()) {
+            return Optional.empty();
+        }
+        if (Js.truthy(arn.get("Fn::GetAtt"))) {
+            return firstOf(arn.get("Fn::GetAtt"));
+        }
+        if (Js.truthy(arn.get("Fn::ImportValue"))) {
+            return text(arn.get("Fn::ImportValue"));
+        }
+        if (Js.truthy(arn.get("Fn::Join"))) {
+            return lastJoinPart(arn.get("Fn::Join"));
+        }
+        if (arn.isTextual()) {
+            String s = arn.textValue();
+            return Optional.of(s.substring(s.lastIndexOf(':') + 1));
+        }
+        return Optional.empty();
+    }
+
+    // ---- stream ---------------------------------------------------------------------------------
+
+    /** {@code <Fn>EventSourceMapping<UpperFirst(type)><Alnum(streamName)>}. */
+    public static String streamLogicalId(String functionKey, String streamType, String streamName) {
+        return normalizedFunctionName(functionKey) + "EventSourceMapping" + normalizeName(streamType)
+                + normalizeNameToAlphaNumericOnly(streamName);
+    }
+
+    /**
+     * The stream name v3 reads from a {@code stream} ARN: the part after the first {@code /} of a
+     * string ({@code table/T/stream/...} gives {@code T}), the resource of {@code Fn::GetAtt}, the
+     * value of {@code Fn::ImportValue} or {@code Ref}, or the last {@code /} segment of
+     * {@code Fn::Join}'s last element. Empty where v3 would fail.
+     */
+    public static Optional<String> streamName(JsonNode arn) {
+        if (arn == null || arn.isNull()) {
+            return Optional.empty();
+        }
+        if (Js.truthy(arn.get("Fn::GetAtt"))) {
+            return firstOf(arn.get("Fn::GetAtt"));
+        }
+        if (Js.truthy(arn.get("Fn::ImportValue"))) {
+            return text(arn.get("Fn::ImportValue"));
+        }
+        if (Js.truthy(arn.get("Ref"))) {
+            return text(arn.get("Ref"));
+        }
+        if (Js.truthy(arn.get("Fn::Join"))) {
+            return lastJoinPart(arn.get("Fn::Join")).map(name -> name.substring(name.lastIndexOf('/') + 1));
+        }
+        if (arn.isTextual()) {
+            String[] parts = arn.textValue().split("/", -1);
+            return parts.length > 1 ? Optional.of(parts[1]) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The stream type v3 reads from a string ARN: its third {@code :} segment. */
+    public static Optional<String> arnService(String arn) {
+        String[] parts = arn.split(":", -1);
+        return parts.length > 2 ? Optional.of(parts[2]) : Optional.empty();
+    }
+
+    /**
+     * {@code <fnKey><streamName>Consumer}, or with any {@code provider.kinesis.consumerNamingMode}
+     * set, {@code <fnKey><streamName><service><stage>Consumer}.
+     */
+    public static String streamConsumerName(String functionKey, String streamName, boolean namingModeSet,
+                                            String service, String stage) {
+        return namingModeSet ? functionKey + streamName + service + stage + "Consumer"
+                : functionKey + streamName + "Consumer";
+    }
+
+    /** {@code <NormalizedResourceName(consumerName)>StreamConsumer}. */
+    public static String streamConsumerLogicalId(String consumerName) {
+        return normalizedFunctionName(consumerName) + "StreamConsumer";
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** {@code value[0]}: the first element of an array, the first character of a string. */
+    private static Optional<String> firstOf(JsonNode value) {
+        if (value.isArray()) {
+            return value.size() > 0 ? text(value.get(0)) : Optional.empty();
+        }
+        if (value.isTextual()) {
+            return Optional.of(value.textValue().substring(0, 1));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code join[1].slice(-1).pop()}. */
+    private static Optional<String> lastJoinPart(JsonNode join) {
+        JsonNode list = join.get(1);
+        if (list == null || !list.isArray() || list.size() == 0) {
+            return Optional.empty();
+        }
+        return text(list.get(list.size() - 1));
+    }
+
+    /** A name used in a logical id: only a string works in v3 (anything else fails there). */
+    private static Optional<String> text(JsonNode value) {
+        return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.slsguard.compilers.events;
+
+import dev.slsguard.compilers.CompileContext;
+import dev.slsguard.compilers.bind.EventItem;
+
+/**
+ * Compiles one event type, like one v3 plugin under {@code package/compile/events/}: adds the
+ * event's resources, its typed fact and the {@code EventSource} facts from which derivation rules
+ * build the execution role's statements.
+ */
+public interface EventCompiler {
+
+    /** The event key ({@code sqs}, {@code stream} ...). */
+    String eventType();
+
+    /** v3's plugin registration order of this event type (see {@link EventTypes}). */
+    default int pluginOrder() {
+        return EventTypes.pluginOrder(eventType());
+    }
+
+    /**
+     * Compiles one event item; called in v3's order (functions in order, events in order).
+     *
+     * @return false when the item is too malformed to compile (v3 would fail on it); nothing is
+     *         added then, and validation rules report the item from its {@code EventDecl}
+     */
+    boolean compile(EventItem event, CompileContext context);
+}

@@ -1,0 +1,85 @@
+package dev.slsguard.compilers.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.CompileContext;
+import dev.slsguard.compilers.Naming;
+import dev.slsguard.compilers.bind.EventItem;
+import dev.slsguard.compilers.bind.FunctionSettings;
+import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Coerce;
+import dev.slsguard.compilers.support.Js;
+import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.EventSource;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.model.SqsEvent;
+import java.util.Optional;
+
+/**
+ * {@code sqs} events ({@code package/compile/events/sqs.js}): one
+ * {@code AWS::Lambda::EventSourceMapping} per event, {@code <Fn>EventSourceMappingSQS<QueueName>}
+ * (two events of one function on the same queue merge into one, as in v3). The service-wide
+ * statement on all queues is derived by rules from the {@code sqs-queue} event sources.
+ */
+public final class SqsCompiler implements EventCompiler {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    @Override
+    public String eventType() {
+        return "sqs";
+    }
+
+    @Override
+    public boolean compile(EventItem event, CompileContext context) {
+        EventConfig config = EventConfig.of(event.config());
+        if (config.arn().isEmpty()) {
+            return false;
+        }
+        JsonNode arn = NodeJson.toJson(config.arn().get());
+        Optional<String> queueName = Naming.queueName(arn);
+        if (queueName.isEmpty()) {
+            return false;
+        }
+        FunctionSettings function = event.function();
+        String logicalId = Naming.queueLogicalId(function.key(), queueName.get());
+
+        ObjectNode mapping = JSON.objectNode();
+        mapping.put("Type", "AWS::Lambda::EventSourceMapping");
+        ArrayNode dependsOn = mapping.putArray("DependsOn");
+        function.roleDependency().ifPresent(dependsOn::add);
+        function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
+        ObjectNode properties = mapping.putObject("Properties");
+        JsonNode batchSize = Coerce.integer(config.option("batchSize"));
+        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10L));
+        JsonNode window = Coerce.integer(config.option("maximumBatchingWindow"));
+        if (Js.present(window)) {
+            properties.set("MaximumBatchingWindowInSeconds", window);
+        }
+        properties.set("EventSourceArn", arn);
+        properties.set("FunctionName", function.target());
+        JsonNode enabled = config.option("enabled");
+        properties.set("Enabled", enabled != null ? Coerce.bool(enabled) : JSON.booleanNode(true));
+        JsonNode responseType = config.option("functionResponseType");
+        if (Js.present(responseType)) {
+            properties.putArray("FunctionResponseTypes").add(responseType);
+        }
+        FilterCriteria.of(config.option("filterPatterns")).ifPresent(c -> properties.set("FilterCriteria", c));
+        JsonNode maximumConcurrency = Coerce.integer(config.option("maximumConcurrency"));
+        if (Js.truthy(maximumConcurrency)) {
+            properties.putObject("ScalingConfig").set("MaximumConcurrency", maximumConcurrency);
+        }
+        context.mergeResource(logicalId, mapping, Optional.of(function.key()), event.ref());
+
+        SourceRef arnRef = config.arn().get().ref();
+        CfnValue queue = CfnValue.of(arn);
+        context.addEventFact(new SqsEvent(function.key(), event.index(), queue, queueName.get(), logicalId,
+                event.config(), event.ref(), arnRef));
+        context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
+                EventSource.SQS_QUEUE, queue, arnRef));
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.slsguard.engine.rules;
+
+import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.SourceRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.io.Resource;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * One {@code .drl} file of an org rule pack.
+ *
+ * @param path        the file
+ * @param displayName the directory as the user gave it plus the file's path below it, with
+ *                    {@code /} separators ({@code org-rules/iam/passrole.drl}); used in locations
+ */
+record OrgPackFile(Path path, String displayName) {
+
+    /** Every {@code *.drl} under each directory, recursively, sorted by path within a directory. */
+    static List<OrgPackFile> list(List<Path> directories) {
+        List<OrgPackFile> files = new ArrayList<>();
+        for (Path dir : directories) {
+            String shown = dir.toString().replace('\\', '/');
+            if (!Files.isDirectory(dir)) {
+                throw new UserError(SourceRef.ofFile(shown), "rule pack directory not found: " + shown);
+            }
+            List<OrgPackFile> found = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+                        .forEach(p -> found.add(new OrgPackFile(p, join(shown, dir.relativize(p)))));
+            } catch (IOException | UncheckedIOException e) {
+                throw new UserError(SourceRef.ofFile(shown), "cannot read rule pack directory " + shown
+                        + ": " + e.getMessage(), e);
+            }
+            if (found.isEmpty()) {
+                throw new UserError(SourceRef.ofFile(shown), "no .drl files under rule pack directory " + shown);
+            }
+            found.sort(Comparator.comparing(OrgPackFile::displayName));
+            files.addAll(found);
+        }
+        return files;
+    }
+
+    private static String join(String dir, Path relative) {
+        String rel = relative.toString().replace('\\', '/');
+        return dir.endsWith("/") ? dir + rel : dir + "/" + rel;
+    }
+
+    /** The file as a Drools resource whose source path is {@link #displayName()}. */
+    Resource resource() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UserError(SourceRef.ofFile(displayName), "cannot read rule pack file " + displayName
+                    + ": " + e.getMessage(), e);
+        }
+        Resource resource = ResourceFactory.newByteArrayResource(bytes);
+        resource.setSourcePath(displayName);
+        return resource;
+    }
+
+    /** The line where rule {@code ruleName} starts, found by parsing the file again. */
+    OptionalInt ruleLine(String ruleName) {
+        try {
+            PackageDescr descr = new DrlParser().parse(resource());
+            if (descr != null) {
+                for (RuleDescr rule : descr.getRules()) {
+                    if (rule.getName().equals(ruleName)) {
+                        return OptionalInt.of(Math.max(1, rule.getLine()));
+                    }
+                }
+            }
+        } catch (DroolsParserException | IOException e) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Where rule {@code ruleName} is written: this file and its line when it can be found. */
+    SourceRef ruleRef(String ruleName) {
+        return new SourceRef(displayName, ruleLine(ruleName).orElse(1), 1, "");
+    }
+}

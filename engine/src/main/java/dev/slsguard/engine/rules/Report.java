@@ -1,0 +1,109 @@
+package dev.slsguard.engine.rules;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.SourceRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.Environment;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What rule consequences call to report: {@code Report.finding(kcontext, $e.ref(), "...")} and
+ * {@code Report.statement(kcontext, ...)}. Both read the firing rule's metadata through
+ * {@code kcontext}, which works in the executable model and in run-time MVEL and Java packs.
+ * Identical findings and statements are inserted once per session.
+ */
+public final class Report {
+
+    private static final String LEDGER = "dev.slsguard.engine.rules.Report.ledger";
+
+    private Report() {
+    }
+
+    /**
+     * Inserts a finding of the firing rule ({@code @id}, {@code @severity}) at {@code where}.
+     *
+     * @return the finding
+     */
+    public static Finding finding(RuleContext kcontext, SourceRef where, String message) {
+        Rule rule = kcontext.getRule();
+        String id = RuleMetadata.id(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no @id"));
+        Severity severity = RuleMetadata.severity(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no valid @severity"));
+        Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message));
+        insertOnce(kcontext, finding);
+        return finding;
+    }
+
+    /**
+     * Inserts an {@code Allow} statement derived by the firing rule: origin {@link IamStatement#DERIVED},
+     * source the rule's {@code @id}; the document lists {@code Effect}, {@code Action}, {@code Resource}.
+     *
+     * @param role      logical id of the role it belongs to
+     * @param actions   the actions, in order
+     * @param resources the resources, in order
+     * @param function  the function whose needs it serves, if one
+     * @param ref       the event (or other configuration) that caused it
+     * @param orderKey  see {@link dev.slsguard.engine.model.StatementOrder}
+     * @return the statement
+     */
+    public static IamStatement statement(RuleContext kcontext, String role, List<String> actions,
+                                         List<CfnValue> resources, Optional<String> function, SourceRef ref,
+                                         String orderKey) {
+        Rule rule = kcontext.getRule();
+        String id = RuleMetadata.id(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no @id"));
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("Effect", "Allow");
+        ArrayNode action = document.putArray("Action");
+        actions.forEach(action::add);
+        ArrayNode resource = document.putArray("Resource");
+        resources.forEach(r -> resource.add(r.toJson()));
+        IamStatement statement = new IamStatement(role, "Allow", actions, resources, document,
+                IamStatement.DERIVED, id, function, ref, orderKey);
+        insertOnce(kcontext, statement);
+        return statement;
+    }
+
+    /** A stable identity for a finding: hex SHA-256 (first 16 bytes) of rule id, pointer and message. */
+    public static String fingerprint(String ruleId, String pointer, String message) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((ruleId + "\n" + pointer + "\n" + message).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static void insertOnce(RuleContext kcontext, Object fact) {
+        if (ledger(kcontext).add(fact)) {
+            kcontext.getKieRuntime().insert(fact);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Object> ledger(RuleContext kcontext) {
+        Environment environment = kcontext.getKieRuntime().getEnvironment();
+        Object ledger = environment.get(LEDGER);
+        if (ledger == null) {
+            ledger = new HashSet<>();
+            environment.set(LEDGER, ledger);
+        }
+        return (Set<Object>) ledger;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.slsguard.engine.rules;
+
+import dev.slsguard.engine.model.Severity;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.definition.rule.Rule;
+
+/** Reads the {@code @id @severity @title @description @help @tags} metadata of a loaded rule. */
+final class RuleMetadata {
+
+    private RuleMetadata() {
+    }
+
+    /** A metadata value as text, without surrounding quotes; empty when absent or blank. */
+    static Optional<String> text(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            // Drools resolves some names to KIE annotations: @description is stored under
+            // org.kie.api.definition.type.Description
+            String suffix = "." + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            value = rule.getMetaData().entrySet().stream().filter(e -> e.getKey().endsWith(suffix))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.toString().trim();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1).trim();
+        }
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    /** The rule's {@code @id}, when it has one. */
+    static Optional<String> id(Rule rule) {
+        return text(rule, "id");
+    }
+
+    /** The rule's {@code @severity}, when it is one of {@code error}, {@code warning}, {@code note}. */
+    static Optional<Severity> severity(Rule rule) {
+        return text(rule, "severity").flatMap(RuleMetadata::parseSeverity);
+    }
+
+    private static Optional<Severity> parseSeverity(String text) {
+        for (Severity s : Severity.values()) {
+            if (s.label().equals(text.toLowerCase(Locale.ROOT))) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Explains what is wrong with a rule's metadata, or empty when {@link #info} can read it.
+     */
+    static Optional<String> problem(Rule rule) {
+        if (id(rule).isEmpty()) {
+            return Optional.of("rule \"" + rule.getName() + "\" has no @id metadata");
+        }
+        if (severity(rule).isEmpty()) {
+            String given = text(rule, "severity").map(s -> "unknown @severity \"" + s + "\"")
+                    .orElse("no @severity");
+            return Optional.of("rule \"" + rule.getName() + "\" has " + given
+                    + " (use error, warning or note)");
+        }
+        return Optional.empty();
+    }
+
+    /** The rule's metadata; call only when {@link #problem} is empty. */
+    static RuleInfo info(Rule rule) {
+        List<String> tags = text(rule, "tags").map(t -> Arrays.stream(t.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return new RuleInfo(id(rule).orElseThrow(), severity(rule).orElseThrow(),
+                text(rule, "title").orElse(rule.getName()), text(rule, "description").orElse(""),
+                text(rule, "help").orElse(""), tags, rule.getPackageName(), rule.getName());
+    }
+}

@@ -1,0 +1,277 @@
+package dev.slsguard.engine.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.Service;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.MapNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleBaseTest {
+
+    private static final String HEADER = """
+            package org.acme.checks;
+            import dev.slsguard.engine.model.Service;
+            import dev.slsguard.engine.model.CfnValue;
+            import dev.slsguard.engine.model.StatementOrder;
+            import dev.slsguard.engine.rules.Report;
+            import java.util.List;
+            import java.util.Optional;
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static Service service(String name, int line) {
+        SourceRef ref = new SourceRef("serverless.yml", line, 1, "/service");
+        return new Service(name, "dev", "us-east-1", "warn", Optional.empty(), true, ref,
+                new MapNode(new SourceRef("serverless.yml", 1, 1, ""), List.of()));
+    }
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private RuleBase load(Path... dirs) {
+        return RuleBase.load(List.of(), List.of(dirs));
+    }
+
+    @Test
+    void orgPackFiresOnModelFactsAndItsMetadataIsListed() throws IOException {
+        write("org/naming.drl", HEADER + """
+                rule "short service name"
+                  @id("ORG-002") @severity("warning") @title("Service name is short")
+                  @description("Short names collide.") @help("Use a longer name.") @tags("org, naming, acme:N1")
+                when
+                  $s : Service(name.length() < 5)
+                then
+                  Report.finding(kcontext, $s.ref(), "service name " + $s.name() + " is shorter than 5 characters");
+                end
+                """);
+        write("org/mvel/stage.drl", HEADER + """
+                rule "dev stage"
+                  @id("ORG-001") @severity("note")
+                  dialect "mvel"
+                when
+                  $s : Service(stage == "dev")
+                then
+                  Report.finding(kcontext, $s.ref(), "stage is dev");
+                end
+                """);
+        RuleBase rules = load(dir.resolve("org"));
+
+        List<RuleInfo> infos = rules.rules();
+        assertEquals(List.of("ORG-001", "ORG-002"), infos.stream().map(RuleInfo::id).toList());
+        RuleInfo naming = infos.get(1);
+        assertEquals(Severity.WARNING, naming.severity());
+        assertEquals("Service name is short", naming.title());
+        assertEquals("Short names collide.", naming.description());
+        assertEquals("Use a longer name.", naming.help());
+        assertEquals(List.of("org", "naming", "acme:N1"), naming.tags());
+        assertEquals("org.acme.checks", naming.pack());
+        assertEquals("short service name", naming.ruleName());
+        assertEquals("dev stage", infos.get(0).title(), "title defaults to the rule name");
+
+        RuleOutcome outcome = rules.run(List.of(service("api", 3)));
+        assertEquals(2, outcome.findings().size());
+        Finding first = outcome.findings().get(0);
+        assertEquals("ORG-001", first.ruleId());
+        assertEquals(Severity.NOTE, first.severity());
+        Finding second = outcome.findings().get(1);
+        assertEquals("ORG-002", second.ruleId());
+        assertEquals("service name api is shorter than 5 characters", second.message());
+        assertEquals(3, second.location().line());
+        assertEquals(Report.fingerprint("ORG-002", "/service", second.message()), second.fingerprint());
+        assertEquals(32, second.fingerprint().length());
+
+        assertTrue(rules.run(List.of(service("orders", 3))).findings().stream()
+                .noneMatch(f -> f.ruleId().equals("ORG-002")));
+    }
+
+    @Test
+    void syntaxErrorNamesTheFileAndLine() throws IOException {
+        write("org/sub/broken.drl", HEADER + """
+                rule "broken"
+                  @id("ORG-9") @severity("error")
+                when
+                  $s : Service(name ==
+                then
+                end
+                """);
+        UserError error = assertThrows(UserError.class, () -> load(dir.resolve("org")));
+        String file = dir.resolve("org").toString().replace('\\', '/') + "/sub/broken.drl";
+        assertEquals(file, error.location().file());
+        assertTrue(error.location().line() >= 11 && error.location().line() <= 13,
+                "line of the error: " + error.oneLine());
+        assertTrue(error.getMessage().startsWith("rule pack does not compile: "), error.getMessage());
+        assertTrue(!error.getMessage().contains("\n"), error.getMessage());
+    }
+
+    @Test
+    void unknownFactTypeIsACompileError() throws IOException {
+        write("org/types.drl", HEADER + """
+                rule "unknown type"
+                  @id("ORG-9") @severity("error")
+                when
+                  $q : Queue()
+                then
+                end
+                """);
+        UserError error = assertThrows(UserError.class, () -> load(dir.resolve("org")));
+        assertTrue(error.location().file().endsWith("org/types.drl"), error.oneLine());
+        assertTrue(error.getMessage().contains("Queue"), error.getMessage());
+    }
+
+    @Test
+    void ruleWithoutIdIsRejectedAtItsLine() throws IOException {
+        write("org/noid.drl", HEADER + "\n\n" + """
+                rule "no id"
+                  @severity("error")
+                when
+                  Service()
+                then
+                end
+                """);
+        UserError error = assertThrows(UserError.class, () -> load(dir.resolve("org")));
+        assertTrue(error.location().file().endsWith("org/noid.drl"), error.oneLine());
+        assertEquals(10, error.location().line(), error.oneLine());
+        assertTrue(error.getMessage().contains("no @id"), error.getMessage());
+    }
+
+    @Test
+    void unknownSeverityIsRejected() throws IOException {
+        write("org/sev.drl", HEADER + """
+                rule "bad severity"
+                  @id("ORG-3") @severity("critical")
+                when
+                  Service()
+                then
+                end
+                """);
+        UserError error = assertThrows(UserError.class, () -> load(dir.resolve("org")));
+        assertEquals(8, error.location().line(), error.oneLine());
+        assertTrue(error.getMessage().contains("critical"), error.getMessage());
+    }
+
+    @Test
+    void duplicateIdsAcrossPacksAreRejected() throws IOException {
+        write("a/one.drl", HEADER.replace("org.acme.checks", "org.acme.a") + """
+                rule "one"
+                  @id("ORG-7") @severity("error")
+                when
+                  Service()
+                then
+                end
+                """);
+        write("b/two.drl", HEADER.replace("org.acme.checks", "org.acme.b") + """
+                rule "two"
+                  @id("ORG-7") @severity("error")
+                when
+                  Service()
+                then
+                end
+                """);
+        UserError error = assertThrows(UserError.class, () -> load(dir.resolve("a"), dir.resolve("b")));
+        assertTrue(error.getMessage().contains("ORG-7"), error.getMessage());
+    }
+
+    @Test
+    void missingDirectoryAndEmptyDirectoryAreUserErrors() throws IOException {
+        assertThrows(UserError.class, () -> load(dir.resolve("nope")));
+        Files.createDirectories(dir.resolve("empty"));
+        assertThrows(UserError.class, () -> load(dir.resolve("empty")));
+    }
+
+    @Test
+    void packThatNeverSettlesHitsTheFiringLimit() throws IOException {
+        write("loop/loop.drl", HEADER + """
+                rule "forever"
+                  @id("ORG-LOOP") @severity("note")
+                when
+                  $s : Service()
+                then
+                  update($s);
+                end
+                """);
+        RuleBase rules = load(dir.resolve("loop")).withFiringLimit(500);
+        UserError error = assertThrows(UserError.class, () -> rules.run(List.of(service("svc", 1))));
+        assertEquals("rule packs did not settle after 500 firings; last rule: ORG-LOOP", error.getMessage());
+        assertTrue(error.location().file().endsWith("loop/loop.drl"), error.oneLine());
+    }
+
+    @Test
+    void identicalFindingsAreReportedOnceAndSorted() throws IOException {
+        write("org/dup.drl", HEADER + """
+                rule "twice"
+                  @id("ORG-5") @severity("error")
+                when
+                  $s : Service()
+                then
+                  Report.finding(kcontext, $s.ref(), "b message");
+                  Report.finding(kcontext, $s.ref(), "b message");
+                  Report.finding(kcontext, $s.ref(), "a message");
+                  Report.finding(kcontext, new dev.slsguard.engine.model.SourceRef("serverless.yml", 1, 1, "/x"), "early");
+                end
+                """);
+        RuleOutcome outcome = load(dir.resolve("org")).run(List.of(service("svc", 4)));
+        List<String> messages = outcome.findings().stream().map(Finding::message).toList();
+        assertEquals(List.of("early", "a message", "b message"), messages);
+    }
+
+    @Test
+    void derivedStatementsCarryRuleIdAndKeepOrderKeyOrder() throws IOException {
+        write("org/derive.drl", HEADER + """
+                rule "derive"
+                  @id("ORG-DRV") @severity("note")
+                when
+                  $s : Service()
+                then
+                  Report.statement(kcontext, "IamRoleLambdaExecution", List.of("sqs:SendMessage"),
+                      List.of(new CfnValue.Literal("arn:aws:sqs:us-east-1:1:b")), Optional.of("worker"),
+                      $s.ref(), StatementOrder.event(19, -1, 0));
+                  Report.statement(kcontext, "IamRoleLambdaExecution", List.of("kinesis:GetRecords"),
+                      List.of(new CfnValue.Ref("S")), Optional.empty(), $s.ref(), StatementOrder.event(5, 0, 1));
+                end
+                """);
+        ObjectNode doc = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        doc.put("Effect", "Allow");
+        IamStatement declared = new IamStatement("IamRoleLambdaExecution", "Allow", List.of("s3:GetObject"),
+                List.of(new CfnValue.Literal("*")), doc, IamStatement.DECLARED, "provider.iam.role.statements",
+                Optional.empty(), SourceRef.ofFile("serverless.yml"), "1-0000");
+        List<Object> facts = new ArrayList<>();
+        facts.add(service("svc", 1));
+        facts.add(declared);
+        RuleOutcome outcome = load(dir.resolve("org")).run(facts);
+        List<IamStatement> statements = outcome.statements();
+        assertEquals(3, statements.size());
+        assertEquals(declared, statements.get(0));
+        IamStatement kinesis = statements.get(1);
+        assertEquals(List.of("kinesis:GetRecords"), kinesis.actions());
+        assertEquals(IamStatement.DERIVED, kinesis.origin());
+        assertEquals("ORG-DRV", kinesis.source());
+        assertEquals("{\"Effect\":\"Allow\",\"Action\":[\"kinesis:GetRecords\"],\"Resource\":[{\"Ref\":\"S\"}]}",
+                kinesis.document().toString());
+        assertEquals(Optional.of("worker"), statements.get(2).function());
+        assertNotEquals(statements.get(1).orderKey(), statements.get(2).orderKey());
+        assertTrue(outcome.findings().isEmpty());
+    }
+}

