@@ -3,6 +3,7 @@ package dev.slsguard.cli;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.reports.JsonReport;
 import dev.slsguard.reports.SarifReport;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +49,11 @@ final class Invocation {
     private int analyse(boolean writeSarif) {
         Path cwd = session.workingDir();
         Path argument = cwd.resolve(options.path).normalize();
-        Path config = ConfigFiles.locate(argument, options.path);
+        Path config = ConfigLocator.locate(asGiven(options.path)).toAbsolutePath().normalize();
         String displayName = displayName(cwd, config, options.path, argument);
 
         Path outputDir = options.output == null
-                ? config.toAbsolutePath().getParent().resolve(".slsguard")
+                ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
         OutputFiles outputs = new OutputFiles(outputDir, List.of(config));
         List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE) : List.of(TEMPLATE_FILE);
@@ -59,14 +61,10 @@ final class Invocation {
 
         List<Path> orgPacks = new ArrayList<>();
         for (Path dir : options.rules) {
-            Path resolved = cwd.resolve(dir).normalize();
-            if (!Files.isDirectory(resolved)) {
+            if (!Files.isDirectory(cwd.resolve(dir))) {
                 throw new CliError("--rules " + dir + ": not a directory");
             }
-            // as given, so rule-pack errors name the path the user typed (the JVM resolves it
-            // against its own working directory, which differs only for in-process callers)
-            boolean jvmCwd = cwd.equals(Path.of("").toAbsolutePath().normalize());
-            orgPacks.add(jvmCwd || dir.isAbsolute() ? dir : resolved);
+            orgPacks.add(asGiven(dir.toString()));
         }
 
         Pipeline pipeline = PipelineFactory.create(orgPacks);
@@ -88,6 +86,17 @@ final class Invocation {
         }
         out.flush();
         return options.failOn.fails(analysis.findings()) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    /**
+     * A path the engine resolves itself, kept as the user typed it so that its messages name that
+     * path. The JVM resolves relative paths against its own working directory, which differs from
+     * the session's only for in-process callers (tests): for them the path is made absolute.
+     */
+    private Path asGiven(String given) {
+        Path path = Path.of(given);
+        boolean sameDir = session.workingDir().equals(Path.of("").toAbsolutePath().normalize());
+        return path.isAbsolute() || sameDir ? path : session.workingDir().resolve(path).normalize();
     }
 
     /**
@@ -147,6 +156,8 @@ final class Invocation {
             return fail(err, debug, e, e.oneLine());
         } catch (CliError e) {
             return fail(err, debug, e, e.getMessage());
+        } catch (InvalidPathException e) {
+            return fail(err, debug, e, "invalid path: " + e.getMessage());
         } catch (Throwable e) { // NOPMD: the last line of defence; one line, never a stack trace
             return fail(err, debug, e, "internal error: " + e.getClass().getName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())

@@ -38,7 +38,8 @@ class BadInputTest {
         assertEquals("", run.out(), run.toString());
         Matcher m = ONE_LINE.matcher(run.errLines().get(0));
         assertTrue(m.matches(), run.toString());
-        assertEquals(file, m.group(1), run.toString());
+        // rule packs are named as given; in-process the test's directory is not the JVM's, so absolute
+        assertTrue(m.group(1).equals(file) || m.group(1).endsWith("/" + file), run.toString());
         assertFalse(Files.exists(dir.resolve("out")), "nothing written on error");
         return Integer.parseInt(m.group(2));
     }

@@ -76,21 +76,38 @@ public final class JsonText {
         }
     }
 
-    /** Numbers as JavaScript prints them: integral values without a fraction, no exponent for ordinary sizes. */
-    private static String number(JsonNode node) {
+    /** Numbers as JavaScript's {@code Number.prototype.toString} prints them (ECMA-262 Number::toString). */
+    static String number(JsonNode node) {
+        BigDecimal value;
         if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().toString();
+            value = new BigDecimal(node.bigIntegerValue());
+        } else {
+            double d = node.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return "null"; // as JSON.stringify does
+            }
+            value = node.isBigDecimal() ? node.decimalValue() : new BigDecimal(Double.toString(d));
         }
-        double value = node.doubleValue();
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "null"; // as JSON.stringify does
+        if (value.signum() == 0) {
+            return "0";
         }
-        BigDecimal decimal = node.decimalValue().stripTrailingZeros();
-        if (decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 21) {
-            return decimal.toBigInteger().toString();
+        value = value.stripTrailingZeros();
+        String sign = value.signum() < 0 ? "-" : "";
+        String digits = value.unscaledValue().abs().toString();
+        int k = digits.length();
+        int n = k - value.scale(); // the value is 0.digits * 10^n
+        if (k <= n && n <= 21) {
+            return sign + digits + "0".repeat(n - k);
         }
-        String text = decimal.toPlainString();
-        return text.length() <= 24 ? text : Double.toString(value);
+        if (0 < n && n <= 21) {
+            return sign + digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return sign + "0." + "0".repeat(-n) + digits;
+        }
+        int exponent = n - 1;
+        String mantissa = k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 
     /** Escapes like JSON.stringify: quote, backslash, control characters and lone surrogates. */

@@ -1,5 +1,7 @@
 package dev.slsguard.rules;
 
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
 import java.util.List;
 
 /** The event types Serverless Framework v3 knows, and the markers for malformed events items. */
@@ -29,5 +31,25 @@ public final class EventTypes {
     /** {@code " (did you mean sqs?)"} for a misspelt event key, or nothing. */
     public static String hint(String type) {
         return Spelling.hint(type, KNOWN);
+    }
+
+    /** What is wrong with an events item that is not a one-key mapping, and how to write it. */
+    public static String malformedMessage(Node item) {
+        String base = "an events item must be a mapping from one event type to its settings";
+        if (item instanceof MapNode map) {
+            if (map.size() == 0) {
+                return base + "; this item is an empty mapping";
+            }
+            return base + "; this item has " + map.size() + " keys (" + String.join(", ", map.keys())
+                    + "): indent the options under the event type";
+        }
+        if (Options.isString(item)) {
+            String text = Options.string(item).orElse("");
+            if (KNOWN.contains(text)) {
+                return base + "; this item is only the word " + text + ": write '- " + text + ": <settings>'";
+            }
+            return base + ", like '- sqs: <queue ARN>'; this item is the string " + Options.show(item);
+        }
+        return base + ", like '- sqs: <queue ARN>'; this item is " + Options.show(item);
     }
 }

@@ -4,7 +4,7 @@ import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
-import java.math.BigDecimal;
+import dev.slsguard.engine.source.ScalarNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,24 +40,34 @@ final class OptionChecks {
         return Options.unresolved(value);
     }
 
+    /**
+     * Where a field's problem is reported: a scalar at its value, a mapping or list at its key
+     * (a block collection starts on the line after the key).
+     */
+    static SourceRef where(MapNode.Field field) {
+        return field.value() instanceof ScalarNode ? field.value().ref() : field.keyRef();
+    }
+
     /** An integer from {@code min} to {@code max}. */
-    void integer(String path, Node value, long min, long max) {
+    void integer(String path, MapNode.Field field, long min, long max) {
+        Node value = field.value();
         if (skip(value)) {
             return;
         }
         if (!inRange(value, min, max)) {
-            add(Violation.VALUE, value.ref(), name(path) + " must be an integer from " + min + " to " + max
+            add(Violation.VALUE, where(field), name(path) + " must be an integer from " + min + " to " + max
                     + "; got " + Options.show(value));
         }
     }
 
     /** {@code -1}, or an integer from {@code min} to {@code max}. */
-    void minusOneOrInteger(String path, Node value, long min, long max) {
+    void minusOneOrInteger(String path, MapNode.Field field, long min, long max) {
+        Node value = field.value();
         if (skip(value)) {
             return;
         }
         if (!inRange(value, -1, -1) && !inRange(value, min, max)) {
-            add(Violation.VALUE, value.ref(), name(path) + " must be -1 (no limit) or an integer from " + min
+            add(Violation.VALUE, where(field), name(path) + " must be -1 (no limit) or an integer from " + min
                     + " to " + max + "; got " + Options.show(value));
         }
     }
@@ -68,48 +78,52 @@ final class OptionChecks {
     }
 
     /** A boolean ({@code true}/{@code false}; the strings {@code "true"}/{@code "false"} coerce). */
-    void bool(String path, Node value) {
+    void bool(String path, MapNode.Field field) {
+        Node value = field.value();
         if (skip(value)) {
             return;
         }
         if (Options.bool(value).isEmpty()) {
-            add(Violation.VALUE, value.ref(), name(path) + " must be true or false; got " + Options.show(value));
+            add(Violation.VALUE, where(field), name(path) + " must be true or false; got " + Options.show(value));
         }
     }
 
     /** A number; {@code what} says what the number means. */
-    void number(String path, Node value, String what) {
+    void number(String path, MapNode.Field field, String what) {
+        Node value = field.value();
         if (skip(value)) {
             return;
         }
         if (Options.number(value).isEmpty()) {
-            add(Violation.VALUE, value.ref(), name(path) + " must be a number (" + what + "); got "
+            add(Violation.VALUE, where(field), name(path) + " must be a number (" + what + "); got "
                     + Options.show(value));
         }
     }
 
     /** One of the given strings, exactly (no coercion, case matters). */
-    void oneOf(String path, Node value, List<String> allowed) {
+    void oneOf(String path, MapNode.Field field, List<String> allowed) {
+        Node value = field.value();
         if (skip(value)) {
             return;
         }
         boolean ok = Options.isString(value) && allowed.contains(Options.string(value).orElse(""));
         if (!ok) {
             String hint = Options.isString(value) ? Spelling.hint(Options.string(value).orElse(""), allowed) : "";
-            add(Violation.VALUE, value.ref(), name(path) + (allowed.size() == 1 ? " must be " + allowed.get(0)
+            add(Violation.VALUE, where(field), name(path) + (allowed.size() == 1 ? " must be " + allowed.get(0)
                     : " must be one of " + String.join(", ", allowed)) + "; got " + Options.show(value) + hint);
         }
     }
 
     /** v3's {@code filterPatterns}: 1 to 10 mappings (a single mapping is coerced to a list of one). */
-    void filterPatterns(String path, Node value) {
+    void filterPatterns(String path, MapNode.Field field) {
+        Node value = field.value();
         if (skip(value) || value instanceof MapNode) {
             return;
         }
         boolean ok = value instanceof ListNode list && !list.items().isEmpty() && list.items().size() <= 10
                 && list.items().stream().allMatch(i -> i instanceof MapNode || Options.unresolved(i));
         if (!ok) {
-            add(Violation.VALUE, value.ref(), name(path) + " must be a list of 1 to 10 filter patterns, each a"
+            add(Violation.VALUE, where(field), name(path) + " must be a list of 1 to 10 filter patterns, each a"
                     + " mapping like {eventName: [INSERT]}; got " + describeList(value));
         }
     }
@@ -137,10 +151,5 @@ final class OptionChecks {
                         + "; allowed: " + String.join(", ", allowed));
             }
         }
-    }
-
-    /** True when the value, after coercion, is a number greater than {@code limit}. */
-    static boolean above(Node value, long limit) {
-        return Options.number(value).filter(n -> n.compareTo(BigDecimal.valueOf(limit)) > 0).isPresent();
     }
 }

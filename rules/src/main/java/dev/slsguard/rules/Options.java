@@ -33,6 +33,19 @@ public final class Options {
         return List.of();
     }
 
+    /** The value of field {@code key} of a mapping, as a list of zero or one node (for DRL {@code from}). */
+    public static List<Node> value(Node config, String key) {
+        if (config instanceof MapNode map) {
+            return map.get(key).map(List::of).orElse(List.of());
+        }
+        return List.of();
+    }
+
+    /** True when the value, after coercion, is a number greater than {@code limit}. */
+    public static boolean above(Node value, long limit) {
+        return number(value).filter(n -> n.compareTo(BigDecimal.valueOf(limit)) > 0).isPresent();
+    }
+
     /** The value as a number after AJV coercion (booleans and null coerce too), if it is one. */
     public static Optional<BigDecimal> number(Node node) {
         if (!(node instanceof ScalarNode scalar)) {

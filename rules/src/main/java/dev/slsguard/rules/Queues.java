@@ -18,6 +18,16 @@ public final class Queues {
     private Queues() {
     }
 
+    /** The resource {@code !GetAtt X.Arn} names ({@code X}), or {@code ""} for any other value. */
+    public static String getAttId(CfnValue arn) {
+        return arn instanceof CfnValue.GetAtt getAtt ? getAtt.resource() : "";
+    }
+
+    /** The resource {@code !Ref X} names ({@code X}), or {@code ""} for any other value. */
+    public static String refId(CfnValue arn) {
+        return arn instanceof CfnValue.Ref ref ? ref.logicalId() : "";
+    }
+
     /** The {@code AWS::SQS::Queue} of this template that {@code arn} points at ({@code !GetAtt Q.Arn}, {@code !Ref Q}). */
     public static Optional<Resource> referenced(CfnValue arn, Collection<?> resources) {
         String id;

@@ -26,7 +26,12 @@ public final class SqsSchema {
             return List.of();
         }
         if (Options.isString(config)) {
-            arn(checks, "event", config);
+            arn(checks, "event", config, config.ref());
+            return checks.violations();
+        }
+        if (Options.isIntrinsic(config)) {
+            checks.add(Violation.SHAPE, eventRef, "sqs event given as " + Options.intrinsicName(config)
+                    + " must name it under arn: write '- sqs: {arn: <intrinsic>}'");
             return checks.violations();
         }
         if (!(config instanceof MapNode map)) {
@@ -39,16 +44,15 @@ public final class SqsSchema {
                     + " intrinsic such as !GetAtt MyQueue.Arn");
         }
         for (MapNode.Field field : map.fields()) {
-            Node value = field.value();
             switch (field.key()) {
-                case "arn" -> arn(checks, "arn", value);
-                case "batchSize" -> checks.integer("batchSize", value, 1, 10000);
-                case "enabled" -> checks.bool("enabled", value);
-                case "maximumBatchingWindow" -> checks.integer("maximumBatchingWindow", value, 0, 300);
-                case "functionResponseType" -> checks.oneOf("functionResponseType", value,
+                case "arn" -> arn(checks, "arn", field.value(), OptionChecks.where(field));
+                case "batchSize" -> checks.integer("batchSize", field, 1, 10000);
+                case "enabled" -> checks.bool("enabled", field);
+                case "maximumBatchingWindow" -> checks.integer("maximumBatchingWindow", field, 0, 300);
+                case "functionResponseType" -> checks.oneOf("functionResponseType", field,
                         List.of("ReportBatchItemFailures"));
-                case "filterPatterns" -> checks.filterPatterns("filterPatterns", value);
-                case "maximumConcurrency" -> checks.integer("maximumConcurrency", value, 2, 1000);
+                case "filterPatterns" -> checks.filterPatterns("filterPatterns", field);
+                case "maximumConcurrency" -> checks.integer("maximumConcurrency", field, 2, 1000);
                 default -> {
                 }
             }
@@ -57,7 +61,7 @@ public final class SqsSchema {
         return checks.violations();
     }
 
-    private static void arn(OptionChecks checks, String path, Node value) {
+    private static void arn(OptionChecks checks, String path, Node value, SourceRef where) {
         if (Options.unresolved(value) || Options.isIntrinsic(value)) {
             return;
         }
@@ -65,13 +69,13 @@ public final class SqsSchema {
         if (!Options.isArnString(value)) {
             String hint = Options.isString(value) ? " (a queue name? give its ARN, or !GetAtt <Queue>.Arn for a"
                     + " queue in resources)" : "";
-            checks.add(Violation.SHAPE, value.ref(), what + " must be a queue ARN (arn:aws:sqs:...) or an"
+            checks.add(Violation.SHAPE, where, what + " must be a queue ARN (arn:aws:sqs:...) or an"
                     + " intrinsic such as !GetAtt MyQueue.Arn; got " + Options.show(value) + hint);
             return;
         }
         String service = Options.arnService(value).orElse("");
         if (!service.equals("sqs")) {
-            checks.add(Violation.SHAPE, value.ref(), what + " must be an SQS queue ARN (arn:aws:sqs:...); got "
+            checks.add(Violation.SHAPE, where, what + " must be an SQS queue ARN (arn:aws:sqs:...); got "
                     + (service.isEmpty() ? "an ARN without a service" : "a " + service + " ARN"));
         }
     }

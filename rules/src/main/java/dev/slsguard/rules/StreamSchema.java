@@ -35,7 +35,13 @@ public final class StreamSchema {
             return List.of();
         }
         if (Options.isString(config)) {
-            literalArn(checks, "stream event", config, Optional.empty());
+            literalArn(checks, "stream event", config, config.ref(), Optional.empty());
+            return checks.violations();
+        }
+        if (Options.isIntrinsic(config)) {
+            checks.add(Violation.SHAPE, eventRef, "stream event given as " + Options.intrinsicName(config)
+                    + " must name it under arn, with type: write '- stream: {type: kinesis or dynamodb, arn:"
+                    + " <intrinsic>}'");
             return checks.violations();
         }
         if (!(config instanceof MapNode map)) {
@@ -45,7 +51,7 @@ public final class StreamSchema {
         }
         Optional<String> type = map.get("type").filter(Options::isString).flatMap(Options::string)
                 .filter(TYPES::contains);
-        Optional<Node> arn = map.get("arn");
+        Optional<MapNode.Field> arn = map.field("arn");
         if (arn.isEmpty()) {
             checks.add(Violation.SHAPE, eventRef, "stream event needs arn: the Kinesis or DynamoDB stream ARN,"
                     + " or an intrinsic such as !GetAtt MyTable.StreamArn together with type");
@@ -53,27 +59,26 @@ public final class StreamSchema {
             streamArn(checks, arn.get(), map, type, eventRef);
         }
         for (MapNode.Field field : map.fields()) {
-            Node value = field.value();
             switch (field.key()) {
-                case "type" -> checks.oneOf("type", value, TYPES);
-                case "batchSize" -> checks.integer("batchSize", value, 1, 10000);
-                case "parallelizationFactor" -> checks.integer("parallelizationFactor", value, 1, 10);
-                case "startingPosition" -> checks.oneOf("startingPosition", value,
+                case "type" -> checks.oneOf("type", field, TYPES);
+                case "batchSize" -> checks.integer("batchSize", field, 1, 10000);
+                case "parallelizationFactor" -> checks.integer("parallelizationFactor", field, 1, 10);
+                case "startingPosition" -> checks.oneOf("startingPosition", field,
                         List.of("LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"));
-                case "startingPositionTimestamp" -> checks.number("startingPositionTimestamp", value,
+                case "startingPositionTimestamp" -> checks.number("startingPositionTimestamp", field,
                         "Unix time in seconds");
-                case "enabled" -> checks.bool("enabled", value);
-                case "consumer" -> consumer(checks, value);
-                case "batchWindow" -> checks.integer("batchWindow", value, 0, 300);
-                case "maximumRetryAttempts" -> checks.integer("maximumRetryAttempts", value, -1, 10000);
-                case "bisectBatchOnFunctionError" -> checks.bool("bisectBatchOnFunctionError", value);
-                case "maximumRecordAgeInSeconds" -> checks.minusOneOrInteger("maximumRecordAgeInSeconds", value,
+                case "enabled" -> checks.bool("enabled", field);
+                case "consumer" -> consumer(checks, field);
+                case "batchWindow" -> checks.integer("batchWindow", field, 0, 300);
+                case "maximumRetryAttempts" -> checks.integer("maximumRetryAttempts", field, -1, 10000);
+                case "bisectBatchOnFunctionError" -> checks.bool("bisectBatchOnFunctionError", field);
+                case "maximumRecordAgeInSeconds" -> checks.minusOneOrInteger("maximumRecordAgeInSeconds", field,
                         60, 604800);
-                case "functionResponseType" -> checks.oneOf("functionResponseType", value,
+                case "functionResponseType" -> checks.oneOf("functionResponseType", field,
                         List.of("ReportBatchItemFailures"));
-                case "destinations" -> destinations(checks, value);
-                case "tumblingWindowInSeconds" -> checks.integer("tumblingWindowInSeconds", value, 0, 900);
-                case "filterPatterns" -> checks.filterPatterns("filterPatterns", value);
+                case "destinations" -> destinations(checks, field);
+                case "tumblingWindowInSeconds" -> checks.integer("tumblingWindowInSeconds", field, 0, 900);
+                case "filterPatterns" -> checks.filterPatterns("filterPatterns", field);
                 default -> {
                 }
             }
@@ -82,127 +87,135 @@ public final class StreamSchema {
         return checks.violations();
     }
 
-    private static void streamArn(OptionChecks checks, Node arn, MapNode map, Optional<String> type,
+    private static void streamArn(OptionChecks checks, MapNode.Field arn, MapNode map, Optional<String> type,
                                   SourceRef eventRef) {
-        if (Options.unresolved(arn)) {
+        Node value = arn.value();
+        if (Options.unresolved(value)) {
             return;
         }
-        if (Options.isIntrinsic(arn)) {
+        if (Options.isIntrinsic(value)) {
             if (!map.has("type")) {
                 checks.add(Violation.SHAPE, eventRef, "stream event with arn given as "
-                        + Options.intrinsicName(arn) + " needs type: kinesis or dynamodb (the stream type cannot"
+                        + Options.intrinsicName(value) + " needs type: kinesis or dynamodb (the stream type cannot"
                         + " be read from an intrinsic)");
             }
             return;
         }
-        if (!Options.isString(arn)) {
-            checks.add(Violation.SHAPE, arn.ref(), "stream arn must be a stream ARN (arn:aws:kinesis:... or"
-                    + " arn:aws:dynamodb:...) or an intrinsic; got " + Options.show(arn));
+        if (!Options.isString(value)) {
+            checks.add(Violation.SHAPE, OptionChecks.where(arn), "stream arn must be a stream ARN"
+                    + " (arn:aws:kinesis:... or arn:aws:dynamodb:...) or an intrinsic; got " + Options.show(value));
             return;
         }
-        literalArn(checks, "stream arn", arn, type);
+        literalArn(checks, "stream arn", value, value.ref(), type);
     }
 
     /** A literal stream ARN: starts with arn:, is a Kinesis or DynamoDB stream, agrees with type. */
-    private static void literalArn(OptionChecks checks, String what, Node arn, Optional<String> type) {
+    private static void literalArn(OptionChecks checks, String what, Node arn, SourceRef where,
+                                   Optional<String> type) {
         if (Options.unresolved(arn)) {
             return;
         }
         if (!Options.isArnString(arn)) {
-            checks.add(Violation.SHAPE, arn.ref(), what + " must be a stream ARN (arn:aws:kinesis:... or"
+            checks.add(Violation.SHAPE, where, what + " must be a stream ARN (arn:aws:kinesis:... or"
                     + " arn:aws:dynamodb:...) or an intrinsic; got " + Options.show(arn));
             return;
         }
         String text = Options.string(arn).orElse("");
         String service = Options.arnService(arn).orElse("");
         if (!TYPES.contains(service)) {
-            checks.add(Violation.SHAPE, arn.ref(), what + " must be a Kinesis stream or DynamoDB stream ARN; got "
+            checks.add(Violation.SHAPE, where, what + " must be a Kinesis stream or DynamoDB stream ARN; got "
                     + (service.isEmpty() ? "an ARN without a service" : "a " + service + " ARN"));
             return;
         }
         if (type.isPresent() && !type.get().equals(service)) {
-            checks.add(Violation.SHAPE, arn.ref(), what + " is a " + service + " ARN but type is " + type.get()
+            checks.add(Violation.SHAPE, where, what + " is a " + service + " ARN but type is " + type.get()
                     + ": the permissions and logical ids would be derived for the wrong service");
             return;
         }
         if (service.equals("dynamodb") && !text.contains("/stream/")) {
-            checks.add(Violation.SHAPE, arn.ref(), what + " is a DynamoDB table ARN; Lambda reads the table's"
+            checks.add(Violation.SHAPE, where, what + " is a DynamoDB table ARN; Lambda reads the table's"
                     + " stream: use the stream ARN (.../table/<name>/stream/<label>) or !GetAtt <Table>.StreamArn");
         }
     }
 
-    private static void consumer(OptionChecks checks, Node value) {
+    private static void consumer(OptionChecks checks, MapNode.Field field) {
+        Node value = field.value();
         if (Options.unresolved(value) || Options.isIntrinsic(value) || Options.isArnString(value)) {
             return;
         }
         if (value instanceof ScalarNode scalar && Boolean.TRUE.equals(scalar.value())) {
             return;
         }
-        checks.add(Violation.VALUE, value.ref(), "stream consumer must be true (create a consumer) or the ARN"
-                + " of an existing consumer; got " + Options.show(value)
-                + (Options.isString(value) && "true".equals(Options.string(value).orElse("")) ? " (unquote it)"
-                : ""));
+        boolean quotedTrue = Options.isString(value) && "true".equals(Options.string(value).orElse(""));
+        checks.add(Violation.VALUE, OptionChecks.where(field), "stream consumer must be true (create a consumer)"
+                + " or the ARN of an existing consumer; got " + Options.show(value) + (quotedTrue ? " (unquote it)" : ""));
     }
 
-    private static void destinations(OptionChecks checks, Node value) {
+    private static void destinations(OptionChecks checks, MapNode.Field field) {
+        Node value = field.value();
         if (Options.unresolved(value)) {
             return;
         }
         if (!(value instanceof MapNode map)) {
-            checks.add(Violation.VALUE, value.ref(), "stream destinations must be a mapping with onFailure;"
-                    + " got " + Options.show(value));
+            checks.add(Violation.VALUE, OptionChecks.where(field), "stream destinations must be a mapping with"
+                    + " onFailure; got " + Options.show(value));
             return;
         }
         checks.unknownKeys("destinations", map, List.of("onFailure"));
-        Optional<Node> onFailure = map.get("onFailure");
+        Optional<MapNode.Field> onFailure = map.field("onFailure");
         if (onFailure.isEmpty()) {
-            checks.add(Violation.VALUE, value.ref(), "stream destinations needs onFailure: the ARN of the SNS topic"
-                    + " or SQS queue that receives failed batches");
+            checks.add(Violation.VALUE, field.keyRef(), "stream destinations needs onFailure: the ARN of the SNS"
+                    + " topic or SQS queue that receives failed batches");
             return;
         }
-        Node target = onFailure.get();
+        Node target = onFailure.get().value();
+        SourceRef targetRef = OptionChecks.where(onFailure.get());
         if (Options.unresolved(target)) {
             return;
         }
         if (Options.isString(target)) {
-            destinationArn(checks, "destinations.onFailure", target);
+            destinationArn(checks, "destinations.onFailure", target, targetRef);
             return;
         }
         if (Options.isIntrinsic(target)) {
-            checks.add(Violation.VALUE, target.ref(), "stream destinations.onFailure given as an intrinsic must"
-                    + " be written as a mapping {arn: " + Options.intrinsicName(target) + " ..., type: sns or sqs}");
+            checks.add(Violation.VALUE, targetRef, "stream destinations.onFailure given as "
+                    + Options.intrinsicName(target) + " must name it under arn, with type: {arn: <intrinsic>,"
+                    + " type: sns or sqs}");
             return;
         }
         if (!(target instanceof MapNode object)) {
-            checks.add(Violation.VALUE, target.ref(), "stream destinations.onFailure must be an SNS topic or SQS"
+            checks.add(Violation.VALUE, targetRef, "stream destinations.onFailure must be an SNS topic or SQS"
                     + " queue ARN, or a mapping with arn and type; got " + Options.show(target));
             return;
         }
         checks.unknownKeys("destinations.onFailure", object, ON_FAILURE_OPTIONS);
-        object.get("type").ifPresent(t -> checks.oneOf("destinations.onFailure.type", t, ON_FAILURE_TYPES));
-        Optional<Node> arn = object.get("arn");
+        object.field("type").ifPresent(t -> checks.oneOf("destinations.onFailure.type", t, ON_FAILURE_TYPES));
+        Optional<MapNode.Field> arn = object.field("arn");
         if (arn.isEmpty()) {
-            checks.add(Violation.VALUE, target.ref(), "stream destinations.onFailure needs arn: the SNS topic or"
+            checks.add(Violation.VALUE, targetRef, "stream destinations.onFailure needs arn: the SNS topic or"
                     + " SQS queue ARN, or an intrinsic together with type");
-        } else if (Options.isIntrinsic(arn.get())) {
+            return;
+        }
+        Node arnValue = arn.get().value();
+        if (Options.unresolved(arnValue)) {
+            return;
+        }
+        if (Options.isIntrinsic(arnValue)) {
             if (!object.has("type")) {
-                checks.add(Violation.VALUE, target.ref(), "stream destinations.onFailure with arn given as "
-                        + Options.intrinsicName(arn.get()) + " needs type: sns or sqs");
+                checks.add(Violation.VALUE, targetRef, "stream destinations.onFailure with arn given as "
+                        + Options.intrinsicName(arnValue) + " needs type: sns or sqs");
             }
-        } else if (Options.isString(arn.get())) {
-            destinationArn(checks, "destinations.onFailure.arn", arn.get());
-        } else if (!Options.unresolved(arn.get())) {
-            checks.add(Violation.VALUE, arn.get().ref(), "stream destinations.onFailure.arn must be an SNS topic or"
-                    + " SQS queue ARN, or an intrinsic; got " + Options.show(arn.get()));
+        } else if (Options.isString(arnValue)) {
+            destinationArn(checks, "destinations.onFailure.arn", arnValue, arnValue.ref());
+        } else {
+            checks.add(Violation.VALUE, OptionChecks.where(arn.get()), "stream destinations.onFailure.arn must be"
+                    + " an SNS topic or SQS queue ARN, or an intrinsic; got " + Options.show(arnValue));
         }
     }
 
-    private static void destinationArn(OptionChecks checks, String path, Node arn) {
-        if (Options.unresolved(arn)) {
-            return;
-        }
+    private static void destinationArn(OptionChecks checks, String path, Node arn, SourceRef where) {
         if (!Options.isArnString(arn)) {
-            checks.add(Violation.VALUE, arn.ref(), "stream " + path + " must be an SNS topic or SQS queue ARN"
+            checks.add(Violation.VALUE, where, "stream " + path + " must be an SNS topic or SQS queue ARN"
                     + " (arn:aws:sns:... or arn:aws:sqs:...); got " + Options.show(arn));
         }
     }

@@ -171,8 +171,8 @@ public final class ServiceBinder {
             return true;
         }
         if (role.isObject()) {
-            for (String key : role.propertyNames()) {
-                if (key.contains("::")) {
+            for (Map.Entry<String, JsonNode> e : role.properties()) {
+                if (e.getKey().contains("::")) {
                     return true;
                 }
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.source.Nodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -58,7 +59,7 @@ public final class TemplateMerger {
         addExportNames(outputs, draft.service().name(), draft.service().stage());
 
         draft.userResources().ifPresent(section -> {
-            JsonNode user = UserNodes.toJson(section);
+            JsonNode user = JsNumbers.normalize(Nodes.toJson(section));
             if (user.isObject()) {
                 ObjectNode userSection = (ObjectNode) user;
                 JsonNode extensions = userSection.remove("extensions");

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * (the YAML 1.2 core schema plus timestamps). Only {@code true}/{@code false} are booleans, so
  * {@code yes}, {@code on} and {@code y} stay strings; {@code 012} is 12, {@code 0o17} is 15,
  * {@code 1_000} is a string; {@code 2001-12-14} becomes the ISO text a JavaScript Date serialises to.
+ * (Jackson's own typing follows YAML 1.1, where {@code yes} and {@code on} are true: not used.)
  */
 final class ScalarValues {
 

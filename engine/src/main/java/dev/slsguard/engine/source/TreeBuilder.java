@@ -50,7 +50,10 @@ final class TreeBuilder {
     private final Limits limits;
     private final boolean duplicateKeysAllowed;
     private final Map<String, Built> anchors = new HashMap<>();
+    /** Nodes produced so far, every alias expansion counted in full although it is not copied yet. */
     private long nodes;
+    /** Whether an alias or merge key put one subtree in several places (copied by {@link #place}). */
+    private boolean shared;
 
     /**
      * @param duplicateKeysAllowed true for JSON files, which v3 reads with {@code JSON.parse} (the
@@ -74,7 +77,7 @@ final class TreeBuilder {
             throw new UserError(here(""), "the file holds more than one YAML document (a second '---'); "
                     + "keep the configuration in a single document");
         }
-        return Optional.of(root.node());
+        return Optional.of(shared ? place(root.node(), "") : root.node());
     }
 
     /**
@@ -187,8 +190,9 @@ final class TreeBuilder {
             int height = target.node() instanceof ListNode ? target.height() - 1 : target.height();
             reserve(target.size(), ref);
             checkDepth(depth + height, ref);
+            shared = true;
             for (Node source : sources) {
-                addMerged(rebase(source, pointer), ref, entries);
+                addMerged(source, ref, entries);
             }
             return height - 1;
         }
@@ -284,7 +288,8 @@ final class TreeBuilder {
         Built target = anchored(anchor, ref);
         reserve(target.size(), ref);
         checkDepth(depth + target.height(), ref);
-        return new Built(rebase(target.node(), pointer), target.size(), target.height());
+        shared = true; // the same subtree for now: copying it here would make a billion laughs slow to refuse
+        return new Built(target.node(), target.size(), target.height());
     }
 
     private Built anchored(String anchor, SourceRef ref) {
@@ -295,25 +300,40 @@ final class TreeBuilder {
         return target;
     }
 
-    /** A copy of {@code node} placed at {@code pointer}: positions stay where the text was written. */
-    private static Node rebase(Node node, String pointer) {
+    /**
+     * The tree with every node carrying the pointer of the place it occupies: a subtree that aliases
+     * or merge keys put in several places is copied for each place but the first, positions staying
+     * where the text was written. Subtrees already in place are kept as they are.
+     */
+    private static Node place(Node node, String pointer) {
+        boolean moved = !node.ref().pointer().equals(pointer);
         if (node instanceof ScalarNode scalar) {
-            return new ScalarNode(scalar.ref().withPointer(pointer), scalar.value());
+            return moved ? new ScalarNode(scalar.ref().withPointer(pointer), scalar.value()) : scalar;
         }
         if (node instanceof ListNode list) {
             List<Node> items = new ArrayList<>(list.items().size());
+            boolean changed = moved;
             for (Node item : list.items()) {
-                items.add(rebase(item, JsonPointers.append(pointer, items.size())));
+                Node placed = place(item, JsonPointers.append(pointer, items.size()));
+                changed |= placed != item;
+                items.add(placed);
             }
-            return new ListNode(list.ref().withPointer(pointer), items);
+            return changed ? new ListNode(list.ref().withPointer(pointer), items) : list;
         }
         MapNode map = (MapNode) node;
         List<MapNode.Field> fields = new ArrayList<>(map.size());
+        boolean changed = moved;
         for (MapNode.Field field : map.fields()) {
             String child = JsonPointers.append(pointer, field.key());
-            fields.add(new MapNode.Field(field.key(), field.keyRef().withPointer(child), rebase(field.value(), child)));
+            Node placed = place(field.value(), child);
+            if (placed != field.value() || !field.keyRef().pointer().equals(child)) {
+                changed = true;
+                fields.add(new MapNode.Field(field.key(), field.keyRef().withPointer(child), placed));
+            } else {
+                fields.add(field);
+            }
         }
-        return new MapNode(map.ref().withPointer(pointer), fields);
+        return changed ? new MapNode(map.ref().withPointer(pointer), fields) : map;
     }
 
     private static boolean isMergeKey(ScalarEvent key) {

@@ -119,7 +119,13 @@ public final class YamlLoader {
     private static UserError translate(Exception e, String displayName) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                return new UserError(at(displayName, marked.getProblemMark()), "malformed YAML: " + describe(marked), e);
+                SourceRef where = at(displayName, marked.getProblemMark());
+                if (String.valueOf(marked.getProblem()).endsWith("but got ?")) {
+                    // YAML 1.1 (SnakeYAML) ends a plain scalar at '?' inside [...] and {...}; YAML 1.2 (js-yaml) does not
+                    return new UserError(where, "a '?' inside [...] or {...} is not supported by slsguard's YAML "
+                            + "parser; quote the value, e.g. ['cron(0 8 * * ? *)']", e);
+                }
+                return new UserError(where, "malformed YAML: " + describe(marked), e);
             }
             if (cause instanceof CharacterCodingException) {
                 return new UserError(SourceRef.ofFile(displayName), "file is not valid UTF-8 text", e);

@@ -71,7 +71,7 @@ final class JsText {
         }
         double magnitude = Math.abs(value);
         BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        if (magnitude >= 1e-7 && magnitude < 1e21) {
+        if (magnitude >= 1e-6 && magnitude < 1e21) {
             return exact.toPlainString();
         }
         String digits = exact.unscaledValue().abs().toString();
