@@ -251,7 +251,7 @@ public final class ServiceBinder {
                 config = item;
                 reportedType = item instanceof ScalarNode s && s.isString() ? s.text() : type;
             }
-            boolean compiled = compiledTypes.contains(type) && item instanceof MapNode;
+            boolean compiled = compiledTypes.contains(type);
             declarations.add(new EventDecl(function.key(), i, type, config, item.ref(), compiled));
             if (compiled) {
                 events.add(new EventItem(function, i, type, config, item.ref()));

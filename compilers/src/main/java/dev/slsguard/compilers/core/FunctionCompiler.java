@@ -121,9 +121,9 @@ public final class FunctionCompiler {
         }
         properties.put("FunctionName", function.name());
         properties.set("MemorySize", firstTruthy(Coerce.integer(function.value("memorySize")),
-                Coerce.integer(settings.providerValue("memorySize")), JSON.numberNode(1024L)));
+                Coerce.integer(settings.providerValue("memorySize")), JSON.numberNode(1024)));
         properties.set("Timeout", firstTruthy(Coerce.integer(function.value("timeout")),
-                Coerce.integer(settings.providerValue("timeout")), JSON.numberNode(6L)));
+                Coerce.integer(settings.providerValue("timeout")), JSON.numberNode(6)));
 
         JsonNode architecture = firstTruthy(function.value("architecture"), settings.providerValue("architecture"), null);
         if (architecture != null) {
@@ -152,8 +152,8 @@ public final class FunctionCompiler {
         tracing(function, properties);
         environment(function, properties);
         dependsOn = role(function, resource, properties, dependsOn);
-        boolean hasVpc = vpc(function, properties);
-        fileSystem(function, properties, hasVpc);
+        vpc(function, properties);
+        fileSystem(function, properties);
         JsonNode reserved = Coerce.integer(function.value("reservedConcurrency"));
         if (Js.truthy(reserved) || (reserved != null && reserved.isNumber() && reserved.doubleValue() == 0)) {
             properties.set("ReservedConcurrentExecutions", reserved);
@@ -394,10 +394,10 @@ public final class FunctionCompiler {
         return list;
     }
 
-    private boolean vpc(FunctionSettings function, ObjectNode properties) {
+    private void vpc(FunctionSettings function, ObjectNode properties) {
         Optional<JsonNode> own = function.config().get("vpc").map(n -> function.value("vpc"));
         if (own.isPresent() && (own.get().isNull() || (own.get().isBoolean() && !own.get().booleanValue()))) {
-            return false;
+            return;
         }
         JsonNode fnVpc = own.filter(Js::truthy).orElse(JSON.objectNode());
         JsonNode providerVpc = settings.providerValue("vpc");
@@ -407,16 +407,15 @@ public final class FunctionCompiler {
         JsonNode groups = firstTruthy(fnVpc.get("securityGroupIds"), providerVpc.get("securityGroupIds"), null);
         JsonNode subnets = firstTruthy(fnVpc.get("subnetIds"), providerVpc.get("subnetIds"), null);
         if (groups == null || subnets == null) {
-            return false;
+            return;
         }
         ObjectNode config = properties.putObject("VpcConfig");
         config.set("SecurityGroupIds", groups);
         config.set("SubnetIds", subnets);
-        return true;
     }
 
     /** {@code fileSystemConfig}; without a VPC v3 refuses to package (reported by validation rules). */
-    private void fileSystem(FunctionSettings function, ObjectNode properties, boolean hasVpc) {
+    private void fileSystem(FunctionSettings function, ObjectNode properties) {
         JsonNode config = function.value("fileSystemConfig");
         if (!Js.truthy(config) || !config.isObject()) {
             return;
@@ -438,9 +437,9 @@ public final class FunctionCompiler {
 
     // ---- version, aliases ---------------------------------------------------------------------
 
+    /** v3 versions a function when asked to, and always for provisioned concurrency or SnapStart. */
     private boolean createsVersion(FunctionSettings function) {
-        return shouldVersion(function) || function.targetAlias().isPresent()
-                || Js.truthy(Coerce.integer(function.value("provisionedConcurrency")));
+        return shouldVersion(function) || function.targetAlias().isPresent();
     }
 
     private boolean shouldVersion(FunctionSettings function) {

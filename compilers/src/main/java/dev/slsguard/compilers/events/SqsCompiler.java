@@ -54,7 +54,7 @@ public final class SqsCompiler implements EventCompiler {
         function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
         ObjectNode properties = mapping.putObject("Properties");
         JsonNode batchSize = Coerce.integer(config.option("batchSize"));
-        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10L));
+        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10));
         JsonNode window = Coerce.integer(config.option("maximumBatchingWindow"));
         if (Js.present(window)) {
             properties.set("MaximumBatchingWindowInSeconds", window);

@@ -71,7 +71,7 @@ public final class StreamCompiler implements EventCompiler {
         function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
         ObjectNode properties = mapping.putObject("Properties");
         JsonNode batchSize = Coerce.integer(config.option("batchSize"));
-        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10L));
+        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10));
         JsonNode enabled = config.option("enabled");
         properties.set("Enabled", enabled != null ? Coerce.bool(enabled) : JSON.booleanNode(true));
         properties.set("EventSourceArn", arn);

@@ -54,10 +54,10 @@ public final class Coerce {
             return Optional.of(v);
         }
         if (v.isBoolean()) {
-            return Optional.of(JSON.numberNode(v.booleanValue() ? 1L : 0L));
+            return Optional.of(JSON.numberNode(v.booleanValue() ? 1 : 0));
         }
         if (v.isNull()) {
-            return Optional.of(JSON.numberNode(0L));
+            return Optional.of(JSON.numberNode(0));
         }
         if (v.isTextual() && !v.textValue().isEmpty()) {
             return Js.toNumber(v.textValue()).map(Coerce::numberNode);
@@ -105,7 +105,8 @@ public final class Coerce {
 
     private static JsonNode numberNode(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15) {
-            return JSON.numberNode((long) d);
+            long v = (long) d;
+            return v == (int) v ? JSON.numberNode((int) v) : JSON.numberNode(v);
         }
         return JSON.numberNode(d);
     }

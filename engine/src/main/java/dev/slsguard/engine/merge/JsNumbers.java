@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * JavaScript has one number type: a YAML {@code 30.0} is the number {@code 30}, and v3 writes it
- * as {@code 30}. This rewrites doubles with an integral value (exactly representable) as integers.
+ * as {@code 30}. This rewrites doubles with an integral value (exactly representable) as integers
+ * ({@code IntNode} when it fits, like {@link dev.slsguard.engine.source.Nodes#toJson}).
  */
 public final class JsNumbers {
 
@@ -31,7 +32,9 @@ public final class JsNumbers {
         if (node.isFloatingPointNumber()) {
             double d = node.doubleValue();
             if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < MAX_SAFE) {
-                return JsonNodeFactory.instance.numberNode((long) d);
+                long v = (long) d;
+                return v == (int) v ? JsonNodeFactory.instance.numberNode((int) v)
+                        : JsonNodeFactory.instance.numberNode(v);
             }
         }
         return node;

@@ -97,10 +97,10 @@ public final class RuleBase {
         Map<String, RuleInfo> byId = new HashMap<>();
         Map<String, Rule> ruleById = new HashMap<>();
         List<RuleInfo> infos = new ArrayList<>();
-        // org rules first, so that a clash is reported at the org rule, which the user can change
-        List<Rule> orgFirst = new ArrayList<>(all);
-        orgFirst.sort(Comparator.comparing((Rule r) -> orgFile(r, byDisplayName).isEmpty()));
-        for (Rule rule : orgFirst) {
+        // built-in rules first, so that an id clash is reported at the org rule, which the user owns
+        List<Rule> builtInFirst = new ArrayList<>(all);
+        builtInFirst.sort(Comparator.comparing((Rule r) -> orgFile(r, byDisplayName).isPresent()));
+        for (Rule rule : builtInFirst) {
             Optional<String> problem = RuleMetadata.problem(rule);
             if (problem.isPresent()) {
                 throw new UserError(locate(rule, byDisplayName, ruleFiles), problem.get());
@@ -110,7 +110,7 @@ public final class RuleBase {
             if (clash != null) {
                 throw new UserError(locate(rule, byDisplayName, ruleFiles), "rule id " + info.id()
                         + " of rule \"" + rule.getName() + "\" is already used by rule \"" + clash.ruleName()
-                        + "\" in " + where(ruleById.get(info.id()), ruleFiles));
+                        + "\" " + where(ruleById.get(info.id()), byDisplayName));
             }
             ruleById.put(info.id(), rule);
             infos.add(info);
@@ -244,8 +244,8 @@ public final class RuleBase {
         return orgFile(rule, byDisplayName).map(f -> f.ruleRef(rule.getName())).orElse(ruleFiles.get(rule));
     }
 
-    private static String where(Rule rule, Map<Rule, SourceRef> ruleFiles) {
-        SourceRef ref = ruleFiles.get(rule);
-        return ref == null ? "another pack" : ref.file();
+    private static String where(Rule rule, Map<String, OrgPackFile> byDisplayName) {
+        return orgFile(rule, byDisplayName).map(f -> "in " + f.displayName())
+                .orElse("of built-in pack " + rule.getPackageName());
     }
 }

@@ -1,6 +1,7 @@
 package dev.slsguard.engine.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.SourceRef;
@@ -20,7 +21,8 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 /**
  * Builds the located node tree from the parser's token stream: a JSON pointer and a position for
  * every node; aliases and {@code <<} merge keys expanded (every copy counted against
- * {@link Limits#maxNodes()}); CloudFormation short tags turned into their long form.
+ * {@link Limits#maxNodes()}); CloudFormation short tags turned into their long form. Reads YAML
+ * (with the SnakeYAML event behind each token) or strict JSON (plain Jackson tokens).
  */
 final class TreeBuilder {
 
@@ -45,7 +47,9 @@ final class TreeBuilder {
         }
     }
 
-    private final LocatingYamlFactory.EventParser parser;
+    private final JsonParser parser;
+    /** The YAML parser, or null when reading JSON. */
+    private final LocatingYamlFactory.EventParser yaml;
     private final String file;
     private final Limits limits;
     private final boolean duplicateKeysAllowed;
@@ -56,14 +60,20 @@ final class TreeBuilder {
     private boolean shared;
 
     /**
-     * @param duplicateKeysAllowed true for JSON files, which v3 reads with {@code JSON.parse} (the
-     *                             last value wins); YAML files refuse a repeated key like js-yaml
+     * @param parser a YAML parser from {@link LocatingYamlFactory}, or a JSON parser: JSON files are
+     *               read as v3 reads them, with {@code JSON.parse} (a repeated key keeps the last
+     *               value); YAML refuses a repeated key like js-yaml
      */
-    TreeBuilder(LocatingYamlFactory.EventParser parser, String file, Limits limits, boolean duplicateKeysAllowed) {
+    TreeBuilder(JsonParser parser, String file, Limits limits) {
         this.parser = parser;
+        this.yaml = parser instanceof LocatingYamlFactory.EventParser events ? events : null;
         this.file = file;
         this.limits = limits;
-        this.duplicateKeysAllowed = duplicateKeysAllowed;
+        this.duplicateKeysAllowed = yaml == null;
+    }
+
+    private Event event() {
+        return yaml == null ? null : yaml.currentEvent();
     }
 
     /** Reads the single document of the stream; empty when the stream holds no document. */
@@ -74,8 +84,9 @@ final class TreeBuilder {
         }
         Built root = read(first, "", 0);
         if (parser.nextToken() != null) {
-            throw new UserError(here(""), "the file holds more than one YAML document (a second '---'); "
-                    + "keep the configuration in a single document");
+            throw new UserError(here(""), yaml == null ? "the file holds more than one JSON value"
+                    : "the file holds more than one YAML document (a second '---'); keep the configuration in a "
+                    + "single document");
         }
         return Optional.of(shared ? place(root.node(), "") : root.node());
     }
@@ -87,7 +98,7 @@ final class TreeBuilder {
      */
     private Built read(JsonToken token, String pointer, int depth) throws IOException {
         SourceRef ref = here(pointer);
-        Event event = parser.currentEvent();
+        Event event = event();
         if (event instanceof AliasEvent alias) {
             return expandAlias(alias.getAnchor(), ref, pointer, depth);
         }
@@ -95,8 +106,8 @@ final class TreeBuilder {
         String anchor;
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             CollectionStartEvent start = (CollectionStartEvent) event;
-            anchor = start.getAnchor();
-            String tag = start.getTag();
+            anchor = start == null ? null : start.getAnchor();
+            String tag = start == null ? null : start.getTag();
             checkCollectionTag(tag, ref);
             if (ShortTags.isShortTag(tag)) {
                 String name = ShortTags.longForm(tag);
@@ -109,6 +120,9 @@ final class TreeBuilder {
                 built = token == JsonToken.START_OBJECT ? readMapping(ref, pointer, depth) : readSequence(ref, pointer, depth);
             }
         } else {
+            if (event == null) {
+                return jsonScalar(token, ref);
+            }
             ScalarEvent scalar = (ScalarEvent) event;
             anchor = scalar.getAnchor();
             built = readScalar(scalar, ref, pointer, depth);
@@ -130,13 +144,13 @@ final class TreeBuilder {
                 throw new UserError(here(pointer), "malformed YAML: expected a mapping key");
             }
             JsonLocation keyAt = parser.currentTokenLocation();
-            Event keyEvent = parser.currentEvent();
-            if (!(keyEvent instanceof ScalarEvent keyScalar)) {
+            Event keyEvent = event();
+            if (yaml != null && !(keyEvent instanceof ScalarEvent)) {
                 throw new UserError(at(keyAt, pointer), "an alias cannot be used as a mapping key; write the key out");
             }
-            String key = keyScalar.getValue();
+            String key = keyEvent == null ? parser.currentName() : ((ScalarEvent) keyEvent).getValue();
             JsonToken valueToken = parser.nextToken();
-            if (isMergeKey(keyScalar)) {
+            if (keyEvent != null && isMergeKey((ScalarEvent) keyEvent)) {
                 childHeight = Math.max(childHeight, merge(valueToken, pointer, depth, entries));
                 continue;
             }
@@ -171,7 +185,7 @@ final class TreeBuilder {
      */
     private int merge(JsonToken token, String pointer, int depth, Map<String, Entry> entries) throws IOException {
         int height = 0;
-        if (token == JsonToken.START_ARRAY && !(parser.currentEvent() instanceof AliasEvent)) {
+        if (token == JsonToken.START_ARRAY) {
             JsonToken item;
             while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
                 height = Math.max(height, mergeOne(item, pointer, depth, entries));
@@ -183,7 +197,7 @@ final class TreeBuilder {
 
     private int mergeOne(JsonToken token, String pointer, int depth, Map<String, Entry> entries) throws IOException {
         SourceRef ref = here(pointer);
-        Event event = parser.currentEvent();
+        Event event = event();
         if (event instanceof AliasEvent alias) {
             Built target = anchored(alias.getAnchor(), ref);
             List<Node> sources = target.node() instanceof ListNode list ? list.items() : List.of(target.node());
@@ -261,6 +275,23 @@ final class TreeBuilder {
         } else {
             throw unknownTag(tag, ref);
         }
+        count(1, ref);
+        return new Built(new ScalarNode(ref, value), 1, 0);
+    }
+
+    /** A JSON scalar, typed as {@code JSON.parse} types it (every number a double unless integral). */
+    private Built jsonScalar(JsonToken token, SourceRef ref) throws IOException {
+        Object value = switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> {
+                Number number = parser.getNumberValue();
+                yield number instanceof java.math.BigInteger big ? big : (Object) number.longValue();
+            }
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> null;
+        };
         count(1, ref);
         return new Built(new ScalarNode(ref, value), 1, 0);
     }

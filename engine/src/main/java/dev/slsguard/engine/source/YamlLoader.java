@@ -1,6 +1,8 @@
 package dev.slsguard.engine.source;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -40,6 +42,7 @@ public final class YamlLoader {
      */
     public static SourceDocument load(Path file, String displayName, Limits limits) {
         Node root = read(file, displayName, limits)
+                .filter(node -> !(node instanceof ScalarNode scalar && scalar.value() == null)) // "---" or "~" alone
                 .orElseThrow(() -> new UserError(SourceRef.ofFile(displayName), "file is empty"));
         if (!(root instanceof MapNode)) {
             throw new UserError(root.ref(), "the top level must be a mapping of settings (service:, provider:, "
@@ -69,16 +72,15 @@ public final class YamlLoader {
 
     private static java.util.Optional<Node> read(Path file, String displayName, Limits limits) {
         checkReadable(file, displayName, limits);
-        boolean json = file.getFileName() != null
-                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        YAMLFactory factory = factory(limits);
+        boolean json = isJson(file);
+        JsonFactory factory = json ? jsonFactory(limits) : yamlFactory(limits);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             LocatingYamlFactory.EventParser parser = (LocatingYamlFactory.EventParser) factory.createParser(reader)) {
-            return new TreeBuilder(parser, displayName, limits, json).readDocument();
+             JsonParser parser = factory.createParser(reader)) {
+            return new TreeBuilder(parser, displayName, limits).readDocument();
         } catch (UserError e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw translate(e, displayName);
+            throw translate(e, displayName, json ? "malformed JSON: " : "malformed YAML: ");
         }
     }
 
@@ -102,21 +104,41 @@ public final class YamlLoader {
         }
     }
 
-    private static YAMLFactory factory(Limits limits) {
-        int textLimit = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(limits.maxFileBytes(), 1024));
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(textLimit);
-        options.setNestingDepthLimit(Math.max(limits.maxDepth() + 2, 50));
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
+    /**
+     * JSON files are read as JSON, as v3 reads them with {@code JSON.parse}: a YAML 1.1 parser would
+     * refuse tab indentation and the {@code \/} escape, both valid JSON.
+     */
+    private static boolean isJson(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".tfstate");
+    }
+
+    private static int textLimit(Limits limits) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(limits.maxFileBytes(), 1024));
+    }
+
+    private static StreamReadConstraints constraints(Limits limits) {
+        int textLimit = textLimit(limits);
+        return StreamReadConstraints.builder()
                 .maxNestingDepth(Math.max(limits.maxDepth() + 2, StreamReadConstraints.DEFAULT_MAX_DEPTH))
                 .maxStringLength(Math.max(textLimit, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
                 .maxNameLength(Math.max(textLimit, StreamReadConstraints.DEFAULT_MAX_NAME_LEN))
                 .maxNumberLength(Math.max(textLimit, StreamReadConstraints.DEFAULT_MAX_NUM_LEN))
                 .build();
-        return new LocatingYamlFactory(YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints));
     }
 
-    private static UserError translate(Exception e, String displayName) {
+    private static JsonFactory yamlFactory(Limits limits) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(textLimit(limits));
+        options.setNestingDepthLimit(Math.max(limits.maxDepth() + 2, 50));
+        return new LocatingYamlFactory(YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints(limits)));
+    }
+
+    private static JsonFactory jsonFactory(Limits limits) {
+        return JsonFactory.builder().streamReadConstraints(constraints(limits)).build();
+    }
+
+    private static UserError translate(Exception e, String displayName, String malformed) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 SourceRef where = at(displayName, marked.getProblemMark());
@@ -125,7 +147,7 @@ public final class YamlLoader {
                     return new UserError(where, "a '?' inside [...] or {...} is not supported by slsguard's YAML "
                             + "parser; quote the value, e.g. ['cron(0 8 * * ? *)']", e);
                 }
-                return new UserError(where, "malformed YAML: " + describe(marked), e);
+                return new UserError(where, malformed + describe(marked), e);
             }
             if (cause instanceof CharacterCodingException) {
                 return new UserError(SourceRef.ofFile(displayName), "file is not valid UTF-8 text", e);
@@ -140,12 +162,12 @@ public final class YamlLoader {
             if (message.startsWith("Expected a field name")) {
                 message = "mapping keys must be plain text (complex keys are not supported)";
             }
-            return new UserError(at(displayName, parse.getLocation()), "malformed YAML: " + message, e);
+            return new UserError(at(displayName, parse.getLocation()), malformed + message, e);
         }
         if (e instanceof IOException io) {
             return cannotRead(displayName, io);
         }
-        return new UserError(SourceRef.ofFile(displayName), "malformed YAML: " + firstLine(String.valueOf(e.getMessage())), e);
+        return new UserError(SourceRef.ofFile(displayName), malformed + firstLine(String.valueOf(e.getMessage())), e);
     }
 
     private static String describe(MarkedYAMLException marked) {

@@ -67,7 +67,7 @@ final class ServiceFiles {
 
     static Kind kind(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json")) {
+        if (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json") || name.endsWith(".tfstate")) {
             return Kind.DOCUMENT;
         }
         if (name.endsWith(".js") || name.endsWith(".cjs") || name.endsWith(".mjs") || name.endsWith(".ts")) {

@@ -397,9 +397,24 @@ class YamlLoaderTest {
     }
 
     @Test
+    void jsonIsReadAsJsonSoTabsAndEscapedSlashesWork() throws IOException {
+        Path file = write("serverless.json", "{\n\t\"service\": \"x\",\n\t\"custom\": {\n\t\t\"arn\": \"a\\/b\",\n"
+                + "\t\t\"n\": 1E3\n\t}\n}\n");
+        MapNode root = (MapNode) YamlLoader.load(file, "serverless.json", Limits.DEFAULT).root();
+        assertEquals(json("{'service': 'x', 'custom': {'arn': 'a/b', 'n': 1000.0}}"), Nodes.toJson(root));
+        assertEquals(new SourceRef("serverless.json", 4, 10, "/custom/arn"), at(root, "custom", "arn").ref());
+
+        Path broken = write("broken.json", "{\"a\": 1,}");
+        UserError error = assertThrows(UserError.class, () -> YamlLoader.load(broken, "broken.json", Limits.DEFAULT));
+        assertTrue(error.getMessage().startsWith("malformed JSON: "), error.getMessage());
+        assertEquals(1, error.location().line());
+    }
+
+    @Test
     void emptyFileIsAnError() throws IOException {
         assertEquals("file is empty", failure("").getMessage());
         assertEquals("file is empty", failure("# only a comment\n").getMessage());
+        assertEquals("file is empty", failure("---\n").getMessage());
     }
 
     @Test

@@ -1,0 +1,117 @@
+package dev.slsguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.rules.RuleOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the findings say: the problem, what is allowed, the fix; and their severity and location. */
+class FindingMessagesTest {
+
+    private static final String SERVICE = """
+            service: messages
+            provider:
+              name: aws
+              runtime: nodejs18.x
+            functions:
+              worker:
+                handler: handler.worker
+                events:
+                  - sqs:
+                      arn: arn:aws:sqs:us-east-1:123456789012:jobs
+                      batchSize: 0
+                      batchsize: 5
+                      enabled: 'yes'
+                  - sqsQueue: arn:aws:sqs:us-east-1:123456789012:typo
+                  - alexaSkill
+                  - http: GET /orders
+                  - stream:
+                      arn: arn:aws:kinesis:us-east-1:123456789012:stream/audit
+                      consumer: true
+                      startingPosition: AT_TIMESTAMP
+                  - sqs:
+                      arn: ${ssm:/orders/queue-arn}
+            """;
+
+    private static List<Finding> findings;
+
+    @BeforeAll
+    static void analyse(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("serverless.yml");
+        Files.writeString(file, SERVICE);
+        RuleOutcome outcome = TestPipeline.analyse(file);
+        findings = outcome.findings();
+    }
+
+    private static Finding at(String ruleId, int line) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId) && f.location().line() == line).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + ruleId + " at line " + line + " in " + findings));
+    }
+
+    @Test
+    void optionValueSaysWhatIsAllowedAndWhatWasGiven() {
+        Finding range = at("SLS-VAL-102", 12);
+        assertEquals("sqs batchSize must be an integer from 1 to 10000; got 0", range.message());
+        assertEquals(Severity.ERROR, range.severity());
+        assertEquals(15, range.location().column());
+        assertEquals("/functions/worker/events/0/sqs/batchSize", range.location().pointer());
+        assertEquals("sqs enabled must be true or false; got 'yes'", at("SLS-VAL-102", 14).message());
+    }
+
+    @Test
+    void unknownOptionSuggestsTheKnownSpelling() {
+        assertEquals("sqs event has no option 'batchsize' (did you mean batchSize?); allowed: arn, batchSize,"
+                + " enabled, maximumBatchingWindow, functionResponseType, filterPatterns, maximumConcurrency",
+                at("SLS-VAL-103", 13).message());
+    }
+
+    @Test
+    void unknownEventTypeSuggestsTheKnownOne() {
+        assertEquals("unknown event type 'sqsQueue' (did you mean sqs?): Serverless Framework v3 ignores this"
+                + " event, so function worker gets no such trigger", at("SLS-VAL-001", 15).message());
+    }
+
+    @Test
+    void bareEventWordIsMalformedAndReportedOnce() {
+        assertEquals("an events item must be a mapping from one event type to its settings; this item is only"
+                + " the word alexaSkill: write '- alexaSkill: <settings>'", at("SLS-VAL-002", 16).message());
+        assertEquals(1, findings.stream().filter(f -> f.location().line() == 16).count(), findings.toString());
+    }
+
+    @Test
+    void notAnalysedEventTypeIsANote() {
+        Finding note = at("SLS-VAL-003", 17);
+        assertEquals(Severity.NOTE, note.severity());
+        assertTrue(note.message().startsWith("http events are not analysed yet"), note.message());
+    }
+
+    @Test
+    void consumerWithoutTimestampNamesTheFixAndV3Code() {
+        Finding error = at("SLS-VAL-204", 18);
+        assertTrue(error.message().contains("needs startingPositionTimestamp"), error.message());
+        assertTrue(error.message().contains("FUNCTION_STREAM_STARTING_POSITION_TIMESTAMP_INVALID"), error.message());
+        Finding deprecation = at("SLS-DEP-001", 18);
+        assertEquals(Severity.WARNING, deprecation.severity());
+        assertTrue(deprecation.message().contains("provider.kinesis.consumerNamingMode: serviceSpecific"),
+                deprecation.message());
+    }
+
+    @Test
+    void unresolvedVariableIsANoteThatSaysWhatItLimits() {
+        Finding note = at("SLS-VAL-004", 23);
+        assertEquals(Severity.NOTE, note.severity());
+        assertTrue(note.message().startsWith("${ssm:/orders/queue-arn} cannot be resolved offline"), note.message());
+        assertTrue(note.message().contains("not type- or range-checked"), note.message());
+        assertTrue(findings.stream().noneMatch(f -> f.location().line() == 23 && !f.ruleId().equals("SLS-VAL-004")),
+                "a placeholder is not reported as a bad ARN: " + findings);
+    }
+}
