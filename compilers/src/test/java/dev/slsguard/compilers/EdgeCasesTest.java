@@ -78,6 +78,36 @@ class EdgeCasesTest {
     }
 
     @Test
+    void everyFunctionWithItsOwnRoleMeansNoExecutionRole() {
+        Compilation compilation = compile("""
+                service: roles
+                provider:
+                  iam:
+                    role:
+                      statements:
+                        - {Effect: Allow, Action: ['s3:*'], Resource: '*'}
+                functions:
+                  a:
+                    handler: h.a
+                    role: RoleA
+                    events:
+                      - sqs: arn:aws:sqs:us-east-1:1:a
+                  b:
+                    handler: h.b
+                    role:
+                      Fn::GetAtt: [RoleB, Arn]
+                """);
+        assertFalse(((Service) compilation.facts().get(0)).executionRole());
+        assertEquals(0, compilation.facts().stream().filter(IamStatement.class::isInstance).count(),
+                "declared statements have no role to go to");
+        ObjectNode template = TemplateMerger.merge(compilation.draft(), List.of());
+        assertFalse(template.get("Resources").has("IamRoleLambdaExecution"));
+        assertEquals("[\"ALogGroup\",\"RoleA\"]", template.at("/Resources/ALambdaFunction/DependsOn").toString());
+        assertEquals("[\"BLogGroup\",\"RoleB\"]", template.at("/Resources/BLambdaFunction/DependsOn").toString());
+        assertEquals("[\"RoleA\"]", template.at("/Resources/AEventSourceMappingSQSA/DependsOn").toString());
+    }
+
+    @Test
     void compilesDeterministically() {
         String yaml = """
                 service: same
