@@ -15,7 +15,7 @@ sizes=("$@")
 [[ -x $sls_package ]] || { echo "bench: v3 runner not found at $sls_package (set SLS_PACKAGE)" >&2; exit 2; }
 
 ./slsguard --version >/dev/null   # build the jar first: the build is not part of a cold check
-work=$root/bench/work
+work=$root/bench/runs
 mkdir -p "$work"
 
 now() { date +%s.%N; }
