@@ -60,13 +60,15 @@ final class OptionChecks {
         }
     }
 
-    /** {@code -1}, or an integer from {@code min} to {@code max}. */
+    /** The number {@code -1} (not coerced: v3 rejects {@code '-1'}), or an integer from {@code min} to {@code max}. */
     void minusOneOrInteger(String path, MapNode.Field field, long min, long max) {
         Node value = field.value();
         if (skip(value)) {
             return;
         }
-        if (!inRange(value, -1, -1) && !inRange(value, min, max)) {
+        boolean minusOne = value instanceof ScalarNode scalar && !(scalar.value() instanceof String)
+                && inRange(value, -1, -1);
+        if (!minusOne && !inRange(value, min, max)) {
             add(Violation.VALUE, where(field), name(path) + " must be -1 (no limit) or an integer from " + min
                     + " to " + max + "; got " + Options.show(value));
         }
@@ -114,10 +116,10 @@ final class OptionChecks {
         }
     }
 
-    /** v3's {@code filterPatterns}: 1 to 10 mappings (a single mapping is coerced to a list of one). */
+    /** v3's {@code filterPatterns}: a list of 1 to 10 mappings (a single mapping is not coerced). */
     void filterPatterns(String path, MapNode.Field field) {
         Node value = field.value();
-        if (skip(value) || value instanceof MapNode) {
+        if (skip(value)) {
             return;
         }
         boolean ok = value instanceof ListNode list && !list.items().isEmpty() && list.items().size() <= 10
@@ -138,6 +140,9 @@ final class OptionChecks {
             }
             return "a list with " + list.items().stream().filter(i -> !(i instanceof MapNode)).findFirst()
                     .map(Options::show).orElse("other values");
+        }
+        if (value instanceof MapNode) {
+            return "a single mapping (write it as a list item: '- {...}')";
         }
         return Options.show(value);
     }

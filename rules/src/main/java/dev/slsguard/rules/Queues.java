@@ -28,7 +28,10 @@ public final class Queues {
         return arn instanceof CfnValue.Ref ref ? ref.logicalId() : "";
     }
 
-    /** The {@code AWS::SQS::Queue} of this template that {@code arn} points at ({@code !GetAtt Q.Arn}, {@code !Ref Q}). */
+    /**
+     * The {@code AWS::SQS::Queue} of this template that {@code arn} points at
+     * ({@code !GetAtt Q.Arn}, {@code !Ref Q}).
+     */
     public static Optional<Resource> referenced(CfnValue arn, Collection<?> resources) {
         String id;
         if (arn instanceof CfnValue.GetAtt getAtt) {

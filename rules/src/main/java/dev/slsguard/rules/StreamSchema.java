@@ -148,7 +148,8 @@ public final class StreamSchema {
         }
         boolean quotedTrue = Options.isString(value) && "true".equals(Options.string(value).orElse(""));
         checks.add(Violation.VALUE, OptionChecks.where(field), "stream consumer must be true (create a consumer)"
-                + " or the ARN of an existing consumer; got " + Options.show(value) + (quotedTrue ? " (unquote it)" : ""));
+                + " or the ARN of an existing consumer; got " + Options.show(value)
+                + (quotedTrue ? " (unquote it)" : ""));
     }
 
     private static void destinations(OptionChecks checks, MapNode.Field field) {

@@ -79,4 +79,15 @@ class OrgPackTest {
         assertEquals(6, error.location().line(), error.oneLine());
         assertTrue(error.getMessage().contains("SLS-VAL-101"), error.getMessage());
     }
+
+    @Test
+    void orgPackCannotUseTheBuiltInPackages() throws IOException {
+        Files.createDirectories(dir.resolve("acme"));
+        Files.writeString(dir.resolve("acme/sneaky.drl"), ORG_PACK.replace("package org.acme.guard;",
+                "package dev.slsguard.rules.validation;"));
+        UserError error = assertThrows(UserError.class, () -> BuiltInPacks.load(List.of(dir.resolve("acme"))));
+        assertTrue(error.location().file().endsWith("acme/sneaky.drl"), error.oneLine());
+        assertEquals(1, error.location().line());
+        assertTrue(error.getMessage().contains("dev.slsguard.rules.validation"), error.getMessage());
+    }
 }

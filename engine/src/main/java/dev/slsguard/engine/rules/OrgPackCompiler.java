@@ -2,7 +2,9 @@ package dev.slsguard.engine.rules;
 
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.SourceRef;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
@@ -21,10 +23,22 @@ final class OrgPackCompiler {
     private OrgPackCompiler() {
     }
 
-    /** Adds every file to {@code kbase}; a file that does not compile is a {@link UserError}. */
+    /**
+     * Adds every file to {@code kbase}; a file that does not compile, or that declares the package
+     * of a pack already in {@code kbase} (its rules could silently replace built-in ones), is a
+     * {@link UserError}.
+     */
     static void compile(KieBase kbase, List<OrgPackFile> files) {
         if (files.isEmpty()) {
             return;
+        }
+        Set<String> taken = new HashSet<>();
+        kbase.getKiePackages().forEach(p -> taken.add(p.getName()));
+        for (OrgPackFile file : files) {
+            file.packageDeclaration().filter(p -> taken.contains(p.pointer())).ifPresent(p -> {
+                throw new UserError(p, "rule pack uses the package " + p.pointer() + " of a built-in pack;"
+                        + " declare a package of your own");
+            });
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kbase);
         CompositeKnowledgeBuilder batch = builder.batch();

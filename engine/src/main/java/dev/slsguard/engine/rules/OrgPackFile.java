@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -26,6 +29,8 @@ import org.kie.internal.io.ResourceFactory;
  *                    {@code /} separators ({@code org-rules/iam/passrole.drl}); used in locations
  */
 record OrgPackFile(Path path, String displayName) {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
 
     /** Every {@code *.drl} under each directory, recursively, sorted by path within a directory. */
     static List<OrgPackFile> list(List<Path> directories) {
@@ -69,6 +74,24 @@ record OrgPackFile(Path path, String displayName) {
         Resource resource = ResourceFactory.newByteArrayResource(bytes);
         resource.setSourcePath(displayName);
         return resource;
+    }
+
+    /** Where the file declares its package, with the package name as the pointer; empty when it declares none. */
+    Optional<SourceRef> packageDeclaration() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path);
+        } catch (IOException e) {
+            throw new UserError(SourceRef.ofFile(displayName), "cannot read rule pack file " + displayName
+                    + ": " + e.getMessage(), e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = PACKAGE.matcher(lines.get(i));
+            if (m.find()) {
+                return Optional.of(new SourceRef(displayName, i + 1, m.start(1) + 1, m.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The line where rule {@code ruleName} starts, found by parsing the file again. */

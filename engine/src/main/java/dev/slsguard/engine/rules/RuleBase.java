@@ -53,10 +53,12 @@ public final class RuleBase {
 
     private final InternalKnowledgeBase kbase;
     private final List<RuleInfo> rules;
-    private final Map<Rule, SourceRef> ruleFiles;
+    /** The file of each rule, by {@link #key(Rule)}. */
+    private final Map<String, SourceRef> ruleFiles;
     private final int firingLimit;
 
-    private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<Rule, SourceRef> ruleFiles, int firingLimit) {
+    private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<String, SourceRef> ruleFiles,
+                     int firingLimit) {
         this.kbase = kbase;
         this.rules = List.copyOf(rules);
         this.ruleFiles = ruleFiles;
@@ -90,9 +92,9 @@ public final class RuleBase {
         }
         all.sort(Comparator.comparing(Rule::getPackageName).thenComparing(Rule::getName));
 
-        Map<Rule, SourceRef> ruleFiles = new LinkedHashMap<>();
+        Map<String, SourceRef> ruleFiles = new LinkedHashMap<>();
         for (Rule rule : all) {
-            ruleFiles.put(rule, fileOf(rule, byDisplayName));
+            ruleFiles.put(key(rule), fileOf(rule, byDisplayName));
         }
         Map<String, RuleInfo> byId = new HashMap<>();
         Map<String, Rule> ruleById = new HashMap<>();
@@ -166,7 +168,7 @@ public final class RuleBase {
     private UserError notSettled(LastFiredRule lastFired) {
         Optional<Rule> rule = lastFired.rule();
         String name = rule.map(r -> RuleMetadata.id(r).orElse(r.getName())).orElse("unknown");
-        SourceRef where = rule.map(ruleFiles::get).orElse(SourceRef.ofFile("rule packs"));
+        SourceRef where = rule.map(r -> ruleFiles.get(key(r))).orElse(SourceRef.ofFile("rule packs"));
         return new UserError(where, "rule packs did not settle after " + firingLimit
                 + " firings; last rule: " + name);
     }
@@ -240,8 +242,12 @@ public final class RuleBase {
 
     /** The rule's file and line (line only for org packs, which are parsed again for it). */
     private static SourceRef locate(Rule rule, Map<String, OrgPackFile> byDisplayName,
-                                    Map<Rule, SourceRef> ruleFiles) {
-        return orgFile(rule, byDisplayName).map(f -> f.ruleRef(rule.getName())).orElse(ruleFiles.get(rule));
+                                    Map<String, SourceRef> ruleFiles) {
+        return orgFile(rule, byDisplayName).map(f -> f.ruleRef(rule.getName())).orElse(ruleFiles.get(key(rule)));
+    }
+
+    private static String key(Rule rule) {
+        return rule.getPackageName() + "\u0000" + rule.getName();
     }
 
     private static String where(Rule rule, Map<String, OrgPackFile> byDisplayName) {
