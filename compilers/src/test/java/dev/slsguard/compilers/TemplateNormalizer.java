@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * referenced, and sorts {@code DependsOn} lists. {@link #sortKeys} gives the sorted-key form the
  * script prints.
  */
-final class TemplateNormalizer {
+public final class TemplateNormalizer {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final Pattern VERSION = Pattern.compile("^(.+LambdaVersion)[0-9A-Za-z]+$");
@@ -35,7 +35,7 @@ final class TemplateNormalizer {
     }
 
     /** The normalised template; key order is kept (sort separately with {@link #sortKeys}). */
-    static ObjectNode normalize(JsonNode template) {
+    public static ObjectNode normalize(JsonNode template) {
         ObjectNode tpl = template.deepCopy();
         ObjectNode resources = tpl.get("Resources") instanceof ObjectNode r ? r : tpl.putObject("Resources");
         ObjectNode outputs = tpl.get("Outputs") instanceof ObjectNode o ? o : null;
@@ -154,7 +154,7 @@ final class TemplateNormalizer {
     }
 
     /** Pretty JSON with sorted keys, the form {@code normalize.py} prints. */
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(canonical(node)));
         } catch (JsonProcessingException e) {

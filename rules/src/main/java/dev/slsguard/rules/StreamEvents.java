@@ -1,7 +1,9 @@
 package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.StreamEvent;
+import dev.slsguard.engine.source.MapNode;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,5 +27,13 @@ public final class StreamEvents {
                         .thenComparing(StreamEvent::function)
                         .thenComparingInt(StreamEvent::index))
                 .orElseThrow();
+    }
+
+    /** Where the event's {@code consumer:} key is written, or the event item when it has none. */
+    public static SourceRef consumerRef(StreamEvent event) {
+        if (event.config() instanceof MapNode map) {
+            return map.field("consumer").map(MapNode.Field::keyRef).orElse(event.ref());
+        }
+        return event.ref();
     }
 }

@@ -40,6 +40,13 @@ class FindingMessagesTest {
                       startingPosition: AT_TIMESTAMP
                   - sqs:
                       arn: ${ssm:/orders/queue-arn}
+                  - stream:
+                      arn: arn:aws:kinesis:us-east-1:123456789012:stream/archive
+                      startingPosition: AT_TIMESTAMP
+                      startingPositionTimestamp: 1704067200
+                  - stream:
+                      arn: arn:aws:dynamodb:us-east-1:123456789012:table/Orders/stream/2024-01-01T00:00:00.000
+                      startingPosition: AT_TIMESTAMP
             """;
 
     private static List<Finding> findings;
@@ -99,8 +106,9 @@ class FindingMessagesTest {
         Finding error = at("SLS-VAL-204", 17);
         assertTrue(error.message().contains("needs startingPositionTimestamp"), error.message());
         assertTrue(error.message().contains("FUNCTION_STREAM_STARTING_POSITION_TIMESTAMP_INVALID"), error.message());
-        Finding deprecation = at("SLS-DEP-001", 17);
+        Finding deprecation = at("SLS-DEP-001", 19);
         assertEquals(Severity.WARNING, deprecation.severity());
+        assertEquals("/functions/worker/events/4/stream/consumer", deprecation.location().pointer());
         assertTrue(deprecation.message().contains("provider.kinesis.consumerNamingMode: serviceSpecific"),
                 deprecation.message());
     }
@@ -113,5 +121,27 @@ class FindingMessagesTest {
         assertTrue(note.message().contains("not type- or range-checked"), note.message());
         assertTrue(findings.stream().noneMatch(f -> f.location().line() == 22 && !f.ruleId().equals("SLS-VAL-004")),
                 "a placeholder is not reported as a bad ARN: " + findings);
+    }
+
+    @Test
+    void atTimestampWithoutConsumerSaysTheTimestampIsDroppedAndTheFix() {
+        Finding warning = at("SLS-VAL-206", 25);
+        assertEquals(Severity.WARNING, warning.severity());
+        assertEquals(29, warning.location().column());
+        assertEquals("function worker reads Kinesis stream archive from AT_TIMESTAMP without a consumer: Serverless"
+                + " Framework v3 passes startingPositionTimestamp on only for consumers and drops the one given here,"
+                + " so the event source mapping has StartingPosition AT_TIMESTAMP without StartingPositionTimestamp,"
+                + " which Lambda rejects at deploy time; add consumer: true (with startingPositionTimestamp) or use"
+                + " startingPosition LATEST or TRIM_HORIZON", warning.message());
+    }
+
+    @Test
+    void atTimestampOnDynamoDbIsAnErrorNamingTheAllowedPositions() {
+        Finding error = at("SLS-VAL-207", 29);
+        assertEquals(Severity.ERROR, error.severity());
+        assertEquals("/functions/worker/events/7/stream/startingPosition", error.location().pointer());
+        assertTrue(error.message().contains("DynamoDB streams support only LATEST and TRIM_HORIZON"), error.message());
+        assertTrue(findings.stream().noneMatch(f -> f.location().line() == 29 && !f.ruleId().equals("SLS-VAL-207")),
+                "one finding for the DynamoDB starting position: " + findings);
     }
 }

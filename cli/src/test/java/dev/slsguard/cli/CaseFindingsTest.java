@@ -1,0 +1,103 @@
+package dev.slsguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The invalid and deprecated configurations of the parity corpus, checked through the command
+ * line: every finding (rule and line) and the exit code. The v3 problem each line stands for is
+ * named beside it.
+ */
+class CaseFindingsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void case24ConsumerAtTimestampWithoutTimestampIsAnErrorAtTheStreamEvent() throws IOException {
+        Checked checked = check("cases/24-invalid-kinesis-at-timestamp");
+        assertEquals(List.of(
+                "SLS-VAL-204 error 20:9"), // FUNCTION_STREAM_STARTING_POSITION_TIMESTAMP_INVALID
+                checked.findings());
+        assertEquals(1, checked.exitCode());
+    }
+
+    @Test
+    void case04ConsumerNamingDeprecationAtTheFirstConsumer() throws IOException {
+        Checked checked = check("parity/04-kinesis-consumer-default-naming");
+        assertEquals(List.of(
+                "SLS-DEP-001 warning 20:11", // KINESIS_CONSUMER_NAME_CONTAINING_SERVICE, first consumer: true
+                "SLS-VAL-206 warning 47:29"), // archiver: AT_TIMESTAMP without consumer, v3 drops the timestamp
+                checked.findings());
+        assertEquals(0, checked.exitCode());
+    }
+
+    @Test
+    void case22WarnModeViolationsAreReportedAtTheirLines() throws IOException {
+        Checked checked = check("parity/22-invalid-config-warn-mode");
+        assertEquals(List.of(
+                "SLS-VAL-102 error 41:22", // sqs batchSize 0: must be >= 1
+                "SLS-VAL-102 error 45:20", // sqs enabled 'yes': must be boolean
+                "SLS-VAL-102 error 46:34", // sqs maximumBatchingWindow 900: must be <= 300
+                "SLS-VAL-206 warning 51:29", // stream AT_TIMESTAMP without consumer or timestamp
+                "SLS-VAL-001 error 52:9", // sqsQueue: unsupported function event
+                "SLS-VAL-003 note 53:9", // eventBridge: not analysed yet
+                "SLS-VAL-003 note 59:9", // http: not analysed yet
+                "SLS-VAL-003 note 60:9", // httpApi: not analysed yet
+                "SLS-VAL-002 error 64:9"), // bare alexaSkill: must be object
+                checked.findings());
+        assertEquals(1, checked.exitCode());
+    }
+
+    @Test
+    void case23ErrorModeViolationsAreReportedAtTheirLines() throws IOException {
+        Checked checked = check("cases/23-invalid-config-error-mode");
+        assertEquals(List.of(
+                "SLS-VAL-102 error 18:22", // sqs batchSize 0: must be >= 1
+                "SLS-VAL-102 error 21:22", // sqs batchSize ten: must be integer
+                "SLS-VAL-102 error 22:20", // sqs enabled 'yes': must be boolean
+                "SLS-VAL-103 error 23:11", // sqs: unrecognized property 'queueName'
+                "SLS-VAL-202 error 26:29", // stream startingPosition EARLIEST: allowed values
+                "SLS-VAL-202 error 27:24", // stream batchWindow 301: must be <= 300
+                "SLS-VAL-003 note 28:9", // kafka: not analysed yet
+                "SLS-VAL-003 note 33:9", // schedule: not analysed yet
+                "SLS-VAL-001 error 34:9"), // sqsQueue: unsupported function event
+                checked.findings());
+        assertEquals(1, checked.exitCode());
+    }
+
+    private record Checked(int exitCode, List<String> findings) {
+    }
+
+    private Checked check(String resourceDir) throws IOException {
+        Path service = Files.createDirectories(dir.resolve("service"));
+        try (InputStream in = CaseFindingsTest.class.getResourceAsStream("/" + resourceDir + "/serverless.yml")) {
+            if (in == null) {
+                throw new IOException("missing test resource " + resourceDir);
+            }
+            Files.write(service.resolve("serverless.yml"), in.readAllBytes());
+        }
+        Run run = Run.in(dir, "check", "service", "--format", "json", "--output", "out");
+        JsonNode report = MAPPER.readTree(run.out());
+        List<String> findings = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            JsonNode at = f.get("location");
+            assertEquals("service/serverless.yml", at.get("file").asText(), run.toString());
+            findings.add(f.get("ruleId").asText() + " " + f.get("severity").asText() + " "
+                    + at.get("line").asInt() + ":" + at.get("column").asInt());
+        }
+        return new Checked(run.exitCode(), findings);
+    }
+}
