@@ -76,6 +76,7 @@ public final class ServerlessCompiler implements ServiceCompiler {
                     compiler.compile(event, context);
                 }
             }
+            compiler.finish(context);
         }
 
         Optional<MapNode> userResources = bound.settings().root().get("resources")

@@ -25,4 +25,12 @@ public interface EventCompiler {
      *         added then, and validation rules report the item from its {@code EventDecl}
      */
     boolean compile(EventItem event, CompileContext context);
+
+    /**
+     * Called once after every item of this type was compiled, for what v3 builds per service
+     * rather than per event (shared topics, buckets, an API's resource tree, limits across
+     * functions). Nothing by default.
+     */
+    default void finish(CompileContext context) {
+    }
 }
