@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slsguard.compilers.TemplateNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,12 +27,18 @@ class PipelineParityTest {
     @TempDir
     Path dir;
 
-    /** Every corpus case whose events are all compiled, and oracle-generated cases of our own (9x). */
-    static List<String> cases() {
-        return List.of("01-sqs", "02-kinesis-stream-options", "03-shared-streams-intrinsics",
-                "04-kinesis-consumer-default-naming", "05-kinesis-consumer-service-specific",
-                "90-function-settings", "91-iam-role-settings", "92-legacy-iam-versions",
-                "93-legacy-provider-role");
+    /**
+     * Every case listed in {@code parity/INDEX}: corpus cases whose events are all compiled, and
+     * services of our own (9x and up) with the template v3 produced for them.
+     */
+    static List<String> cases() throws IOException {
+        String index = new String(resource("INDEX"), StandardCharsets.UTF_8);
+        List<String> names = index.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        if (names.isEmpty()) {
+            throw new IOException("parity/INDEX lists no case");
+        }
+        return names;
     }
 
     @ParameterizedTest
@@ -52,9 +59,13 @@ class PipelineParityTest {
     }
 
     private static byte[] resource(String name, String file) throws IOException {
-        try (InputStream in = PipelineParityTest.class.getResourceAsStream("/parity/" + name + "/" + file)) {
+        return resource(name + "/" + file);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = PipelineParityTest.class.getResourceAsStream("/parity/" + path)) {
             if (in == null) {
-                throw new IOException("missing test resource parity/" + name + "/" + file);
+                throw new IOException("missing test resource parity/" + path);
             }
             return in.readAllBytes();
         }
