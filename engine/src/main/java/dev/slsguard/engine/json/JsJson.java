@@ -1,0 +1,226 @@
+package dev.slsguard.engine.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * JSON text exactly as JavaScript's {@code JSON.stringify} writes it, compact or indented: key
+ * order of {@code Object.keys} (array-index keys first, ascending, then insertion order), numbers
+ * as {@code Number::toString}, JSON.stringify's string escapes. Serverless Framework v3 writes its
+ * templates and filter patterns this way, so parity and byte-stable outputs depend on it.
+ */
+public final class JsJson {
+
+    private JsJson() {
+    }
+
+    /** {@code JSON.stringify(value)}. */
+    public static String stringify(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        write(out, node, -1, 0);
+        return out.toString();
+    }
+
+    /** {@code JSON.stringify(value, null, 2)}. */
+    public static String pretty(JsonNode node) {
+        StringBuilder out = new StringBuilder(4096);
+        write(out, node, 2, 0);
+        return out.toString();
+    }
+
+    private static void write(StringBuilder out, JsonNode node, int indent, int depth) {
+        if (node == null) {
+            out.append("null");
+            return;
+        }
+        switch (node.getNodeType()) {
+            case OBJECT -> writeObject(out, node, indent, depth);
+            case ARRAY -> writeArray(out, node, indent, depth);
+            case STRING -> quote(out, node.textValue());
+            case NUMBER -> out.append(numberToJson(node));
+            case BOOLEAN -> out.append(node.booleanValue());
+            case NULL, MISSING -> out.append("null");
+            default -> quote(out, node.asText());
+        }
+    }
+
+    private static void writeObject(StringBuilder out, JsonNode node, int indent, int depth) {
+        if (node.isEmpty()) {
+            out.append("{}");
+            return;
+        }
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> field : orderedEntries(node)) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            newline(out, indent, depth + 1);
+            quote(out, field.getKey());
+            out.append(indent < 0 ? ":" : ": ");
+            write(out, field.getValue(), indent, depth + 1);
+        }
+        newline(out, indent, depth);
+        out.append('}');
+    }
+
+    private static void writeArray(StringBuilder out, JsonNode node, int indent, int depth) {
+        if (node.isEmpty()) {
+            out.append("[]");
+            return;
+        }
+        out.append('[');
+        for (int i = 0; i < node.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            newline(out, indent, depth + 1);
+            write(out, node.get(i), indent, depth + 1);
+        }
+        newline(out, indent, depth);
+        out.append(']');
+    }
+
+    private static void newline(StringBuilder out, int indent, int depth) {
+        if (indent >= 0) {
+            out.append('\n').append(" ".repeat(indent * depth));
+        }
+    }
+
+    private static List<Map.Entry<String, JsonNode>> orderedEntries(JsonNode object) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
+        if (entries.stream().noneMatch(e -> isArrayIndex(e.getKey()))) {
+            return entries;
+        }
+        List<Map.Entry<String, JsonNode>> indices = new ArrayList<>();
+        List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : entries) {
+            (isArrayIndex(e.getKey()) ? indices : others).add(e);
+        }
+        indices.sort((a, b) -> Long.compare(Long.parseLong(a.getKey()), Long.parseLong(b.getKey())));
+        indices.addAll(others);
+        return indices;
+    }
+
+    /**
+     * The order of {@code Object.keys}: keys that are array indices first, ascending, then the
+     * others in insertion order.
+     */
+    public static List<String> objectKeyOrder(List<String> keys) {
+        List<String> indices = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String key : keys) {
+            (isArrayIndex(key) ? indices : others).add(key);
+        }
+        indices.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        indices.addAll(others);
+        return indices;
+    }
+
+    private static boolean isArrayIndex(String key) {
+        if (key.isEmpty() || key.length() > 10 || (key.length() > 1 && key.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return Long.parseLong(key) < 4_294_967_295L;
+    }
+
+    /** A number as JSON.stringify writes it: {@code Number::toString}, {@code null} for NaN and infinities. */
+    private static String numberToJson(JsonNode number) {
+        if (!number.isIntegralNumber() && !Double.isFinite(number.doubleValue())) {
+            return "null";
+        }
+        return numberToString(number);
+    }
+
+    /** {@code String(number)} as JavaScript writes it ({@code 1}, {@code 1.5}, {@code 1e+21}). */
+    public static String numberToString(JsonNode number) {
+        if (number.isIntegralNumber()) {
+            return decimalToString(new BigDecimal(number.bigIntegerValue()));
+        }
+        if (number.isBigDecimal()) {
+            return decimalToString(number.decimalValue());
+        }
+        return numberToString(number.doubleValue());
+    }
+
+    /** {@code String(number)} for a double (ECMA-262 Number::toString). */
+    public static String numberToString(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        return decimalToString(new BigDecimal(Double.toString(d)));
+    }
+
+    private static String decimalToString(BigDecimal value) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        value = value.stripTrailingZeros();
+        String sign = value.signum() < 0 ? "-" : "";
+        String digits = value.unscaledValue().abs().toString();
+        int k = digits.length();
+        int n = k - value.scale(); // the value is 0.digits * 10^n
+        if (k <= n && n <= 21) {
+            return sign + digits + "0".repeat(n - k);
+        }
+        if (0 < n && n <= 21) {
+            return sign + digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return sign + "0." + "0".repeat(-n) + digits;
+        }
+        int exponent = n - 1;
+        String mantissa = k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
+    }
+
+    /** Appends {@code text} quoted with JSON.stringify's escapes (control characters, lone surrogates). */
+    public static void quote(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || isLoneSurrogate(text, i)) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static boolean isLoneSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.slsguard.engine.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JsJsonTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @ParameterizedTest(name = "{0} prints as {1}")
+    @CsvSource({"1.0, 1", "0.5, 0.5", "-2.25, -2.25", "1e21, 1e+21", "1e20, 100000000000000000000",
+            "0.000001, 0.000001", "1e-7, 1e-7", "1.5e-9, 1.5e-9", "123456.789, 123456.789", "-0.0, 0"})
+    void numbersPrintAsJavaScriptDoes(double value, String expected) {
+        assertEquals(expected, JsJson.numberToString(JsonNodeFactory.instance.numberNode(value)));
+    }
+
+    @Test
+    void integersPrintAsDigits() {
+        assertEquals("9007199254740993", JsJson.numberToString(JsonNodeFactory.instance.numberNode(9007199254740993L)));
+        assertEquals("-42", JsJson.numberToString(JsonNodeFactory.instance.numberNode(-42)));
+    }
+
+    @Test
+    void compactFormPutsIndexKeysFirstAndEscapesLikeJavaScript() throws Exception {
+        assertEquals("{\"1\":true,\"b\":null,\"a\":[1.5,\"x\\\"\\n\\u0001\"]}",
+                JsJson.stringify(MAPPER.readTree("{\"b\":null,\"a\":[1.5,\"x\\\"\\n\\u0001\"],\"1\":true}")));
+    }
+
+    @Test
+    void indentedFormIsJsonStringifyWithTwoSpaces() throws Exception {
+        assertEquals("{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": []\n}",
+                JsJson.pretty(MAPPER.readTree("{\"a\":[1.0,{}],\"b\":[]}")));
+    }
+
+    @Test
+    void objectKeysOrder() {
+        assertEquals(List.of("2", "10", "b", "a"), JsJson.objectKeyOrder(List.of("b", "10", "a", "2")));
+    }
+}
