@@ -1,6 +1,7 @@
 package dev.slsguard.compilers.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slsguard.engine.merge.JsNumbers;
@@ -14,7 +15,8 @@ import java.util.Optional;
  */
 public final class JsonTemplate {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonTemplate() {
     }
