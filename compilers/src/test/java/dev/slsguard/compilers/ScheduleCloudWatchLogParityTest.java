@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Parity of case 11 (schedule, cloudwatchEvent, cloudwatchLog) while cloudwatchEvent is not
  * compiled here: every resource we produce, the execution role included (its scheduler trust and
  * {@code lambda:InvokeFunction} statement, derived here the way the SLS-DRV-04x rules derive them),
- * equals v3's, in v3's order, and v3's other resources are exactly the cloudwatchEvent ones.
+ * equals v3's, in v3's order, and v3's other resources are exactly the cloudwatchEvent ones; and
+ * our own service 95 (schedule and cloudwatchLog with stage, region, params and variables) whole.
  */
 class ScheduleCloudWatchLogParityTest {
 
@@ -69,6 +70,18 @@ class ScheduleCloudWatchLogParityTest {
                 ParityTest.assertSameKeyOrder(theirs.get(id), mine.get(id), "/" + section + "/" + id);
             }
         }
+    }
+
+    @Test
+    void ownServiceWithVariablesMatchesV3Whole() throws IOException {
+        ParityTest.ParityCase c = ParityTest.load("95-schedule-cloudwatch-log-vars");
+        Compilation compilation = new ServerlessCompiler().compile(LoadedDocuments.resolved(dir, c.yaml()));
+        List<IamStatement> all = new ArrayList<>(ParityTest.statements(compilation.facts()));
+        all.addAll(schedulerStatements(compilation.facts()));
+        ObjectNode actual = TemplateMerger.merge(compilation.draft(), all, schedulerTrust(compilation.facts()));
+        assertEquals(ParityTest.normalized(c.expected()), ParityTest.normalized(actual));
+        ParityTest.assertSameKeyOrder(TemplateNormalizer.normalize(c.expected()), TemplateNormalizer.normalize(actual),
+                "");
     }
 
     /** v3's one {@code lambda:InvokeFunction} statement: each scheduler function's ARN and ARN:*. */
