@@ -77,6 +77,7 @@ class ScheduleCloudWatchLogParityTest {
         ParityTest.ParityCase c = ParityTest.load("95-schedule-cloudwatch-log-vars");
         Compilation compilation = new ServerlessCompiler().compile(LoadedDocuments.resolved(dir, c.yaml()));
         List<IamStatement> all = new ArrayList<>(ParityTest.statements(compilation.facts()));
+        all.addAll(V3EventStatements.derive(compilation.facts()));
         all.addAll(schedulerStatements(compilation.facts()));
         ObjectNode actual = TemplateMerger.merge(compilation.draft(), all, schedulerTrust(compilation.facts()));
         assertEquals(ParityTest.normalized(c.expected()), ParityTest.normalized(actual));
