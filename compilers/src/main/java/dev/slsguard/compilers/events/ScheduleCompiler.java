@@ -19,7 +19,9 @@ import dev.slsguard.engine.model.ScheduleEvent;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,12 +57,12 @@ public final class ScheduleCompiler implements EventCompiler {
 
         List<String> resourceIds = new ArrayList<>();
         List<String> permissionIds = new ArrayList<>();
-        List<ObjectNode> resources = new ArrayList<>();
+        Map<String, ObjectNode> resources = new LinkedHashMap<>(); // v3's order: rule, its permission, next rule
         for (JsonNode expression : settings.expressions()) {
             number++;
             if (settings.scheduler()) {
                 String id = Naming.schedulerScheduleLogicalId(function.key(), number);
-                resources.add(schedule(settings, expression, function, alias));
+                resources.put(id, schedule(settings, expression, function, alias));
                 resourceIds.add(id);
                 continue;
             }
@@ -68,19 +70,15 @@ public final class ScheduleCompiler implements EventCompiler {
             if (rule.isEmpty()) {
                 return false;
             }
-            resourceIds.add(Naming.scheduleRuleLogicalId(function.key(), number));
-            permissionIds.add(Naming.schedulePermissionLogicalId(function.key(), number));
-            resources.add(rule.get());
-            resources.add(permission(function, alias, Naming.scheduleRuleLogicalId(function.key(), number)));
+            String ruleId = Naming.scheduleRuleLogicalId(function.key(), number);
+            String permissionId = Naming.schedulePermissionLogicalId(function.key(), number);
+            resources.put(ruleId, rule.get());
+            resources.put(permissionId, permission(function, alias, ruleId));
+            resourceIds.add(ruleId);
+            permissionIds.add(permissionId);
         }
-        int r = 0;
-        for (int i = 0; i < resourceIds.size(); i++) {
-            context.putResource(resourceIds.get(i), resources.get(r++), Optional.of(function.key()), event.ref());
-            if (!settings.scheduler()) {
-                context.putResource(permissionIds.get(i), resources.get(r++), Optional.of(function.key()),
-                        event.ref());
-            }
-        }
+        resources.forEach((id, definition) -> context.putResource(id, definition, Optional.of(function.key()),
+                event.ref()));
 
         context.addEventFact(new ScheduleEvent(function.key(), event.index(),
                 settings.scheduler() ? ScheduleEvent.SCHEDULER : ScheduleEvent.EVENT_BUS,
