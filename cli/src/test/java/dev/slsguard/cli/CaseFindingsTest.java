@@ -72,7 +72,7 @@ class CaseFindingsTest {
                 "SLS-VAL-202 error 26:29", // stream startingPosition EARLIEST: allowed values
                 "SLS-VAL-202 error 27:24", // stream batchWindow 301: must be <= 300
                 "SLS-VAL-003 note 28:9", // kafka: not analysed yet
-                "SLS-VAL-003 note 33:9", // schedule: not analysed yet
+                "SLS-VAL-400 error 33:19", // schedule: must match pattern
                 "SLS-VAL-001 error 34:9"), // sqsQueue: unsupported function event
                 checked.findings());
         assertEquals(1, checked.exitCode());

@@ -132,6 +132,66 @@ public final class Naming {
         return join;
     }
 
+    // ---- schedule ---------------------------------------------------------------------------------
+
+    /** {@code <fnKey>Schedule}: the target id of every schedule rule of a function. */
+    public static String scheduleTargetId(String functionKey) {
+        return functionKey + "Schedule";
+    }
+
+    /** {@code <Fn>EventsRuleSchedule<n>}, n counting rate expressions across the function's schedule events. */
+    public static String scheduleRuleLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "EventsRuleSchedule" + number;
+    }
+
+    /** {@code <Fn>LambdaPermissionEventsRuleSchedule<n>}. */
+    public static String schedulePermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionEventsRuleSchedule" + number;
+    }
+
+    /** {@code <Fn>SchedulerSchedule<n>}. */
+    public static String schedulerScheduleLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "SchedulerSchedule" + number;
+    }
+
+    /** {@code arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:<name>}, for {@code Fn::Sub}. */
+    public static String functionArnTemplate(String functionName) {
+        return "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + functionName;
+    }
+
+    // ---- cloudwatchLog ----------------------------------------------------------------------------
+
+    /** {@code <Fn>LogsSubscriptionFilterCloudWatchLog<n>}, n counting the function's cloudwatchLog events. */
+    public static String logSubscriptionFilterLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LogsSubscriptionFilterCloudWatchLog" + number;
+    }
+
+    /** {@code <Fn>LambdaPermissionLogsSubscriptionFilterCloudWatchLog}: one per function. */
+    public static String logSubscriptionPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionLogsSubscriptionFilterCloudWatchLog";
+    }
+
+    /**
+     * What v3 calls the "longest common suffix" of a function's log groups: their longest common
+     * prefix, with {@code *} appended when there are several (unless it already ends in one).
+     */
+    public static String logGroupsCommonPrefix(java.util.List<String> logGroups) {
+        String common = logGroups.get(0);
+        for (String current : logGroups) {
+            int i = 0;
+            while (i < common.length() && i < current.length() && common.charAt(i) == current.charAt(i)) {
+                i++;
+            }
+            if (i < common.length()) {
+                common = common.substring(0, i);
+            }
+        }
+        if (logGroups.size() > 1 && !common.endsWith("*")) {
+            common += "*";
+        }
+        return common;
+    }
+
     // ---- sqs ------------------------------------------------------------------------------------
 
     /** {@code <Fn>EventSourceMappingSQS<Alnum(queueName)>}. */

@@ -45,7 +45,7 @@ public final class Pipeline {
         List<Object> facts = new ArrayList<>(compilation.facts());
         facts.addAll(resolved.unresolved());
         RuleOutcome outcome = rules.run(facts);
-        ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements());
+        ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements(), outcome.trusts());
         return new Analysis(document, template, outcome.findings(), rules.rules());
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * pipeline (loader, variables, compilers, built-in rules) and compares the (rule, line) pairs
  * that fired with the file's {@code # expect:} markers, both ways; fixtures under
  * {@code derivation/} also compare the derived statements (rule, line of the first event that
- * caused it) with their {@code # derives:} markers.
+ * caused it) with their {@code # derives:} markers (trust principals count as derived too).
  * Adding a rule means adding a DRL rule and a fixture; no Java.
  */
 class FixtureTest {
@@ -62,6 +62,7 @@ class FixtureTest {
                 derived.add(new Hit(s.source(), s.ref().line()));
             }
         }
+        outcome.trusts().forEach(t -> derived.add(new Hit(t.source(), t.ref().line())));
         String report = compare("findings", fixture.expected(), fired, outcome);
         if (fixture.name().startsWith("derivation/")) {
             report += compare("derived statements", fixture.derived(), derived, outcome);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.RoleTrust;
 import dev.slsguard.engine.source.Nodes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,8 @@ import java.util.Map;
  * <ol>
  *   <li>the compiled resources in draft order; every compiled {@code AWS::IAM::Role} gets as
  *       {@code Policies[0].PolicyDocument.Statement} the statements whose {@code role} is its
- *       logical id, sorted by {@code orderKey} (stable);</li>
+ *       logical id, sorted by {@code orderKey} (stable), and the service principals of the
+ *       {@link RoleTrust}s for it appended to its trust statement for {@code lambda.amazonaws.com};</li>
  *   <li>the compiled outputs, each without {@code Export} given
  *       {@code Export.Name = sls-<service>-<stage>-<OutputKey>} (v3 does this before merging the
  *       user's section, so the user's own outputs get no export name);</li>
@@ -40,6 +42,11 @@ public final class TemplateMerger {
     }
 
     public static ObjectNode merge(TemplateDraft draft, List<IamStatement> statements) {
+        return merge(draft, statements, List.of());
+    }
+
+    /** The template, with {@code trusts} added to the compiled roles' trust policies. */
+    public static ObjectNode merge(TemplateDraft draft, List<IamStatement> statements, List<RoleTrust> trusts) {
         ObjectNode template = JSON.objectNode();
         template.put("AWSTemplateFormatVersion", "2010-09-09");
         template.put("Description", DESCRIPTION);
@@ -50,6 +57,7 @@ public final class TemplateMerger {
             ObjectNode definition = resource.definition().deepCopy();
             if (ROLE_TYPE.equals(resource.type())) {
                 setStatements(definition, resource.logicalId(), statements);
+                addTrusts(definition, resource.logicalId(), trusts);
             }
             resources.set(resource.logicalId(), definition);
         }
@@ -100,6 +108,34 @@ public final class TemplateMerger {
         ArrayNode list = JSON.arrayNode();
         own.forEach(s -> list.add(s.document().deepCopy()));
         ((ObjectNode) document).set("Statement", list);
+    }
+
+    /**
+     * v3 pushes an added service into {@code Principal.Service} of the first trust statement whose
+     * services include {@code lambda.amazonaws.com}; a role without one is left as it is.
+     */
+    private static void addTrusts(ObjectNode role, String logicalId, List<RoleTrust> trusts) {
+        List<RoleTrust> own = new ArrayList<>();
+        for (RoleTrust t : trusts) {
+            if (logicalId.equals(t.role())) {
+                own.add(t);
+            }
+        }
+        if (own.isEmpty()) {
+            return;
+        }
+        own.sort(Comparator.comparing(RoleTrust::orderKey));
+        JsonNode statements = role.path("Properties").path("AssumeRolePolicyDocument").path("Statement");
+        for (JsonNode statement : statements) {
+            if (statement.path("Principal").get("Service") instanceof ArrayNode services) {
+                for (JsonNode s : services) {
+                    if (s.isTextual() && s.textValue().equals("lambda.amazonaws.com")) {
+                        own.forEach(t -> services.add(t.service()));
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private static void addExportNames(ObjectNode outputs, String service, String stage) {

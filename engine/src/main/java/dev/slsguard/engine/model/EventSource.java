@@ -29,4 +29,9 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
     public static final String ON_FAILURE_SNS = "on-failure-sns";
     /** Failed batches go to an SQS queue. */
     public static final String ON_FAILURE_SQS = "on-failure-sqs";
+    /**
+     * EventBridge Scheduler invokes the function with its execution role ({@code schedule} with
+     * {@code method: scheduler}); the ARN is the function's, as {@code Fn::Sub}.
+     */
+    public static final String SCHEDULER_TARGET = "scheduler-target";
 }

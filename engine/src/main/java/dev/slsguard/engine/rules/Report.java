@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.RoleTrust;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,22 @@ public final class Report {
                 IamStatement.DERIVED, id, function, ref, orderKey);
         insertOnce(kcontext, statement);
         return statement;
+    }
+
+    /**
+     * Inserts a service principal the firing rule lets assume {@code role} (source: the rule's
+     * {@code @id}); see {@link RoleTrust}.
+     *
+     * @return the trust
+     */
+    public static RoleTrust trust(RuleContext kcontext, String role, String service, SourceRef ref,
+                                  String orderKey) {
+        Rule rule = kcontext.getRule();
+        String id = RuleMetadata.id(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no @id"));
+        RoleTrust trust = new RoleTrust(role, service, id, ref, orderKey);
+        insertOnce(kcontext, trust);
+        return trust;
     }
 
     /** A stable identity for a finding: hex SHA-256 (first 16 bytes) of rule id, pointer and message. */

@@ -3,6 +3,7 @@ package dev.slsguard.engine.rules;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.RoleTrust;
 import dev.slsguard.engine.model.SourceRef;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -159,7 +160,7 @@ public final class RuleBase {
             if (fired > firingLimit) {
                 throw notSettled(lastFired);
             }
-            return new RuleOutcome(findings(session), statements(session));
+            return new RuleOutcome(findings(session), statements(session), trusts(session));
         } finally {
             session.dispose();
         }
@@ -193,6 +194,20 @@ public final class RuleBase {
                 .thenComparing(h -> h.statement().orderKey())
                 .thenComparingLong(Handled::id));
         return handled.stream().map(Handled::statement).toList();
+    }
+
+    private static List<RoleTrust> trusts(KieSession session) {
+        record Handled(RoleTrust trust, long id) {
+        }
+        List<Handled> handled = new ArrayList<>();
+        for (FactHandle handle : session.getFactHandles(o -> o instanceof RoleTrust)) {
+            InternalFactHandle internal = (InternalFactHandle) handle;
+            handled.add(new Handled((RoleTrust) internal.getObject(), internal.getId()));
+        }
+        handled.sort(Comparator.comparing((Handled h) -> h.trust().role())
+                .thenComparing(h -> h.trust().orderKey())
+                .thenComparingLong(Handled::id));
+        return handled.stream().map(Handled::trust).toList();
     }
 
     private static List<Model> models(PrecompiledPacks packs) {

@@ -2,6 +2,7 @@ package dev.slsguard.engine.rules;
 
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.RoleTrust;
 import java.util.List;
 
 /**
@@ -10,11 +11,18 @@ import java.util.List;
  * @param findings   every finding, sorted by location, then rule id, then message
  * @param statements every IAM statement in the session at the end (core, declared, derived),
  *                   sorted by role and order key
+ * @param trusts     every service principal rules let assume a role, sorted by role and order key
  */
-public record RuleOutcome(List<Finding> findings, List<IamStatement> statements) {
+public record RuleOutcome(List<Finding> findings, List<IamStatement> statements, List<RoleTrust> trusts) {
 
     public RuleOutcome {
         findings = List.copyOf(findings);
         statements = List.copyOf(statements);
+        trusts = List.copyOf(trusts);
+    }
+
+    /** An outcome without added trust principals. */
+    public RuleOutcome(List<Finding> findings, List<IamStatement> statements) {
+        this(findings, statements, List.of());
     }
 }

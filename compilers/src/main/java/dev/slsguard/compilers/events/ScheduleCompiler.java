@@ -1,0 +1,277 @@
+package dev.slsguard.compilers.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.CompileContext;
+import dev.slsguard.compilers.Naming;
+import dev.slsguard.compilers.bind.EventItem;
+import dev.slsguard.compilers.bind.FunctionSettings;
+import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Coerce;
+import dev.slsguard.compilers.support.Js;
+import dev.slsguard.compilers.support.JsonTemplate;
+import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.EventSource;
+import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.ScheduleEvent;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.ScalarNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code schedule} events ({@code package/compile/events/schedule.js}). Per rate expression,
+ * numbered across the function's schedule events: an {@code AWS::Events::Rule}
+ * {@code <Fn>EventsRuleSchedule<n>} with its {@code AWS::Lambda::Permission}, or with
+ * {@code method: scheduler} an {@code AWS::Scheduler::Schedule} {@code <Fn>SchedulerSchedule<n>}
+ * that invokes the function with the function's role. The role's trust for the scheduler and its
+ * {@code lambda:InvokeFunction} statement are derived by rules from the {@code scheduler-target}
+ * event sources.
+ */
+public final class ScheduleCompiler implements EventCompiler {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    @Override
+    public String eventType() {
+        return "schedule";
+    }
+
+    @Override
+    public boolean compile(EventItem event, CompileContext context) {
+        FunctionSettings function = event.function();
+        Optional<Settings> read = read(event, context);
+        if (read.isEmpty()) {
+            return false;
+        }
+        Settings settings = read.get();
+        Optional<String> alias = function.targetAlias().map(TargetAlias::logicalId);
+        int number = (int) context.eventFacts().stream().filter(ScheduleEvent.class::isInstance)
+                .map(ScheduleEvent.class::cast).filter(e -> e.function().equals(function.key()))
+                .mapToLong(e -> e.resourceIds().size()).sum();
+
+        List<String> resourceIds = new ArrayList<>();
+        List<String> permissionIds = new ArrayList<>();
+        Map<String, ObjectNode> resources = new LinkedHashMap<>(); // v3's order: rule, its permission, next rule
+        for (JsonNode expression : settings.expressions()) {
+            number++;
+            if (settings.scheduler()) {
+                String id = Naming.schedulerScheduleLogicalId(function.key(), number);
+                resources.put(id, schedule(settings, expression, function, alias));
+                resourceIds.add(id);
+                continue;
+            }
+            Optional<ObjectNode> rule = rule(settings, expression, function, alias);
+            if (rule.isEmpty()) {
+                return false;
+            }
+            String ruleId = Naming.scheduleRuleLogicalId(function.key(), number);
+            String permissionId = Naming.schedulePermissionLogicalId(function.key(), number);
+            resources.put(ruleId, rule.get());
+            resources.put(permissionId, permission(function, alias, ruleId));
+            resourceIds.add(ruleId);
+            permissionIds.add(permissionId);
+        }
+        resources.forEach((id, definition) -> context.putResource(id, definition, Optional.of(function.key()),
+                event.ref()));
+
+        context.addEventFact(new ScheduleEvent(function.key(), event.index(),
+                settings.scheduler() ? ScheduleEvent.SCHEDULER : ScheduleEvent.EVENT_BUS,
+                settings.expressions().stream().map(CfnValue::of).toList(), resourceIds, permissionIds,
+                !settings.disabled(), Optional.ofNullable(settings.name()).filter(JsonNode::isTextual)
+                        .map(JsonNode::textValue),
+                Optional.ofNullable(settings.timezone()).filter(JsonNode::isTextual).map(JsonNode::textValue),
+                event.config(), event.ref()));
+        if (settings.scheduler() && !resourceIds.isEmpty()) {
+            ObjectNode arn = JSON.objectNode().put("Fn::Sub", Naming.functionArnTemplate(function.name()));
+            context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
+                    EventSource.SCHEDULER_TARGET, CfnValue.of(arn), event.ref()));
+        }
+        return true;
+    }
+
+    /**
+     * The event's settings as v3 reads them, its input already prepared; empty where v3 stops
+     * (a name with several rates, an option the method does not support, a malformed event).
+     */
+    private static Optional<Settings> read(EventItem event, CompileContext context) {
+        if (event.config() instanceof ScalarNode scalar && scalar.isString()) {
+            return Optional.of(new Settings(List.of(JSON.textNode(scalar.text())), false, false, null, null,
+                    null, null, null, null, null));
+        }
+        if (!(event.config() instanceof MapNode map)) {
+            return Optional.empty();
+        }
+        JsonNode rate = NodeJson.toJsonOrNull(map.get("rate"));
+        List<JsonNode> expressions = new ArrayList<>();
+        if (rate == null || rate.isObject()) {
+            return Optional.empty(); // no rate, or not iterable: v3 fails
+        }
+        if (rate.isArray()) {
+            rate.forEach(expressions::add);
+        } else {
+            expressions.add(rate.isTextual() ? rate : Coerce.string(rate)); // AJV wraps a scalar in a list
+        }
+        JsonNode enabled = Coerce.bool(NodeJson.toJsonOrNull(map.get("enabled")));
+        boolean disabled = enabled != null && enabled.isBoolean() && !enabled.booleanValue();
+        JsonNode name = Coerce.string(NodeJson.toJsonOrNull(map.get("name")));
+        JsonNode description = Coerce.string(NodeJson.toJsonOrNull(map.get("description")));
+        JsonNode inputPath = Coerce.string(NodeJson.toJsonOrNull(map.get("inputPath")));
+        JsonNode timezone = Coerce.string(NodeJson.toJsonOrNull(map.get("timezone")));
+        JsonNode method = NodeJson.toJsonOrNull(map.get("method"));
+        boolean scheduler = Js.truthy(method) && method.isTextual()
+                && method.textValue().equals(ScheduleEvent.SCHEDULER);
+
+        if (expressions.size() > 1 && Js.truthy(name)) {
+            return Optional.empty(); // SCHEDULE_NAME_NOT_ALLOWED_MULTIPLE_RATES
+        }
+        JsonNode input = NodeJson.toJsonOrNull(map.get("input"));
+        if (input != null && (input.isNumber() || input.isBoolean())) {
+            input = Coerce.string(input);
+        }
+        if (Js.truthy(input) && (input.isObject() || input.isArray())) {
+            if (input.isObject() && input.get("body") != null && input.get("body").isTextual()) {
+                Optional<JsonNode> body = JsonTemplate.parse(input.get("body").textValue());
+                if (body.isEmpty()) {
+                    return Optional.empty(); // JSON.parse of input.body fails
+                }
+                input = input.deepCopy();
+                ((ObjectNode) input).set("body", body.get());
+            }
+            input = JSON.textNode(Js.stringify(input));
+        }
+        if (Js.truthy(input) && input.isTextual() && !scheduler) {
+            input = JSON.textNode(input.textValue().replace("\"", "\\\""));
+        }
+        JsonNode transformer = NodeJson.toJsonOrNull(map.get("inputTransformer"));
+        ObjectNode inputTransformer = null;
+        if (Js.truthy(transformer)) {
+            if (scheduler) {
+                return Optional.empty(); // SCHEDULE_PARAMETER_NOT_SUPPORTED
+            }
+            inputTransformer = JSON.objectNode();
+            JsonNode template = transformer.get("inputTemplate");
+            if (template != null) {
+                inputTransformer.set("InputTemplate", Coerce.string(template));
+            }
+            JsonNode pathsMap = transformer.get("inputPathsMap");
+            if (Js.truthy(pathsMap)) {
+                inputTransformer.set("InputPathsMap", pathsMap);
+            }
+        }
+        if (Js.truthy(inputPath) && scheduler) {
+            return Optional.empty(); // SCHEDULE_PARAMETER_NOT_SUPPORTED
+        }
+        if (Js.truthy(timezone) && !scheduler) {
+            return Optional.empty(); // SCHEDULE_PARAMETER_NOT_SUPPORTED
+        }
+        JsonNode role = context.resource(event.function().logicalId()).map(Resource::definition)
+                .map(d -> d.path("Properties").get("Role")).orElse(null);
+        return Optional.of(new Settings(expressions, scheduler, disabled, name, description, input, inputPath,
+                inputTransformer, timezone, role));
+    }
+
+    /** The {@code AWS::Scheduler::Schedule} of one rate expression. */
+    private static ObjectNode schedule(Settings s, JsonNode expression, FunctionSettings function,
+                                       Optional<String> alias) {
+        ObjectNode schedule = JSON.objectNode();
+        schedule.put("Type", "AWS::Scheduler::Schedule");
+        alias.ifPresent(a -> schedule.put("DependsOn", a));
+        ObjectNode properties = schedule.putObject("Properties");
+        properties.set("ScheduleExpression", expression);
+        properties.put("State", s.disabled() ? "DISABLED" : "ENABLED");
+        ObjectNode target = properties.putObject("Target");
+        target.set("Arn", function.target());
+        setIfDefined(target, "RoleArn", s.role());
+        setIfDefined(target, "Input", s.input());
+        properties.putObject("FlexibleTimeWindow").put("Mode", "OFF");
+        setIfDefined(properties, "Name", s.name());
+        setIfDefined(properties, "Description", s.description());
+        setIfDefined(properties, "ScheduleExpressionTimezone", s.timezone());
+        return schedule;
+    }
+
+    /**
+     * The {@code AWS::Events::Rule} of one rate expression, as v3's JSON text gives it after
+     * {@code JSON.parse}; empty when that text does not parse.
+     */
+    private static Optional<ObjectNode> rule(Settings s, JsonNode expression, FunctionSettings function,
+                                             Optional<String> alias) {
+        ObjectNode rule = JSON.objectNode();
+        rule.put("Type", "AWS::Events::Rule");
+        alias.ifPresent(a -> rule.put("DependsOn", a));
+        ObjectNode properties = rule.putObject("Properties");
+        if (expression.isTextual()) {
+            Optional<String> text = JsonTemplate.stringLiteral(expression.textValue());
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            properties.put("ScheduleExpression", text.get());
+        } else {
+            properties.set("ScheduleExpression", expression);
+        }
+        properties.put("State", s.disabled() ? "DISABLED" : "ENABLED");
+        if (!literal(properties, "Name", s.name()) || !literal(properties, "Description", s.description())) {
+            return Optional.empty();
+        }
+        ObjectNode target = properties.putArray("Targets").addObject();
+        if (!literal(target, "Input", s.input()) || !literal(target, "InputPath", s.inputPath())) {
+            return Optional.empty();
+        }
+        if (s.inputTransformer() != null) {
+            target.set("InputTransformer", s.inputTransformer());
+        }
+        target.set("Arn", function.target());
+        Optional<String> id = JsonTemplate.stringLiteral(Naming.scheduleTargetId(function.key()));
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        target.put("Id", id.get());
+        return Optional.of(rule);
+    }
+
+    private static ObjectNode permission(FunctionSettings function, Optional<String> alias, String ruleId) {
+        ObjectNode permission = JSON.objectNode();
+        permission.put("Type", "AWS::Lambda::Permission");
+        alias.ifPresent(a -> permission.put("DependsOn", a));
+        ObjectNode properties = permission.putObject("Properties");
+        properties.set("FunctionName", function.target());
+        properties.put("Action", "lambda:InvokeFunction");
+        properties.put("Principal", "events.amazonaws.com");
+        properties.putObject("SourceArn").putArray("Fn::GetAtt").add(ruleId).add("Arn");
+        return permission;
+    }
+
+    /** {@code ${value ? `"Key": "${value}",` : ''}}: false when the text does not parse. */
+    private static boolean literal(ObjectNode into, String key, JsonNode value) {
+        if (!Js.truthy(value)) {
+            return true;
+        }
+        Optional<String> text = JsonTemplate.stringLiteral(JsonTemplate.interpolate(value));
+        text.ifPresent(t -> into.put(key, t));
+        return text.isPresent();
+    }
+
+    /** A property v3 sets to a value that may be {@code undefined} (then JSON drops it). */
+    private static void setIfDefined(ObjectNode into, String key, JsonNode value) {
+        if (value != null) {
+            into.set(key, value);
+        }
+    }
+
+    /**
+     * One schedule event's settings; a Java {@code null} is JavaScript's {@code undefined}.
+     *
+     * @param input the input as v3 writes it: objects already stringified, quotes escaped for
+     *              the eventBus method
+     */
+    private record Settings(List<JsonNode> expressions, boolean scheduler, boolean disabled, JsonNode name,
+                            JsonNode description, JsonNode input, JsonNode inputPath,
+                            ObjectNode inputTransformer, JsonNode timezone, JsonNode role) {
+    }
+}
