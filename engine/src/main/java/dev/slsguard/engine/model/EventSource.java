@@ -29,4 +29,6 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
     public static final String ON_FAILURE_SNS = "on-failure-sns";
     /** Failed batches go to an SQS queue. */
     public static final String ON_FAILURE_SQS = "on-failure-sqs";
+    /** An API Gateway HTTP API (v2) invokes the function; the ARN is the API's execute-api source ARN. */
+    public static final String HTTP_API = "http-api";
 }
