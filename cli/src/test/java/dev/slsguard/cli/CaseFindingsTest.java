@@ -78,6 +78,24 @@ class CaseFindingsTest {
         assertEquals(1, checked.exitCode());
     }
 
+    @Test
+    void case16HttpApiTimeoutWarningAtTheFunctionTimeout() throws IOException {
+        Checked checked = check("parity/16-httpapi");
+        assertEquals(List.of(
+                "SLS-VAL-621 warning 111:14"), // admin: timeout 30 may not leave room for the HTTP API's 30 s
+                checked.findings());
+        assertEquals(0, checked.exitCode());
+    }
+
+    @Test
+    void service97HttpApiTimeoutWarningAtTheInheritedProviderTimeout() throws IOException {
+        Checked checked = check("parity/97-httpapi-vars");
+        assertEquals(List.of(
+                "SLS-VAL-621 warning 29:12"), // search inherits provider.timeout 30
+                checked.findings());
+        assertEquals(0, checked.exitCode());
+    }
+
     private record Checked(int exitCode, List<String> findings) {
     }
 

@@ -251,7 +251,7 @@ public final class HttpApiSettings {
             checks.add(BOTH_FUNCTIONS, entry.keyRef(), "request authorizer " + entry.key() + " sets both"
                     + " functionName and functionArn: keep only one; Serverless Framework v3 refuses this ("
                     + BOTH_FUNCTIONS + ")");
-        } else if (name.isPresent()) {
+        } else if (name.isPresent() && Options.isString(name.get().value())) {
             String function = Options.string(name.get().value()).orElse("");
             if (!functions.contains(function)) {
                 checks.add(FUNCTION_NOT_FOUND, name.get().value().ref(), "functionName '" + function + "' of"
