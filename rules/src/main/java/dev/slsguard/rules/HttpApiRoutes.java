@@ -71,8 +71,9 @@ public final class HttpApiRoutes {
         String path;
         if (config instanceof MapNode map) {
             Optional<String> m = map.get("method").filter(HttpApiSchema::truthy)
-                    .filter(n -> !Options.unresolved(n)).flatMap(Options::string);
-            Optional<String> p = map.get("path").filter(n -> !Options.unresolved(n)).flatMap(Options::string);
+                    .filter(n -> !Options.unresolved(n)).flatMap(HttpApiSchema::scalarText);
+            Optional<String> p = map.get("path").filter(n -> !Options.unresolved(n))
+                    .flatMap(HttpApiSchema::scalarText);
             if (m.isEmpty() || p.isEmpty()) {
                 return Optional.empty();
             }

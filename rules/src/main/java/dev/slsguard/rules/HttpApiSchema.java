@@ -86,9 +86,9 @@ public final class HttpApiSchema {
         }
         boolean pathUnknown = path.isPresent() && Options.unresolved(path.get());
         boolean methodUnknown = method.isPresent() && Options.unresolved(method.get());
-        if (path.isPresent() && !pathUnknown && !methodUnknown && "*".equals(Options.string(path.get()).orElse(""))) {
+        if (path.isPresent() && !pathUnknown && !methodUnknown && "*".equals(scalarText(path.get()).orElse(""))) {
             boolean methodSet = method.isPresent() && truthy(method.get());
-            if (methodSet && !"*".equals(Options.string(method.get()).orElse(""))) {
+            if (methodSet && !"*".equals(scalarText(method.get()).orElse(""))) {
                 checks.add(INVALID_PATH, path.get().ref(), "path '*' is the catch-all route of every method:"
                         + " remove method " + Options.show(method.get()) + " (or write method: '*'), or give a"
                         + " path that starts with /; Serverless Framework v3 refuses this (INVALID_HTTP_API_PATH)");
@@ -107,7 +107,7 @@ public final class HttpApiSchema {
         if (Options.unresolved(value)) {
             return;
         }
-        Optional<String> text = value instanceof ScalarNode ? Options.string(value) : Optional.empty();
+        Optional<String> text = scalarText(value);
         if (text.isEmpty() || !PATH.matcher(text.get()).matches()) {
             checks.add(Violation.VALUE, OptionChecks.where(field), "httpApi path must start with / and contain no"
                     + " spaces (like /users/{id}), or be '*' for every route; got " + Options.show(value));
@@ -119,7 +119,7 @@ public final class HttpApiSchema {
         if (Options.unresolved(value) || !truthy(value)) {
             return; // a missing method is reported once, as MISSING_HTTP_API_METHOD
         }
-        Optional<String> text = value instanceof ScalarNode ? Options.string(value) : Optional.empty();
+        Optional<String> text = scalarText(value);
         if (text.isEmpty() || !METHOD.matcher(text.get()).matches()) {
             String hint = text.map(t -> Spelling.hint(t.toUpperCase(Locale.ROOT), METHODS)).orElse("");
             checks.add(INVALID_METHOD, OptionChecks.where(field), "httpApi method must be one of "
@@ -231,6 +231,17 @@ public final class HttpApiSchema {
             checks.add(Violation.VALUE, OptionChecks.where(field), "httpApi authorizer.scopes must be a list of"
                     + " scope names; got " + Options.show(value));
         }
+    }
+
+    /**
+     * A string option's text as AJV's {@code coerceTypes: 'array'} sees it: a scalar, or the one
+     * scalar of a one-element list.
+     */
+    static Optional<String> scalarText(Node value) {
+        if (value instanceof ListNode list && list.items().size() == 1) {
+            value = list.items().get(0);
+        }
+        return value instanceof ScalarNode s && s.value() != null ? Options.string(value) : Optional.empty();
     }
 
     /** JavaScript truthiness of a configuration value. */
