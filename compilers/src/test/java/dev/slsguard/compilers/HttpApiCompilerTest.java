@@ -33,7 +33,7 @@ class HttpApiCompilerTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"external-api", "cors-coercions"})
+    @ValueSource(strings = {"external-api", "cors-coercions", "external-import-value"})
     void templateEqualsWhatV3Packaged(String name) throws IOException {
         String yaml = text("/httpapi/" + name + "/serverless.yml");
         ObjectNode expected = (ObjectNode) MAPPER.readTree(text("/httpapi/" + name + "/expected.json"));
