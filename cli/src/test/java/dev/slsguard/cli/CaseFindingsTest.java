@@ -48,6 +48,7 @@ class CaseFindingsTest {
     void case22WarnModeViolationsAreReportedAtTheirLines() throws IOException {
         Checked checked = check("parity/22-invalid-config-warn-mode");
         assertEquals(List.of(
+                "SLS-DEP-010 warning 28:22", // AWS_HTTP_API_USE_PROVIDER_TAGS_PROPERTY
                 "SLS-VAL-102 error 41:22", // sqs batchSize 0: must be >= 1
                 "SLS-VAL-102 error 45:20", // sqs enabled 'yes': must be boolean
                 "SLS-VAL-102 error 46:34", // sqs maximumBatchingWindow 900: must be <= 300
@@ -55,7 +56,6 @@ class CaseFindingsTest {
                 "SLS-VAL-001 error 52:9", // sqsQueue: unsupported function event
                 "SLS-VAL-003 note 53:9", // eventBridge: not analysed yet
                 "SLS-VAL-003 note 59:9", // http: not analysed yet
-                "SLS-VAL-003 note 60:9", // httpApi: not analysed yet
                 "SLS-VAL-002 error 64:9"), // bare alexaSkill: must be object
                 checked.findings());
         assertEquals(1, checked.exitCode());
@@ -76,6 +76,24 @@ class CaseFindingsTest {
                 "SLS-VAL-001 error 34:9"), // sqsQueue: unsupported function event
                 checked.findings());
         assertEquals(1, checked.exitCode());
+    }
+
+    @Test
+    void case16HttpApiTimeoutWarningAtTheFunctionTimeout() throws IOException {
+        Checked checked = check("parity/16-httpapi");
+        assertEquals(List.of(
+                "SLS-VAL-621 warning 111:14"), // admin: timeout 30 may not leave room for the HTTP API's 30 s
+                checked.findings());
+        assertEquals(0, checked.exitCode());
+    }
+
+    @Test
+    void service97HttpApiTimeoutWarningAtTheInheritedProviderTimeout() throws IOException {
+        Checked checked = check("parity/97-httpapi-vars");
+        assertEquals(List.of(
+                "SLS-VAL-621 warning 29:12"), // search inherits provider.timeout 30
+                checked.findings());
+        assertEquals(0, checked.exitCode());
     }
 
     private record Checked(int exitCode, List<String> findings) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.support.Js;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -281,6 +282,78 @@ public final class Naming {
     /** {@code <NormalizedResourceName(consumerName)>StreamConsumer}. */
     public static String streamConsumerLogicalId(String consumerName) {
         return normalizedFunctionName(consumerName) + "StreamConsumer";
+    }
+
+    // ---- httpApi --------------------------------------------------------------------------------
+
+    /** The HTTP API ({@code AWS::ApiGatewayV2::Api}). */
+    public static final String HTTP_API_LOGICAL_ID = "HttpApi";
+    public static final String HTTP_API_STAGE_LOGICAL_ID = "HttpApiStage";
+    public static final String HTTP_API_LOG_GROUP_LOGICAL_ID = "HttpApiLogGroup";
+    public static final String HTTP_API_ID_OUTPUT_ID = "HttpApiId";
+    public static final String HTTP_API_URL_OUTPUT_ID = "HttpApiUrl";
+
+    /**
+     * {@code getHttpApiName}: {@code provider.httpApi.name}, else {@code <service>-<stage>} with
+     * {@code shouldStartNameWithService}, else {@code <stage>-<service>}.
+     */
+    public static String httpApiName(Optional<String> name, boolean startWithService, String service, String stage) {
+        if (name.isPresent()) {
+            return name.get();
+        }
+        return startWithService ? service + "-" + stage : stage + "-" + service;
+    }
+
+    /** {@code getStackName}: a string {@code provider.stackName}, else {@code <service>-<stage>}. */
+    public static String stackName(Optional<String> stackName, String service, String stage) {
+        return stackName.filter(s -> !s.isEmpty()).orElse(service + "-" + stage);
+    }
+
+    /** {@code /aws/http-api/<stackName>}. */
+    public static String httpApiLogGroupName(String stackName) {
+        return "/aws/http-api/" + stackName;
+    }
+
+    /** {@code HttpApiIntegration<Fn>}. */
+    public static String httpApiIntegrationLogicalId(String functionKey) {
+        return "HttpApiIntegration" + normalizedFunctionName(functionKey);
+    }
+
+    /** {@code HttpApiRoute<normalizePath(routeKey)>}; the catch-all route {@code *} is {@code HttpApiRouteDefault}. */
+    public static String httpApiRouteLogicalId(String routeKey) {
+        if (routeKey.equals("*")) {
+            return "HttpApiRouteDefault";
+        }
+        StringBuilder id = new StringBuilder("HttpApiRoute");
+        for (String part : routeKey.split("/", -1)) {
+            id.append(httpApiPathPart(part));
+        }
+        return id.toString();
+    }
+
+    /** {@code HttpApiAuthorizer<NormalizedName(name)>}, {@code name} being the authorizer's {@code name} or key. */
+    public static String httpApiAuthorizerLogicalId(String authorizerName) {
+        return "HttpApiAuthorizer" + normalizedFunctionName(authorizerName);
+    }
+
+    /** {@code <Fn>LambdaPermissionHttpApi}. */
+    public static String httpApiPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionHttpApi";
+    }
+
+    /** {@code <NormalizedResourceName(name)>LambdaAuthorizerPermissionHttpApi}. */
+    public static String httpApiAuthorizerPermissionLogicalId(String authorizerName) {
+        return normalizedResourceName(authorizerName) + "LambdaAuthorizerPermissionHttpApi";
+    }
+
+    /**
+     * v3's {@code normalizePathPart}: lodash {@code capitalize} (the rest lower-cased), {@code -}
+     * to {@code Dash}, {@code {x}} to {@code xVar}, then letters and digits only, upper-first.
+     */
+    private static String httpApiPathPart(String part) {
+        String capitalized = part.isEmpty() ? part : Js.upperFirst(part.toLowerCase(Locale.ROOT));
+        String named = capitalized.replace("-", "Dash").replaceAll("\\{(.*)\\}", "$1Var");
+        return Js.upperFirst(named.replaceAll("[^0-9A-Za-z]", ""));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
 import dev.slsguard.compilers.events.CloudWatchLogCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
+import dev.slsguard.compilers.events.HttpApiCompiler;
 import dev.slsguard.compilers.events.ScheduleCompiler;
 import dev.slsguard.compilers.events.SqsCompiler;
 import dev.slsguard.compilers.events.StreamCompiler;
@@ -48,8 +49,8 @@ public final class ServerlessCompiler implements ServiceCompiler {
     private final List<EventCompiler> compilers;
 
     public ServerlessCompiler() {
-        this(List.of(new StreamCompiler(), new SqsCompiler(),
-                new ScheduleCompiler(), new CloudWatchLogCompiler()));
+        this(List.of(new StreamCompiler(), new SqsCompiler(), new CloudWatchLogCompiler(),
+                new HttpApiCompiler(), new ScheduleCompiler()));
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */

@@ -35,9 +35,8 @@ class PartialParityTest {
         assertPartialParity("22-invalid-config-warn-mode",
                 List.of("ApiGatewayRestApi", "ApiGatewayResourceHello", "ApiGatewayMethodHelloGet",
                         "ApiGatewayDeployment<INSTANCE_ID>", "WebLambdaPermissionApiGateway",
-                        "Legacyappdevworkerrule6EventBridgeRule", "WorkerEventBridgeLambdaPermission6", "HttpApi",
-                        "HttpApiStage", "WebLambdaPermissionHttpApi", "HttpApiIntegrationWeb", "HttpApiRouteGetStatus"),
-                List.of("ServiceEndpoint", "HttpApiId", "HttpApiUrl"));
+                        "Legacyappdevworkerrule6EventBridgeRule", "WorkerEventBridgeLambdaPermission6"),
+                List.of("ServiceEndpoint"));
     }
 
     private void assertPartialParity(String name, List<String> uncompiledResources, List<String> uncompiledOutputs)

@@ -34,4 +34,6 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
      * {@code method: scheduler}); the ARN is the function's, as {@code Fn::Sub}.
      */
     public static final String SCHEDULER_TARGET = "scheduler-target";
+    /** An API Gateway HTTP API (v2) invokes the function; the ARN is the API's execute-api source ARN. */
+    public static final String HTTP_API = "http-api";
 }

@@ -1,0 +1,460 @@
+package dev.slsguard.compilers.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.CompileContext;
+import dev.slsguard.compilers.Naming;
+import dev.slsguard.compilers.bind.EventItem;
+import dev.slsguard.compilers.bind.FunctionSettings;
+import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Coerce;
+import dev.slsguard.compilers.support.Js;
+import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.EventSource;
+import dev.slsguard.engine.model.HttpApiEvent;
+import dev.slsguard.engine.model.SourceRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code httpApi} events, API Gateway v2 HTTP APIs ({@code package/compile/events/http-api.js}).
+ * Like v3 it first resolves the whole service (routes of every function, CORS, authorizers, access
+ * logs) and then, when there is at least one route, adds the API and its stage (unless
+ * {@code provider.httpApi.id} names an external API), the access-log group, every configured
+ * authorizer (with the invoke permission of Lambda request authorizers), and per route the
+ * function's permission and integration (once per function) and the route. Routes v3 would refuse
+ * are left out; validation rules report them.
+ */
+public final class HttpApiCompiler implements EventCompiler {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern METHOD_PATH = Pattern.compile(
+            "^(?:\\*|(" + String.join("|", HttpApiConfig.METHODS) + ") (/\\S*))$", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String eventType() {
+        return "httpApi";
+    }
+
+    /** Routes are resolved across the whole service in {@link #finish}, like v3 does. */
+    @Override
+    public boolean compile(EventItem event, CompileContext context) {
+        return true;
+    }
+
+    /** A route as v3 resolved it, and the event that declared it. */
+    private record Route(String routeKey, String method, String path, FunctionSettings function,
+                         Optional<RouteAuthorizer> authorizer, Optional<List<JsonNode>> scopes, EventItem event) {
+    }
+
+    /**
+     * A route's authorizer: an external {@code id}, {@code aws_iam}, or a configured authorizer.
+     *
+     * @param type the authorizer's {@code type} (the event's for {@code id} and {@code aws_iam},
+     *             the configured one's otherwise)
+     */
+    private record RouteAuthorizer(Optional<JsonNode> id, Optional<String> type,
+                                   Optional<HttpApiConfig.Authorizer> configured) {
+
+        String authorizationType() {
+            String t = type.orElse("");
+            return t.equals("request") ? "CUSTOM" : t.equals("aws_iam") ? "AWS_IAM" : "JWT";
+        }
+    }
+
+    @Override
+    public void finish(CompileContext context) {
+        ServiceSettings settings = context.settings();
+        HttpApiConfig config = HttpApiConfig.resolve(settings, context.functions());
+        Map<String, Route> routes = new LinkedHashMap<>();
+        for (EventItem event : context.bound().events()) {
+            if (event.type().equals(eventType())) {
+                route(event, config, routes).ifPresent(r -> {
+                    routes.put(r.routeKey(), r);
+                    config.cors().ifPresent(c -> c.addMethod(r.method()));
+                });
+            }
+        }
+        if (routes.isEmpty()) {
+            return;
+        }
+        JsonNode apiId = config.id().map(j -> (JsonNode) j.deepCopy()).orElseGet(() -> ref(Naming.HTTP_API_LOGICAL_ID));
+        if (config.id().isEmpty()) {
+            context.putResource(Naming.HTTP_API_LOGICAL_ID, api(settings, config), Optional.empty(), config.ref());
+        }
+        config.accessLogFormat().ifPresent(format -> context.putResource(Naming.HTTP_API_LOG_GROUP_LOGICAL_ID,
+                logGroup(settings), Optional.empty(), logsRef(settings, config)));
+        if (config.id().isEmpty()) {
+            context.putResource(Naming.HTTP_API_STAGE_LOGICAL_ID, stage(settings, config), Optional.empty(),
+                    config.ref());
+            outputs(context);
+        }
+        for (HttpApiConfig.Authorizer authorizer : config.authorizers().values()) {
+            authorizer(context, authorizer, apiId);
+        }
+        Set<String> functionsDone = new HashSet<>();
+        for (Route route : routes.values()) {
+            FunctionSettings function = route.function();
+            if (functionsDone.add(function.key())) {
+                context.putResource(Naming.httpApiPermissionLogicalId(function.key()), permission(function, apiId),
+                        Optional.of(function.key()), route.event().ref());
+                context.putResource(Naming.httpApiIntegrationLogicalId(function.key()),
+                        integration(settings, config, function, apiId), Optional.of(function.key()),
+                        route.event().ref());
+            }
+            String routeId = Naming.httpApiRouteLogicalId(route.routeKey());
+            context.putResource(routeId, route(route, apiId), Optional.of(function.key()), route.event().ref());
+        }
+        for (Route route : routes.values()) {
+            facts(context, route, apiId);
+        }
+    }
+
+    /** v3's per-event part of {@code resolveConfiguration}; empty where v3 would stop with an error. */
+    private static Optional<Route> route(EventItem event, HttpApiConfig config, Map<String, Route> routes) {
+        JsonNode value = NodeJson.toJson(event.config());
+        if (!Js.truthy(value)) {
+            return Optional.empty();
+        }
+        JsonNode method = null;
+        JsonNode path;
+        JsonNode authorizer = null;
+        if (value.isObject() || value.isArray()) {
+            method = value.get("method");
+            path = value.get("path");
+            authorizer = value.get("authorizer");
+        } else {
+            String methodPath = HttpApiConfig.text(value);
+            if (methodPath.equals("*")) {
+                path = JSON.textNode("*");
+            } else {
+                Matcher m = METHOD_PATH.matcher(methodPath);
+                if (!m.matches()) {
+                    return Optional.empty();
+                }
+                method = JSON.textNode(m.group(1));
+                path = JSON.textNode(m.group(2));
+            }
+        }
+        String pathText = HttpApiConfig.text(path);
+        String routeKey;
+        String resolvedMethod;
+        if (pathText.equals("*")) {
+            if (Js.truthy(method) && !"*".equals(method.asText(null))) {
+                return Optional.empty(); // INVALID_HTTP_API_PATH
+            }
+            routeKey = "*";
+            resolvedMethod = "ANY";
+        } else {
+            if (!Js.truthy(method)) {
+                return Optional.empty(); // MISSING_HTTP_API_METHOD
+            }
+            resolvedMethod = HttpApiConfig.text(method).toUpperCase(Locale.ROOT);
+            if (resolvedMethod.equals("*")) {
+                resolvedMethod = "ANY";
+            } else if (!HttpApiConfig.METHODS.contains(resolvedMethod)) {
+                return Optional.empty(); // INVALID_HTTP_API_METHOD
+            }
+            routeKey = resolvedMethod + " " + pathText;
+            if (routes.containsKey(routeKey)) {
+                return Optional.empty(); // DUPLICATE_HTTP_API_ROUTE
+            }
+        }
+        Optional<RouteAuthorizer> routeAuthorizer = Optional.empty();
+        Optional<List<JsonNode>> scopes = Optional.empty();
+        if (Js.truthy(authorizer)) {
+            JsonNode name;
+            JsonNode id = null;
+            JsonNode type = null;
+            JsonNode scopesValue = null;
+            if (authorizer.isObject() || authorizer.isArray()) {
+                name = authorizer.get("name");
+                id = authorizer.get("id");
+                type = authorizer.get("type");
+                scopesValue = authorizer.get("scopes");
+            } else {
+                name = authorizer;
+            }
+            boolean awsIam = type != null && "aws_iam".equals(type.textValue());
+            if (!awsIam && !Js.truthy(id) && !Js.truthy(name)) {
+                return Optional.empty(); // HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME
+            }
+            if (awsIam && (Js.truthy(name) || Js.truthy(id) || Js.truthy(scopesValue))) {
+                return Optional.empty(); // HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES
+            }
+            Optional<String> typeText = Optional.ofNullable(type).filter(JsonNode::isTextual).map(JsonNode::textValue);
+            if (Js.truthy(id)) {
+                if (config.id().isEmpty()) {
+                    return Optional.empty(); // EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API
+                }
+                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.of(id), typeText, Optional.empty()));
+            } else if (awsIam) {
+                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.empty(), typeText, Optional.empty()));
+            } else {
+                HttpApiConfig.Authorizer configured = name.isTextual() ? config.authorizers().get(name.textValue())
+                        : null;
+                if (configured == null) {
+                    return Optional.empty(); // UNRECOGNIZED_HTTP_API_AUTHORIZER
+                }
+                Optional<String> configuredType = Optional.ofNullable(configured.value("type"))
+                        .filter(JsonNode::isTextual).map(JsonNode::textValue);
+                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.empty(), configuredType,
+                        Optional.of(configured)));
+            }
+            if (Js.truthy(scopesValue)) {
+                scopes = Optional.of(HttpApiConfig.toSet(scopesValue));
+            }
+        }
+        return Optional.of(new Route(routeKey, resolvedMethod, pathText, event.function(), routeAuthorizer, scopes,
+                event));
+    }
+
+    private static ObjectNode api(ServiceSettings settings, HttpApiConfig config) {
+        ObjectNode api = JSON.objectNode();
+        api.put("Type", "AWS::ApiGatewayV2::Api");
+        ObjectNode properties = api.putObject("Properties");
+        JsonNode name = settings.providerValue("httpApi", "name");
+        JsonNode startWithService = Coerce.bool(settings.providerValue("httpApi", "shouldStartNameWithService"));
+        properties.put("Name", Naming.httpApiName(Optional.ofNullable(name).filter(Js::truthy).map(HttpApiConfig::text),
+                Js.truthy(startWithService), settings.name(), settings.stage()));
+        properties.put("ProtocolType", "HTTP");
+        config.disableDefaultEndpoint().ifPresent(v -> properties.set("DisableExecuteApiEndpoint", v));
+        JsonNode tags = settings.providerValue("tags");
+        if (Js.truthy(tags)) {
+            properties.set("Tags", tags);
+        }
+        config.cors().ifPresent(cors -> properties.set("CorsConfiguration", cors.toCloudFormation()));
+        return api;
+    }
+
+    private static ObjectNode logGroup(ServiceSettings settings) {
+        ObjectNode group = JSON.objectNode();
+        group.put("Type", "AWS::Logs::LogGroup");
+        ObjectNode properties = group.putObject("Properties");
+        JsonNode stackName = settings.providerValue("stackName");
+        properties.put("LogGroupName", Naming.httpApiLogGroupName(Naming.stackName(
+                Optional.ofNullable(stackName).filter(JsonNode::isTextual).map(JsonNode::textValue),
+                settings.name(), settings.stage())));
+        JsonNode retention = Coerce.number(settings.providerValue("logRetentionInDays"));
+        if (Js.truthy(retention)) {
+            properties.set("RetentionInDays", retention);
+        }
+        JsonNode protection = settings.providerValue("logDataProtectionPolicy");
+        if (Js.truthy(protection)) {
+            properties.set("DataProtectionPolicy", protection);
+        }
+        return group;
+    }
+
+    private static ObjectNode stage(ServiceSettings settings, HttpApiConfig config) {
+        ObjectNode stage = JSON.objectNode();
+        stage.put("Type", "AWS::ApiGatewayV2::Stage");
+        ObjectNode properties = stage.putObject("Properties");
+        properties.set("ApiId", ref(Naming.HTTP_API_LOGICAL_ID));
+        properties.put("StageName", "$default");
+        properties.put("AutoDeploy", true);
+        properties.putObject("DefaultRouteSettings").set("DetailedMetricsEnabled", config.metrics());
+        JsonNode tags = settings.providerValue("tags");
+        if (Js.truthy(tags)) {
+            properties.set("Tags", tags);
+        }
+        config.accessLogFormat().ifPresent(format -> {
+            ObjectNode logSettings = properties.putObject("AccessLogSettings");
+            logSettings.putObject("DestinationArn").putArray("Fn::GetAtt")
+                    .add(Naming.HTTP_API_LOG_GROUP_LOGICAL_ID).add("Arn");
+            logSettings.put("Format", format);
+            stage.put("DependsOn", Naming.HTTP_API_LOG_GROUP_LOGICAL_ID);
+        });
+        return stage;
+    }
+
+    private static void outputs(CompileContext context) {
+        ObjectNode id = JSON.objectNode();
+        id.put("Description", "Id of the HTTP API");
+        id.set("Value", ref(Naming.HTTP_API_LOGICAL_ID));
+        context.putOutput(Naming.HTTP_API_ID_OUTPUT_ID, id);
+        ObjectNode url = JSON.objectNode();
+        url.put("Description", "URL of the HTTP API");
+        ArrayNode join = url.putObject("Value").putArray("Fn::Join");
+        join.add("");
+        ArrayNode parts = join.addArray();
+        parts.add("https://").add(ref(Naming.HTTP_API_LOGICAL_ID)).add(".execute-api.").add(ref("AWS::Region"))
+                .add(".").add(ref("AWS::URLSuffix"));
+        context.putOutput(Naming.HTTP_API_URL_OUTPUT_ID, url);
+    }
+
+    private static void authorizer(CompileContext context, HttpApiConfig.Authorizer authorizer, JsonNode apiId) {
+        ObjectNode resource = JSON.objectNode();
+        resource.put("Type", "AWS::ApiGatewayV2::Authorizer");
+        ObjectNode properties = resource.putObject("Properties");
+        properties.set("ApiId", apiId.deepCopy());
+        properties.put("Name", authorizer.name());
+        JsonNode identitySource = authorizer.value("identitySource");
+        if (!Js.truthy(identitySource)) {
+            properties.putArray("IdentitySource");
+        } else if (identitySource.isArray()) {
+            properties.set("IdentitySource", identitySource);
+        } else {
+            properties.putArray("IdentitySource").add(identitySource);
+        }
+        Optional<String> function = authorizer.function().map(FunctionSettings::key);
+        if (authorizer.request()) {
+            properties.put("AuthorizerType", "REQUEST");
+            setIfPresent(properties, "EnableSimpleResponses", Coerce.bool(authorizer.value("enableSimpleResponses")));
+            setIfPresent(properties, "AuthorizerResultTtlInSeconds",
+                    Coerce.integer(authorizer.value("resultTtlInSeconds")));
+            JsonNode payload = Coerce.string(authorizer.value("payloadVersion"));
+            properties.set("AuthorizerPayloadFormatVersion", Js.truthy(payload) ? payload : JSON.textNode("2.0"));
+            ArrayNode join = properties.putObject("AuthorizerUri").putArray("Fn::Join");
+            join.add("");
+            ArrayNode parts = join.addArray();
+            parts.add("arn:").add(ref("AWS::Partition")).add(":apigateway:").add(ref("AWS::Region"))
+                    .add(":lambda:path/2015-03-31/functions/").add(authorizerTarget(authorizer))
+                    .add("/invocations");
+            authorizer.function().flatMap(FunctionSettings::targetAlias)
+                    .ifPresent(alias -> resource.put("DependsOn", alias.logicalId()));
+            if (!Js.truthy(Coerce.bool(authorizer.value("managedExternally")))) {
+                ObjectNode permission = JSON.objectNode();
+                permission.put("Type", "AWS::Lambda::Permission");
+                ObjectNode permissionProperties = permission.putObject("Properties");
+                permissionProperties.set("FunctionName", authorizerTarget(authorizer));
+                permissionProperties.put("Action", "lambda:InvokeFunction");
+                permissionProperties.put("Principal", "apigateway.amazonaws.com");
+                permissionProperties.set("SourceArn", sourceArn(apiId));
+                authorizer.function().flatMap(FunctionSettings::targetAlias)
+                        .ifPresent(alias -> permission.put("DependsOn", alias.logicalId()));
+                context.putResource(Naming.httpApiAuthorizerPermissionLogicalId(authorizer.name()), permission,
+                        function, authorizer.ref());
+            }
+        } else {
+            properties.put("AuthorizerType", "JWT");
+            ObjectNode jwt = properties.putObject("JwtConfiguration");
+            jwt.set("Audience", HttpApiConfig.array(HttpApiConfig.toSet(authorizer.value("audience"))));
+            setIfPresent(jwt, "Issuer", authorizer.value("issuerUrl"));
+        }
+        context.putResource(Naming.httpApiAuthorizerLogicalId(authorizer.name()), resource, function,
+                authorizer.ref());
+    }
+
+    /** {@code functionArn || resolveLambdaTarget(functionName)}. */
+    private static JsonNode authorizerTarget(HttpApiConfig.Authorizer authorizer) {
+        JsonNode arn = authorizer.value("functionArn");
+        if (Js.truthy(arn)) {
+            return arn.deepCopy();
+        }
+        if (authorizer.function().isPresent()) {
+            return authorizer.function().get().target();
+        }
+        ObjectNode getAtt = JSON.objectNode();
+        getAtt.putArray("Fn::GetAtt").add(Naming.lambdaLogicalId(authorizer.functionName().orElse(""))).add("Arn");
+        return getAtt;
+    }
+
+    private static ObjectNode permission(FunctionSettings function, JsonNode apiId) {
+        ObjectNode permission = JSON.objectNode();
+        permission.put("Type", "AWS::Lambda::Permission");
+        ObjectNode properties = permission.putObject("Properties");
+        properties.set("FunctionName", function.target());
+        properties.put("Action", "lambda:InvokeFunction");
+        properties.put("Principal", "apigateway.amazonaws.com");
+        properties.set("SourceArn", sourceArn(apiId));
+        function.targetAlias().map(TargetAlias::logicalId).ifPresent(id -> permission.put("DependsOn", id));
+        return permission;
+    }
+
+    private static ObjectNode integration(ServiceSettings settings, HttpApiConfig config, FunctionSettings function,
+                                          JsonNode apiId) {
+        ObjectNode integration = JSON.objectNode();
+        integration.put("Type", "AWS::ApiGatewayV2::Integration");
+        function.targetAlias().map(TargetAlias::logicalId).ifPresent(id -> integration.put("DependsOn", id));
+        ObjectNode properties = integration.putObject("Properties");
+        properties.set("ApiId", apiId.deepCopy());
+        properties.put("IntegrationType", "AWS_PROXY");
+        properties.set("IntegrationUri", function.target());
+        JsonNode own = function.value("httpApi");
+        JsonNode ownPayload = own != null && own.isObject() ? Coerce.string(own.get("payload")) : null;
+        properties.set("PayloadFormatVersion", Js.truthy(ownPayload) ? ownPayload
+                : config.payload().orElse(JSON.textNode("2.0")));
+        properties.put("TimeoutInMillis", 30000);
+        return integration;
+    }
+
+    private static ObjectNode route(Route route, JsonNode apiId) {
+        String integrationId = Naming.httpApiIntegrationLogicalId(route.function().key());
+        ObjectNode resource = JSON.objectNode();
+        resource.put("Type", "AWS::ApiGatewayV2::Route");
+        ObjectNode properties = resource.putObject("Properties");
+        properties.set("ApiId", apiId.deepCopy());
+        properties.put("RouteKey", route.routeKey().equals("*") ? "$default" : route.routeKey());
+        ArrayNode join = properties.putObject("Target").putArray("Fn::Join");
+        join.add("/");
+        join.addArray().add("integrations").add(ref(integrationId));
+        resource.put("DependsOn", integrationId);
+        route.authorizer().ifPresent(authorizer -> {
+            properties.put("AuthorizationType", authorizer.authorizationType());
+            if (!authorizer.type().filter("aws_iam"::equals).isPresent()) {
+                properties.set("AuthorizerId", authorizer.id().map(j -> (JsonNode) j.deepCopy())
+                        .orElseGet(() -> ref(Naming.httpApiAuthorizerLogicalId(
+                                authorizer.configured().map(HttpApiConfig.Authorizer::name).orElse("undefined")))));
+                route.scopes().ifPresent(s -> properties.set("AuthorizationScopes", HttpApiConfig.array(s)));
+            }
+        });
+        return resource;
+    }
+
+    private static void facts(CompileContext context, Route route, JsonNode apiId) {
+        FunctionSettings function = route.function();
+        EventItem event = route.event();
+        String authorizationType = route.authorizer().map(RouteAuthorizer::authorizationType)
+                .orElse(HttpApiEvent.NONE);
+        List<String> scopes = new ArrayList<>();
+        route.scopes().ifPresent(list -> list.stream().filter(JsonNode::isTextual)
+                .forEach(s -> scopes.add(s.textValue())));
+        context.addEventFact(new HttpApiEvent(function.key(), event.index(), route.method(), route.path(),
+                route.routeKey(), Naming.httpApiRouteLogicalId(route.routeKey()),
+                Naming.httpApiIntegrationLogicalId(function.key()), authorizationType,
+                route.authorizer().flatMap(RouteAuthorizer::configured).map(HttpApiConfig.Authorizer::key),
+                route.authorizer().flatMap(RouteAuthorizer::id).map(CfnValue::of), scopes, event.config(),
+                event.ref()));
+        context.addEventFact(new EventSource(function.key(), function.index(), event.index(), "httpApi",
+                EventSource.HTTP_API, CfnValue.of(sourceArn(apiId)), event.ref()));
+    }
+
+    /** {@code arn:${Partition}:execute-api:${Region}:${AccountId}:<api id>/*}. */
+    private static ObjectNode sourceArn(JsonNode apiId) {
+        ObjectNode arn = JSON.objectNode();
+        ArrayNode join = arn.putArray("Fn::Join");
+        join.add("");
+        join.addArray().add("arn:").add(ref("AWS::Partition")).add(":execute-api:").add(ref("AWS::Region"))
+                .add(":").add(ref("AWS::AccountId")).add(":").add(apiId.deepCopy()).add("/*");
+        return arn;
+    }
+
+    private static SourceRef logsRef(ServiceSettings settings, HttpApiConfig config) {
+        return settings.provider().at("logs", "httpApi").map(n -> n.ref()).orElse(config.ref());
+    }
+
+    private static ObjectNode ref(String logicalId) {
+        ObjectNode ref = JSON.objectNode();
+        ref.put("Ref", logicalId);
+        return ref;
+    }
+
+    private static void setIfPresent(ObjectNode properties, String key, JsonNode value) {
+        if (Js.present(value)) {
+            properties.set(key, value);
+        }
+    }
+}
