@@ -127,7 +127,8 @@ public final class S3Schema {
                 continue;
             }
             if (rule.size() > 1) {
-                checks.add(Violation.VALUE, rule.ref(), "each s3 rule holds one filter; write prefix and suffix as"
+                checks.add(Violation.VALUE, rule.fields().get(1).keyRef(), "each s3 rule holds one filter; write"
+                        + " prefix and suffix as"
                         + " two list items ('- prefix: a/' and '- suffix: .b')");
             }
             for (MapNode.Field filter : rule.fields()) {
