@@ -331,7 +331,7 @@ public final class S3Compiler implements EventCompiler {
     }
 
     /** lodash {@code _.startCase}: words split at case changes and non-alphanumerics, each upper-first. */
-    static String startCase(String key) {
+    public static String startCase(String key) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < key.length(); i++) {
