@@ -349,4 +349,61 @@ public final class S3Schema {
                 .anyMatch(s3 -> ((MapNode) s3).has(ref));
         return defined ? List.of(bucket.get()) : List.of();
     }
+
+    /**
+     * Whether S3 would refuse two notifications of one bucket as overlapping: their event types
+     * overlap ({@code s3:ObjectCreated:*} covers {@code s3:ObjectCreated:Put}) and so do their key
+     * filters (one prefix starts the other, one suffix ends the other; no filter matches every
+     * key). Filters given as intrinsics or unresolved variables are unknown: no overlap is claimed.
+     */
+    public static boolean overlap(S3Event a, S3Event b) {
+        if (!eventsOverlap(a.event(), b.event())) {
+            return false;
+        }
+        Optional<String[]> fa = filter(a.config());
+        Optional<String[]> fb = filter(b.config());
+        if (fa.isEmpty() || fb.isEmpty()) {
+            return false;
+        }
+        String[] x = fa.get();
+        String[] y = fb.get();
+        return (x[0].startsWith(y[0]) || y[0].startsWith(x[0])) && (x[1].endsWith(y[1]) || y[1].endsWith(x[1]));
+    }
+
+    private static boolean eventsOverlap(String x, String y) {
+        return x.equals(y) || covers(x, y) || covers(y, x);
+    }
+
+    private static boolean covers(String wildcard, String other) {
+        return wildcard.endsWith("*") && other.startsWith(wildcard.substring(0, wildcard.length() - 1));
+    }
+
+    /** {prefix, suffix} of an event's rules ("" when absent); empty when not known. */
+    private static Optional<String[]> filter(Node config) {
+        String[] out = {"", ""};
+        if (!(config instanceof MapNode map) || map.get("rules").isEmpty()) {
+            return Optional.of(out);
+        }
+        if (!(map.get("rules").get() instanceof ListNode list)) {
+            return Optional.empty();
+        }
+        for (Node item : list.items()) {
+            if (!(item instanceof MapNode rule) || rule.size() != 1) {
+                return Optional.empty();
+            }
+            MapNode.Field field = rule.fields().get(0);
+            if (!Options.isString(field.value()) || Options.unresolved(field.value())) {
+                return Optional.empty();
+            }
+            String value = Options.string(field.value()).orElse("");
+            switch (field.key()) {
+                case "prefix" -> out[0] = value;
+                case "suffix" -> out[1] = value;
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(out);
+    }
 }
