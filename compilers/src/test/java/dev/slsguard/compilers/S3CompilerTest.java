@@ -137,6 +137,25 @@ class S3CompilerTest {
     }
 
     @Test
+    void bucketNameHoldingAnUnresolvedVariableIsCompiledAsWritten() {
+        String yaml = """
+                service: placeholders
+                provider:
+                  name: aws
+                functions:
+                  f:
+                    handler: handler.f
+                    events:
+                      - s3: ${ssm:/media/bucket}
+                """;
+        Compilation compilation = new ServerlessCompiler().compile(LoadedDocuments.resolved(dir, yaml));
+        S3Event event = compilation.facts().stream().filter(S3Event.class::isInstance).map(S3Event.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(Optional.of("${ssm:/media/bucket}"), event.bucketName());
+        assertTrue(compilation.draft().resources().stream().anyMatch(r -> r.logicalId().equals(event.resourceId())));
+    }
+
+    @Test
     void customResourceFunctionNamesAreShortenedLikeV3() {
         assertEquals("svc-dev-custom-resource-existing-s3",
                 Naming.customResourceFunctionName("svc", "dev", "custom-resource-existing-s3"));

@@ -103,8 +103,9 @@ public final class S3Compiler implements EventCompiler {
             if (bucket.isObject()) {
                 return false; // S3_INVALID_NEW_BUCKET_FORMAT
             }
-            if (!S3Event.validBucketName(newBucket(text(bucket), context).name())) {
-                return false; // S3_INVALID_BUCKET_PATTERN
+            String name = newBucket(text(bucket), context).name();
+            if (!S3Event.validBucketName(name) && !name.contains("${")) {
+                return false; // S3_INVALID_BUCKET_PATTERN (a name still holding a variable is compiled as is)
             }
         }
         state.items.add(new Item(event, bucket, bucketNode, notificationEvent, rules, existing, forceDeploy));
