@@ -23,6 +23,14 @@ import java.util.Optional;
  * legacy {@code provider.cfnRole} is set) and, with {@code provider.logs.frameworkLambda}, its log
  * group. The role is written without statements: derivation rules add them from the
  * {@link CustomResourceFunction} fact this returns and the event facts of the caller.
+ *
+ * <p>Use from an event compiler's {@code finish}, after adding its {@code Custom::*} resources
+ * (v3 adds the function last): {@code CustomResources.add(context, Kind.COGNITO_USER_POOL,
+ * pluginOrder(), firstEvent.ref())}; then write the statements v3 passes to
+ * {@code addCustomResourceToService} as derivation rules over that fact and the event's typed facts
+ * with {@code dev.slsguard.rules.CustomResourceStatements#allow} (see {@code derivation/s3.drl}).
+ * v3 skips a statement whose {@code Resource} is the same string as one already on the role;
+ * rules express that with a {@code not} over the earlier fact that caused it.
  */
 public final class CustomResources {
 
@@ -64,7 +72,8 @@ public final class CustomResources {
 
     /**
      * Adds (or, called again for the same kind, replaces in place) the custom-resource function,
-     * creates the shared role the first time it is needed, and records the function as a fact.
+     * creates the shared role the first time it is needed, and records the function as a fact
+     * (once per kind: a second call returns the first call's fact).
      *
      * @param compilerOrder v3's plugin order of the calling event compiler
      * @param origin        the configuration that needs it (the first event using it)
@@ -119,6 +128,12 @@ public final class CustomResources {
             context.putResource(logGroupId, logGroup, Optional.empty(), origin);
         }
 
+        Optional<CustomResourceFunction> previous = context.eventFacts().stream()
+                .filter(CustomResourceFunction.class::isInstance).map(CustomResourceFunction.class::cast)
+                .filter(f -> f.kind().equals(kind.fact)).findFirst();
+        if (previous.isPresent()) {
+            return previous.get(); // one fact per custom resource: the first compiler that needed it
+        }
         CustomResourceFunction fact = new CustomResourceFunction(kind.fact, kind.functionLogicalId(), functionName,
                 role, frameworkLogs, logGroupPrefix, compilerOrder, origin);
         context.addEventFact(fact);
