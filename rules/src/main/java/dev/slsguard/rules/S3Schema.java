@@ -40,8 +40,9 @@ public final class S3Schema {
     }
 
     /** Every violation of the event whose value is {@code config}, written at {@code eventRef}. */
-    public static List<Violation> violations(Node config, SourceRef eventRef) {
+    public static List<Violation> violations(Node given, SourceRef eventRef) {
         OptionChecks checks = new OptionChecks("s3");
+        Node config = unwrap(given);
         if (Options.unresolved(config)) {
             return List.of();
         }
@@ -69,10 +70,10 @@ public final class S3Schema {
         }
         for (MapNode.Field field : map.fields()) {
             switch (field.key()) {
-                case "bucket" -> bucket(checks, field);
-                case "event" -> event(checks, field);
-                case "existing" -> checks.bool("existing", field);
-                case "forceDeploy" -> checks.bool("forceDeploy", field);
+                case "bucket" -> bucket(checks, unwrap(field));
+                case "event" -> event(checks, unwrap(field));
+                case "existing" -> checks.bool("existing", unwrap(field));
+                case "forceDeploy" -> checks.bool("forceDeploy", unwrap(field));
                 case "rules" -> rules(checks, field);
                 default -> {
                 }
@@ -137,7 +138,7 @@ public final class S3Schema {
                             + "'" + Spelling.hint(filter.key(), RULE_KEYS) + "; allowed: prefix, suffix");
                     continue;
                 }
-                Node filterValue = filter.value();
+                Node filterValue = unwrap(filter.value());
                 if (!Options.isString(filterValue) && !Options.isIntrinsic(filterValue)
                         && !Options.unresolved(filterValue)) {
                     checks.add(Violation.VALUE, OptionChecks.where(filter), "s3 rule " + filter.key()
@@ -148,17 +149,19 @@ public final class S3Schema {
     }
 
     /** The {@code bucket} field of a mapping event, or the event itself for the string form. */
-    public static Optional<Node> bucketNode(Node config) {
+    public static Optional<Node> bucketNode(Node given) {
+        Node config = unwrap(given);
         if (config instanceof MapNode map) {
-            return map.get("bucket");
+            return map.get("bucket").map(S3Schema::unwrap);
         }
         return config instanceof ScalarNode ? Optional.of(config) : Optional.empty();
     }
 
     /** Where a bucket value is reported: a scalar at itself, a mapping at its key. */
-    public static SourceRef bucketWhere(Node config, SourceRef fallback) {
+    public static SourceRef bucketWhere(Node given, SourceRef fallback) {
+        Node config = unwrap(given);
         if (config instanceof MapNode map) {
-            return map.field("bucket").map(OptionChecks::where).orElse(fallback);
+            return map.field("bucket").map(f -> OptionChecks.where(unwrap(f))).orElse(fallback);
         }
         return config.ref();
     }
@@ -177,7 +180,7 @@ public final class S3Schema {
     /** {@code existing} is set to true (or the string {@code "true"}, coerced like v3 does). */
     public static boolean existing(Node config) {
         return config instanceof MapNode map
-                && map.get("existing").flatMap(Options::bool).orElse(false);
+                && map.get("existing").map(S3Schema::unwrap).flatMap(Options::bool).orElse(false);
     }
 
     /** Whether a name breaks v3's bucket-name pattern. */
@@ -327,7 +330,7 @@ public final class S3Schema {
         if (!(config instanceof MapNode map)) {
             return List.of();
         }
-        return map.get("event").filter(Options::isString).filter(e -> !Options.unresolved(e))
+        return map.get("event").map(S3Schema::unwrap).filter(Options::isString).filter(e -> !Options.unresolved(e))
                 .filter(e -> Options.string(e).orElse("").matches("(?s)^s3:.+"))
                 .filter(e -> !EVENT_TYPES.contains(Options.string(e).orElse(""))).map(List::of).orElse(List.of());
     }
@@ -405,5 +408,21 @@ public final class S3Schema {
             }
         }
         return Optional.of(out);
+    }
+
+    /**
+     * A one-element list holding a scalar, read as that scalar: AJV's {@code coerceTypes: 'array'}
+     * does so where v3's schema wants a string or a boolean.
+     */
+    static Node unwrap(Node node) {
+        if (node instanceof ListNode list && list.items().size() == 1 && list.items().get(0) instanceof ScalarNode) {
+            return list.items().get(0);
+        }
+        return node;
+    }
+
+    private static MapNode.Field unwrap(MapNode.Field field) {
+        Node value = unwrap(field.value());
+        return value == field.value() ? field : new MapNode.Field(field.key(), field.keyRef(), value);
     }
 }

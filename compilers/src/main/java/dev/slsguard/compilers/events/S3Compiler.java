@@ -65,6 +65,9 @@ public final class S3Compiler implements EventCompiler {
     public boolean compile(EventItem event, CompileContext context) {
         Pending state = pending.computeIfAbsent(context, c -> new Pending());
         Node config = event.config();
+        if (config instanceof ListNode list && list.items().size() == 1 && list.items().get(0) instanceof ScalarNode) {
+            config = list.items().get(0); // AJV coerces a one-element list where the schema wants a string
+        }
         Optional<MapNode> object = config instanceof MapNode map ? Optional.of(map) : Optional.empty();
         Node bucketNode;
         if (object.isPresent()) {
@@ -78,11 +81,12 @@ public final class S3Compiler implements EventCompiler {
         } else {
             return false; // a list, or no value (v3 skips a null s3 event; validation reports it)
         }
-        JsonNode bucket = NodeJson.toJson(bucketNode);
+        JsonNode bucket = Coerce.string(NodeJson.toJson(bucketNode));
         if (bucket.isArray()) {
             return false;
         }
-        JsonNode notification = object.flatMap(m -> m.get("event")).map(NodeJson::toJson).orElse(null);
+        JsonNode notification = Coerce.string(object.flatMap(m -> m.get("event")).map(NodeJson::toJson)
+                .orElse(null));
         String notificationEvent = Js.truthy(notification) ? text(notification) : S3Event.DEFAULT_EVENT;
         Optional<Node> rules = object.flatMap(m -> m.get("rules")).filter(n -> Js.truthy(NodeJson.toJson(n)));
         if (rules.isPresent() && !(rules.get() instanceof ListNode)) {
@@ -240,7 +244,7 @@ public final class S3Compiler implements EventCompiler {
             if (rule instanceof MapNode map && map.size() > 0) {
                 MapNode.Field first = map.fields().get(0);
                 entry.put("Name", first.key());
-                entry.set("Value", NodeJson.toJson(first.value()));
+                entry.set("Value", Coerce.string(NodeJson.toJson(first.value())));
             }
         }
         return out;
@@ -325,7 +329,7 @@ public final class S3Compiler implements EventCompiler {
             ObjectNode entry = out.addObject();
             if (rule instanceof MapNode map && map.size() > 0) {
                 MapNode.Field first = map.fields().get(0);
-                entry.set(startCase(first.key()), NodeJson.toJson(first.value()));
+                entry.set(startCase(first.key()), Coerce.string(NodeJson.toJson(first.value())));
             }
         }
         return out;
