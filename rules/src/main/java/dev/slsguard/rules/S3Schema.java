@@ -425,4 +425,28 @@ public final class S3Schema {
         Node value = unwrap(field.value());
         return value == field.value() ? field : new MapNode.Field(field.key(), field.keyRef(), value);
     }
+
+    /**
+     * The {@code rules} items that repeat a filter already given ({@code prefix} or {@code suffix}
+     * twice), as their keys (for DRL {@code from}): S3 accepts one of each per notification.
+     */
+    public static List<MapNode.Field> repeatedFilters(Node given) {
+        Node config = unwrap(given);
+        List<MapNode.Field> out = new ArrayList<>();
+        if (!(config instanceof MapNode map) || !(map.get("rules").orElse(null) instanceof ListNode list)) {
+            return out;
+        }
+        List<String> seen = new ArrayList<>();
+        for (Node item : list.items()) {
+            if (item instanceof MapNode rule) {
+                for (MapNode.Field field : rule.fields()) {
+                    if (RULE_KEYS.contains(field.key()) && seen.contains(field.key())) {
+                        out.add(field);
+                    }
+                    seen.add(field.key());
+                }
+            }
+        }
+        return out;
+    }
 }
