@@ -11,6 +11,7 @@ import dev.slsguard.compilers.core.FunctionCompiler;
 import dev.slsguard.compilers.events.CloudWatchLogCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
 import dev.slsguard.compilers.events.HttpApiCompiler;
+import dev.slsguard.compilers.events.S3Compiler;
 import dev.slsguard.compilers.events.ScheduleCompiler;
 import dev.slsguard.compilers.events.SqsCompiler;
 import dev.slsguard.compilers.events.StreamCompiler;
@@ -50,7 +51,7 @@ public final class ServerlessCompiler implements ServiceCompiler {
 
     public ServerlessCompiler() {
         this(List.of(new StreamCompiler(), new SqsCompiler(), new CloudWatchLogCompiler(),
-                new HttpApiCompiler(), new ScheduleCompiler()));
+                new HttpApiCompiler(), new S3Compiler(), new ScheduleCompiler()));
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */
