@@ -11,6 +11,8 @@ import dev.slsguard.compilers.core.FunctionCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
 import dev.slsguard.compilers.events.SqsCompiler;
 import dev.slsguard.compilers.events.StreamCompiler;
+import dev.slsguard.compilers.events.SnsCompiler;
+import dev.slsguard.compilers.events.CloudWatchEventCompiler;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateDraft;
@@ -46,7 +48,8 @@ public final class ServerlessCompiler implements ServiceCompiler {
     private final List<EventCompiler> compilers;
 
     public ServerlessCompiler() {
-        this(List.of(new StreamCompiler(), new SqsCompiler()));
+        this(List.of(new StreamCompiler(), new SqsCompiler(),
+                new SnsCompiler(), new CloudWatchEventCompiler()));
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */

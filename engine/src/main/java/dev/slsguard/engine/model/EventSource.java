@@ -29,4 +29,8 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
     public static final String ON_FAILURE_SNS = "on-failure-sns";
     /** Failed batches go to an SQS queue. */
     public static final String ON_FAILURE_SQS = "on-failure-sqs";
+    /** An SNS topic invokes the function (the topic's ARN). */
+    public static final String SNS_TOPIC = "sns-topic";
+    /** A cloudwatchEvent rule on the default event bus invokes the function (the rule's ARN). */
+    public static final String CLOUDWATCH_EVENT_RULE = "cloudwatch-event-rule";
 }
