@@ -1,6 +1,7 @@
 package dev.slsguard.compilers.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -37,7 +38,8 @@ import java.util.regex.Pattern;
 public final class CloudWatchEventCompiler implements EventCompiler {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern ESCAPED_BREAK = Pattern.compile("\\\\n|\\\\r");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
