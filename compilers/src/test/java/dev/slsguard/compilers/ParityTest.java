@@ -41,7 +41,7 @@ class ParityTest {
                 "04-kinesis-consumer-default-naming", "05-kinesis-consumer-service-specific",
                 "90-function-settings", "91-iam-role-settings", "92-legacy-iam-versions",
                 "93-legacy-provider-role",
-                "08-sns", "21-iam-wildcards-region-stage");
+                "08-sns", "21-iam-wildcards-region-stage", "94-sns-cloudwatch-event-vars");
     }
 
     @ParameterizedTest
