@@ -68,4 +68,10 @@ public final class SnsEvents {
                 .filter(f -> f.key().equals(event.function())).mapToInt(Function::index).findFirst().orElse(0);
         return (long) function * 100_000 + event.index();
     }
+
+    /** True for a literal SNS topic ARN whose region part is empty ({@code arn:aws:sns::123:t}). */
+    public static boolean emptyRegion(Node arn) {
+        String[] parts = Options.string(arn).orElse("").split(":", -1);
+        return parts.length > 3 && parts[2].equals("sns") && parts[3].isEmpty();
+    }
 }
