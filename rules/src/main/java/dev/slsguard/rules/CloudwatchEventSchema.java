@@ -70,6 +70,14 @@ public final class CloudwatchEventSchema {
         return checks.violations();
     }
 
+    /** Where the event's {@code name} is written, else the event. */
+    public static SourceRef nameRef(Node config, SourceRef eventRef) {
+        if (config instanceof MapNode map) {
+            return map.get("name").map(Node::ref).orElse(eventRef);
+        }
+        return eventRef;
+    }
+
     /** The input options set to a truthy value, in document order. */
     public static List<MapNode.Field> inputs(Node config) {
         List<MapNode.Field> fields = new ArrayList<>();

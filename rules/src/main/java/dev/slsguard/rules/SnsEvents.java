@@ -1,7 +1,9 @@
 package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SnsEvent;
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.Node;
 import java.util.Collection;
 import java.util.List;
@@ -73,5 +75,38 @@ public final class SnsEvents {
     public static boolean emptyRegion(Node arn) {
         String[] parts = Options.string(arn).orElse("").split(":", -1);
         return parts.length > 3 && parts[2].equals("sns") && parts[3].isEmpty();
+    }
+
+    /**
+     * What is wrong with {@code redrivePolicy.deadLetterTargetRef}: it names no resource, or a
+     * resource that is not an SQS queue (v3 writes {@code Fn::GetAtt [ref, Arn]} and {@code Ref}
+     * as the queue URL, which only a queue provides). Empty when it is a queue or not checkable.
+     */
+    public static List<String> deadLetterRefProblem(Node config, Collection<?> resources) {
+        Optional<Node> ref = Options.value(config, "redrivePolicy").stream().findFirst()
+                .flatMap(r -> Options.value(r, "deadLetterTargetRef").stream().findFirst())
+                .filter(Options::isString).filter(n -> !Options.unresolved(n));
+        if (ref.isEmpty()) {
+            return List.of();
+        }
+        String id = Options.string(ref.get()).orElse("");
+        Optional<Resource> resource = resources.stream().filter(Resource.class::isInstance).map(Resource.class::cast)
+                .filter(r -> r.logicalId().equals(id)).findFirst();
+        if (resource.isEmpty()) {
+            return List.of("names no resource of the template: add the queue to resources, or use"
+                    + " deadLetterTargetArn for a queue outside the stack");
+        }
+        if (!resource.get().type().equals("AWS::SQS::Queue")) {
+            return List.of("names a " + resource.get().type() + ", but the dead-letter target must be an"
+                    + " AWS::SQS::Queue");
+        }
+        return List.of();
+    }
+
+    /** The {@code redrivePolicy.deadLetterTargetRef} value, for the finding's location. */
+    public static SourceRef deadLetterRefLocation(Node config, SourceRef fallback) {
+        return Options.value(config, "redrivePolicy").stream().findFirst()
+                .flatMap(r -> Options.value(r, "deadLetterTargetRef").stream().findFirst())
+                .map(Node::ref).orElse(fallback);
     }
 }
