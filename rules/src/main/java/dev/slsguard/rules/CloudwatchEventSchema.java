@@ -70,6 +70,19 @@ public final class CloudwatchEventSchema {
         return checks.violations();
     }
 
+    /**
+     * Values of the event pattern that are neither a list of match values nor a nested mapping
+     * ({@code source: aws.ec2} instead of {@code source: [aws.ec2]}): EventBridge rejects such a
+     * pattern when the rule is created.
+     */
+    public static List<Violation> scalarPatternValues(Node config) {
+        if (config instanceof MapNode map && map.get("event").orElse(null) instanceof MapNode pattern) {
+            return MatchPatterns.scalarLeaves(pattern, "cloudwatchEvent pattern field",
+                    "EventBridge rejects the pattern and CloudFormation fails to create the rule");
+        }
+        return List.of();
+    }
+
     /** Where the event's {@code name} is written, else the event. */
     public static SourceRef nameRef(Node config, SourceRef eventRef) {
         if (config instanceof MapNode map) {

@@ -81,6 +81,15 @@ public final class SnsSchema {
                 && map.get("topicName").filter(n -> !Options.string(n).orElse("").isEmpty()).isEmpty();
     }
 
+    /** Single values in {@code filterPolicy} where SNS wants a list ({@code plan: pro} for {@code plan: [pro]}). */
+    public static List<Violation> scalarFilterValues(Node config) {
+        if (config instanceof MapNode map && map.get("filterPolicy").orElse(null) instanceof MapNode policy) {
+            return MatchPatterns.scalarLeaves(policy, "sns filterPolicy attribute",
+                    "SNS rejects the filter policy and CloudFormation fails to create the subscription");
+        }
+        return List.of();
+    }
+
     private static boolean isTopicName(String text) {
         return !text.isEmpty() && text.length() <= 256 && TOPIC_NAME.matcher(text).matches();
     }
