@@ -419,6 +419,63 @@ public final class Naming {
         }
     }
 
+    // ---- sns ------------------------------------------------------------------------------------
+
+    /** {@code normalizeTopicName}: letters and digits only, upper-first. */
+    public static String normalizeTopicName(String topicName) {
+        return normalizeNameToAlphaNumericOnly(topicName);
+    }
+
+    /** {@code SNSTopic<Alnum(topicName)>}: a topic the framework creates. */
+    public static String topicLogicalId(String topicName) {
+        return "SNSTopic" + normalizeTopicName(topicName);
+    }
+
+    /** {@code <Alnum(topicName)>To<Fn>DLQPolicy}: the queue policy of an sns redrive policy. */
+    public static String topicDlqPolicyLogicalId(String functionKey, String topicName) {
+        return normalizeTopicName(topicName) + "To" + normalizedFunctionName(functionKey) + "DLQPolicy";
+    }
+
+    /** {@code <Fn>LambdaPermission<Alnum(topicName)>SNS}. */
+    public static String snsPermissionLogicalId(String functionKey, String topicName) {
+        return normalizedFunctionName(functionKey) + "LambdaPermission" + normalizeTopicName(topicName) + "SNS";
+    }
+
+    /** {@code <Fn>SnsSubscription<Alnum(topicName)>}. */
+    public static String snsSubscriptionLogicalId(String functionKey, String topicName) {
+        return normalizedFunctionName(functionKey) + "SnsSubscription" + normalizeTopicName(topicName);
+    }
+
+    /**
+     * The segments v3 splits an object-form topic ARN into: at every single {@code :}, a
+     * {@code ::} staying inside a segment ({@code arn:aws:sns::1:t} gives {@code arn, aws, sns::1, t}).
+     */
+    public static java.util.List<String> snsArnSegments(String arn) {
+        return java.util.Arrays.stream(arn.replace("::", "@@").split(":", -1)).map(s -> s.replace("@@", "::")).toList();
+    }
+
+    /** The topic name of a string-form ARN event: its last {@code :} segment. */
+    public static String snsTopicName(String arn) {
+        return arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    // ---- cloudwatchEvent --------------------------------------------------------------------------
+
+    /** {@code <fnKey>CloudWatchEvent}: the rule target's {@code Id}. */
+    public static String cloudWatchEventTargetId(String functionKey) {
+        return functionKey + "CloudWatchEvent";
+    }
+
+    /** {@code <Fn>EventsRuleCloudWatchEvent<n>}, n counting the function's cloudwatchEvent events from 1. */
+    public static String cloudWatchEventLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "EventsRuleCloudWatchEvent" + number;
+    }
+
+    /** {@code <Fn>LambdaPermissionEventsRuleCloudWatchEvent<n>}. */
+    public static String cloudWatchEventPermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionEventsRuleCloudWatchEvent" + number;
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** {@code value[0]}: the first element of an array, the first character of a string. */

@@ -8,11 +8,13 @@ import dev.slsguard.compilers.bind.ServiceBinder;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
+import dev.slsguard.compilers.events.CloudWatchEventCompiler;
 import dev.slsguard.compilers.events.CloudWatchLogCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
 import dev.slsguard.compilers.events.HttpApiCompiler;
 import dev.slsguard.compilers.events.S3Compiler;
 import dev.slsguard.compilers.events.ScheduleCompiler;
+import dev.slsguard.compilers.events.SnsCompiler;
 import dev.slsguard.compilers.events.SqsCompiler;
 import dev.slsguard.compilers.events.StreamCompiler;
 import dev.slsguard.engine.compile.Compilation;
@@ -50,8 +52,9 @@ public final class ServerlessCompiler implements ServiceCompiler {
     private final List<EventCompiler> compilers;
 
     public ServerlessCompiler() {
-        this(List.of(new StreamCompiler(), new SqsCompiler(), new CloudWatchLogCompiler(),
-                new HttpApiCompiler(), new S3Compiler(), new ScheduleCompiler()));
+        this(List.of(new StreamCompiler(), new SqsCompiler(), new CloudWatchEventCompiler(),
+                new CloudWatchLogCompiler(), new HttpApiCompiler(), new S3Compiler(), new ScheduleCompiler(),
+                new SnsCompiler()));
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */

@@ -40,7 +40,8 @@ class ParityTest {
         return List.of("01-sqs", "02-kinesis-stream-options", "03-shared-streams-intrinsics",
                 "04-kinesis-consumer-default-naming", "05-kinesis-consumer-service-specific",
                 "90-function-settings", "91-iam-role-settings", "92-legacy-iam-versions",
-                "93-legacy-provider-role", "16-httpapi", "97-httpapi-vars");
+                "93-legacy-provider-role", "16-httpapi", "97-httpapi-vars",
+                "08-sns", "21-iam-wildcards-region-stage", "94-sns-cloudwatch-event-vars");
     }
 
     @ParameterizedTest

@@ -25,12 +25,6 @@ class PartialParityTest {
     Path dir;
 
     @Test
-    void iamRoleSettingsCaseMatchesExceptSnsEvent() throws IOException {
-        assertPartialParity("21-iam-wildcards-region-stage",
-                List.of("QuietSnsSubscriptionRecordsout", "QuietLambdaPermissionRecordsoutSNS"), List.of());
-    }
-
-    @Test
     void warnModeCaseMatchesExceptHttpEventBridgeAndAlexaEvents() throws IOException {
         assertPartialParity("22-invalid-config-warn-mode",
                 List.of("ApiGatewayRestApi", "ApiGatewayResourceHello", "ApiGatewayMethodHelloGet",

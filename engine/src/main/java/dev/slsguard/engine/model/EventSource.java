@@ -36,4 +36,8 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
     public static final String SCHEDULER_TARGET = "scheduler-target";
     /** An API Gateway HTTP API (v2) invokes the function; the ARN is the API's execute-api source ARN. */
     public static final String HTTP_API = "http-api";
+    /** An SNS topic invokes the function (the topic's ARN). */
+    public static final String SNS_TOPIC = "sns-topic";
+    /** A cloudwatchEvent rule on the default event bus invokes the function (the rule's ARN). */
+    public static final String CLOUDWATCH_EVENT_RULE = "cloudwatch-event-rule";
 }

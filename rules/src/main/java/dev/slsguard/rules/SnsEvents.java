@@ -1,0 +1,112 @@
+package dev.slsguard.rules;
+
+import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.SnsEvent;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.Node;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks across the {@code sns} events of a service, where v3 quietly keeps only one event's setting. */
+public final class SnsEvents {
+
+    private SnsEvents() {
+    }
+
+    /**
+     * The {@code displayName} of an event that v3 ignores: on an existing topic, or on a topic the
+     * framework creates when an earlier event (functions in order, then events) already created it
+     * with another display name, or none.
+     */
+    public static List<Node> ignoredDisplayName(SnsEvent event, Collection<?> snsEvents, Collection<?> functions) {
+        Optional<Node> displayName = Options.value(event.config(), "displayName").stream().findFirst();
+        if (displayName.isEmpty() || Options.unresolved(displayName.get())) {
+            return List.of();
+        }
+        if (!event.created()) {
+            return List.of(displayName.get());
+        }
+        Optional<SnsEvent> first = snsEvents.stream().filter(SnsEvent.class::isInstance).map(SnsEvent.class::cast)
+                .filter(e -> e.created() && e.topicId().equals(event.topicId()))
+                .min((a, b) -> Long.compare(order(a, functions), order(b, functions)));
+        if (first.isEmpty() || first.get() == event || order(first.get(), functions) == order(event, functions)) {
+            return List.of();
+        }
+        Optional<String> kept = Options.value(first.get().config(), "displayName").stream().findFirst()
+                .flatMap(Options::string);
+        return kept.equals(Options.string(displayName.get())) ? List.of() : List.of(displayName.get());
+    }
+
+    /** The function that subscribes first to the topic of {@code event}, for messages. */
+    public static String creator(SnsEvent event, Collection<?> snsEvents, Collection<?> functions) {
+        return snsEvents.stream().filter(SnsEvent.class::isInstance).map(SnsEvent.class::cast)
+                .filter(e -> e.created() && e.topicId().equals(event.topicId()))
+                .min((a, b) -> Long.compare(order(a, functions), order(b, functions)))
+                .map(SnsEvent::function).orElse(event.function());
+    }
+
+    /**
+     * The region of a topic ARN given as the event's plain string, when it is not
+     * {@code deploymentRegion}: v3 then writes no {@code Region} on the subscription.
+     */
+    public static List<String> otherRegionOfStringArn(SnsEvent event, String deploymentRegion) {
+        if (event.created() || !Options.isArnString(event.config())) {
+            return List.of();
+        }
+        String[] parts = Options.string(event.config()).orElse("").split(":", -1);
+        return parts.length > 3 && !parts[3].isEmpty() && !parts[3].equals(deploymentRegion)
+                ? List.of(parts[3]) : List.of();
+    }
+
+    /** True when {@code later} comes after {@code earlier} in v3's compile order. */
+    public static boolean after(SnsEvent later, SnsEvent earlier, Collection<?> functions) {
+        return order(later, functions) > order(earlier, functions);
+    }
+
+    private static long order(SnsEvent event, Collection<?> functions) {
+        int function = functions.stream().filter(Function.class::isInstance).map(Function.class::cast)
+                .filter(f -> f.key().equals(event.function())).mapToInt(Function::index).findFirst().orElse(0);
+        return (long) function * 100_000 + event.index();
+    }
+
+    /** True for a literal SNS topic ARN whose region part is empty ({@code arn:aws:sns::123:t}). */
+    public static boolean emptyRegion(Node arn) {
+        String[] parts = Options.string(arn).orElse("").split(":", -1);
+        return parts.length > 3 && parts[2].equals("sns") && parts[3].isEmpty();
+    }
+
+    /**
+     * What is wrong with {@code redrivePolicy.deadLetterTargetRef}: it names no resource, or a
+     * resource that is not an SQS queue (v3 writes {@code Fn::GetAtt [ref, Arn]} and {@code Ref}
+     * as the queue URL, which only a queue provides). Empty when it is a queue or not checkable.
+     */
+    public static List<String> deadLetterRefProblem(Node config, Collection<?> resources) {
+        Optional<Node> ref = Options.value(config, "redrivePolicy").stream().findFirst()
+                .flatMap(r -> Options.value(r, "deadLetterTargetRef").stream().findFirst())
+                .filter(Options::isString).filter(n -> !Options.unresolved(n));
+        if (ref.isEmpty()) {
+            return List.of();
+        }
+        String id = Options.string(ref.get()).orElse("");
+        Optional<Resource> resource = resources.stream().filter(Resource.class::isInstance).map(Resource.class::cast)
+                .filter(r -> r.logicalId().equals(id)).findFirst();
+        if (resource.isEmpty()) {
+            return List.of("names no resource of the template: add the queue to resources, or use"
+                    + " deadLetterTargetArn for a queue outside the stack");
+        }
+        if (!resource.get().type().equals("AWS::SQS::Queue")) {
+            return List.of("names a " + resource.get().type() + ", but the dead-letter target must be an"
+                    + " AWS::SQS::Queue");
+        }
+        return List.of();
+    }
+
+    /** The {@code redrivePolicy.deadLetterTargetRef} value, for the finding's location. */
+    public static SourceRef deadLetterRefLocation(Node config, SourceRef fallback) {
+        return Options.value(config, "redrivePolicy").stream().findFirst()
+                .flatMap(r -> Options.value(r, "deadLetterTargetRef").stream().findFirst())
+                .map(Node::ref).orElse(fallback);
+    }
+}
