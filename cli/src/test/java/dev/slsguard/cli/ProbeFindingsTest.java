@@ -1,0 +1,82 @@
+package dev.slsguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The v3 error and warning probes of the parity corpus (shared/parity/probes, copied to
+ * {@code probes/}) for the event types slsguard compiles: where v3 refuses to package (exit 1),
+ * {@code slsguard check} reports an error at the offending line and exits 1; where v3 only warns,
+ * a warning and exit 0. Each row: probe, v3's exit code, the finding slsguard must report.
+ */
+class ProbeFindingsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // sns, cloudwatchEvent
+        "sns-missing-topic-name,                  1, SLS-VAL-304 error 12:9",
+        "cloudwatch-event-multiple-inputs,        1, SLS-VAL-354 error 15:11",
+        // schedule, cloudwatchLog
+        "schedule-name-multiple-rates,            1, SLS-VAL-403 error 13:17",
+        "schedule-scheduler-input-transformer,    1, SLS-VAL-404 error 15:11",
+        "schedule-scheduler-input-path,           1, SLS-VAL-404 error 15:22",
+        "schedule-scheduler-external-role-notice, 0, SLS-VAL-407 warning 14:9",
+        "cloudwatch-log-limit,                    1, SLS-VAL-453 error 17:24",
+        // s3
+        "s3-new-bucket-intrinsic,                 1, SLS-VAL-504 error 13:11",
+        "s3-invalid-bucket-name,                  1, SLS-VAL-505 error 12:13",
+        "s3-existing-multiple-buckets,            1, SLS-VAL-507 error 13:22",
+        // httpApi
+        "httpapi-authorizer-both-function,        1, SLS-VAL-616 error 10:7",
+        "httpapi-authorizer-function-not-found,   1, SLS-VAL-617 error 10:40",
+        "httpapi-authorizer-missing-id-name,      1, SLS-VAL-608 error 12:42",
+        "httpapi-authorizer-no-function,          1, SLS-VAL-615 error 10:7",
+        "httpapi-authorizer-ttl-no-identity,      1, SLS-VAL-618 error 10:63",
+        "httpapi-aws-iam-extra-props,             1, SLS-VAL-609 error 12:70",
+        "httpapi-duplicate-route,                 1, SLS-VAL-607 error 16:9",
+        "httpapi-external-authorizer-id,          1, SLS-VAL-610 error 12:59",
+        "httpapi-external-authorizers,            1, SLS-VAL-613 error 10:5",
+        "httpapi-external-cors,                   1, SLS-VAL-612 error 10:11",
+        "httpapi-external-logs,                   1, SLS-VAL-614 error 11:5",
+        "httpapi-invalid-method,                  1, SLS-VAL-606 error 12:27",
+        "httpapi-missing-method,                  1, SLS-VAL-605 error 12:9",
+        "httpapi-star-path-with-method,           1, SLS-VAL-604 error 12:38",
+        "httpapi-timeout-warning,                 0, SLS-VAL-621 warning 11:14",
+        "httpapi-unknown-authorizer,              1, SLS-VAL-611 error 12:54",
+    })
+    void probeIsReportedAtItsLine(String probe, int v3ExitCode, String expectedFinding) throws IOException {
+        Path service = Files.createDirectories(dir.resolve(probe));
+        try (InputStream in = getClass().getResourceAsStream("/probes/" + probe + "/serverless.yml")) {
+            if (in == null) {
+                throw new IOException("missing test resource probes/" + probe);
+            }
+            Files.write(service.resolve("serverless.yml"), in.readAllBytes());
+        }
+        Run run = Run.in(dir, "check", probe, "--format", "json", "--output", "out");
+        List<String> findings = new ArrayList<>();
+        for (JsonNode f : MAPPER.readTree(run.out()).get("findings")) {
+            JsonNode at = f.get("location");
+            findings.add(f.get("ruleId").asText() + " " + f.get("severity").asText() + " "
+                    + at.get("line").asInt() + ":" + at.get("column").asInt());
+        }
+        assertTrue(findings.contains(expectedFinding), findings + "\n" + run);
+        assertEquals(v3ExitCode, run.exitCode(), run.toString());
+    }
+}
