@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
-"""Writes a Serverless Framework service with N functions x 5 events (sqs and stream) for timing.
+"""Writes a Serverless Framework service with N functions x 5 events for timing.
 
-usage: gen-service.py N OUT_DIR
+usage: gen-service.py N OUT_DIR [PROFILE]
+  streams (default): 2 sqs + 3 stream events per function (a Kinesis consumer, an onFailure queue)
+  api:               3 http + 1 httpApi + 1 s3 event per function
 """
 import os
 import sys
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
     n = int(sys.argv[1])
     out = sys.argv[2]
+    profile = sys.argv[3] if len(sys.argv) == 4 else "streams"
+    if profile not in ("streams", "api"):
+        sys.exit(__doc__)
     os.makedirs(out, exist_ok=True)
     lines = [
         f"service: bench-{n}",
@@ -26,6 +31,9 @@ def main():
         "functions:",
     ]
     for i in range(n):
+        if profile == "api":
+            lines += api_function(i)
+            continue
         lines += [
             f"  fn{i}:",
             f"    handler: handler.fn{i}",
@@ -51,6 +59,31 @@ def main():
         fh.write("\n".join(lines) + "\n")
     with open(os.path.join(out, "handler.js"), "w") as fh:
         fh.write("module.exports = new Proxy({}, { get: () => async () => ({}) });\n")
+
+
+def api_function(i):
+    return [
+        f"  fn{i}:",
+        f"    handler: handler.fn{i}",
+        "    events:",
+        f"      - http: GET items{i}/{{id}}",
+        "      - http:",
+        f"          path: items{i}",
+        "          method: post",
+        "          cors: true",
+        "      - http:",
+        f"          path: items{i}/{{id}}",
+        "          method: delete",
+        "          authorizer: aws_iam",
+        "      - httpApi:",
+        "          method: GET",
+        f"          path: /v2/items{i}",
+        "      - s3:",
+        f"          bucket: bench-uploads-{i}",
+        "          event: s3:ObjectCreated:*",
+        "          rules:",
+        "            - prefix: incoming/",
+    ]
 
 
 if __name__ == "__main__":
