@@ -66,7 +66,7 @@ def api_function(i):
         f"  fn{i}:",
         f"    handler: handler.fn{i}",
         "    events:",
-        f"      - http: GET items{i}/{{id}}",
+        f"      - http: GET /items{i}/{{id}}",
         "      - http:",
         f"          path: items{i}",
         "          method: post",
