@@ -9,6 +9,7 @@ import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
+import dev.slsguard.compilers.events.HttpCompiler;
 import dev.slsguard.compilers.events.SqsCompiler;
 import dev.slsguard.compilers.events.StreamCompiler;
 import dev.slsguard.engine.compile.Compilation;
@@ -46,7 +47,7 @@ public final class ServerlessCompiler implements ServiceCompiler {
     private final List<EventCompiler> compilers;
 
     public ServerlessCompiler() {
-        this(List.of(new StreamCompiler(), new SqsCompiler()));
+        this(List.of(new StreamCompiler(), new SqsCompiler(), new HttpCompiler()));
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */

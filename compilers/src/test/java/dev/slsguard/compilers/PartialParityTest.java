@@ -31,13 +31,18 @@ class PartialParityTest {
     }
 
     @Test
-    void warnModeCaseMatchesExceptHttpEventBridgeAndAlexaEvents() throws IOException {
+    void warnModeCaseMatchesExceptEventBridgeAndHttpApiEvents() throws IOException {
         assertPartialParity("22-invalid-config-warn-mode",
-                List.of("ApiGatewayRestApi", "ApiGatewayResourceHello", "ApiGatewayMethodHelloGet",
-                        "ApiGatewayDeployment<INSTANCE_ID>", "WebLambdaPermissionApiGateway",
-                        "Legacyappdevworkerrule6EventBridgeRule", "WorkerEventBridgeLambdaPermission6", "HttpApi",
+                List.of("Legacyappdevworkerrule6EventBridgeRule", "WorkerEventBridgeLambdaPermission6", "HttpApi",
                         "HttpApiStage", "WebLambdaPermissionHttpApi", "HttpApiIntegrationWeb", "HttpApiRouteGetStatus"),
-                List.of("ServiceEndpoint", "HttpApiId", "HttpApiUrl"));
+                List.of("HttpApiId", "HttpApiUrl"));
+    }
+
+    @Test
+    void restApiProviderSettingsCaseMatchesExceptCloudWatchRoleCustomResource() throws IOException {
+        assertPartialParity("15-http-apigateway-provider-settings",
+                List.of("CustomApiGatewayAccountCloudWatchRole", "IamRoleCustomResourcesLambdaExecution",
+                        "CustomDashresourceDashapigwDashcwDashroleLambdaFunction"), List.of());
     }
 
     private void assertPartialParity(String name, List<String> uncompiledResources, List<String> uncompiledOutputs)
