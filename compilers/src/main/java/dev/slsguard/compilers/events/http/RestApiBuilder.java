@@ -18,6 +18,7 @@ import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.engine.model.HttpEvent;
+import dev.slsguard.engine.model.RestApiResourceError;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
 import java.util.ArrayList;
@@ -69,7 +70,13 @@ public final class RestApiBuilder {
             for (HttpEndpoint endpoint : endpoints) {
                 resourceId(endpoint.path()); // v3 fails on a path the tree does not hold
             }
-        } catch (ResourceTree.MissingResourceId | IllegalStateException e) {
+        } catch (ResourceTree.MissingResourceId e) {
+            context.addEventFact(new RestApiResourceError(e.getMessage(), apiGateway.has("restApiResources")
+                    ? providerRef("apiGateway", "restApiResources") : firstRef()));
+            return false;
+        } catch (IllegalStateException e) {
+            context.addEventFact(new RestApiResourceError(e.getMessage(), apiGateway.has("restApiResources")
+                    ? providerRef("apiGateway", "restApiResources") : firstRef()));
             return false;
         }
         compileRestApi();
@@ -185,7 +192,7 @@ public final class RestApiBuilder {
         }
         ResourceTree.PathNode node = tree.get(path);
         if (node == null) {
-            throw new IllegalStateException("no resource for " + path);
+            throw new IllegalStateException(path);
         }
         if (node.resourceId == null && node.logicalId != null) {
             node.resourceId = ref(node.logicalId);
