@@ -319,6 +319,67 @@ public final class Naming {
     /** {@code /aws/api-gateway/<service>-<stage>}. */
     public static String restLogGroupName(String service, String stage) {
         return "/aws/api-gateway/" + service + "-" + stage;
+    // ---- s3 -------------------------------------------------------------------------------------
+
+    /** {@code S3Bucket<Alnum(bucket)>}: a bucket the service creates for {@code s3} events. */
+    public static String bucketLogicalId(String bucket) {
+        return "S3Bucket" + normalizeNameToAlphaNumericOnly(bucket);
+    }
+
+    /** {@code <Fn>LambdaPermission<Alnum(bucket)>S3}. */
+    public static String s3PermissionLogicalId(String functionKey, String bucket) {
+        return normalizedFunctionName(functionKey) + "LambdaPermission" + normalizeNameToAlphaNumericOnly(bucket)
+                + "S3";
+    }
+
+    /** {@code <Fn>CustomS31}: the {@code Custom::S3} resource of a function's existing bucket. */
+    public static String customS3LogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "CustomS31";
+    }
+
+    // ---- custom resources -----------------------------------------------------------------------
+
+    /** The role of the framework's custom-resource functions. */
+    public static final String CUSTOM_RESOURCES_ROLE_LOGICAL_ID = "IamRoleCustomResourcesLambdaExecution";
+
+    /** {@code custom-resources.zip}, the custom-resource functions' artifact. */
+    public static final String CUSTOM_RESOURCES_ARTIFACT = "custom-resources.zip";
+
+    /** {@code <Normalized(name)>LambdaFunction} of a custom-resource function ({@code custom-resource-existing-s3}). */
+    public static String customResourceFunctionLogicalId(String handlerName) {
+        return lambdaLogicalId(normalizedFunctionName(handlerName));
+    }
+
+    /** {@code <Normalized(name)>LogGroup} of a custom-resource function. */
+    public static String customResourceLogGroupLogicalId(String handlerName) {
+        return logGroupLogicalId(handlerName);
+    }
+
+    /** {@code Join - [stage, service, "custom-resources-lambda"]}: the custom-resources role's policy name. */
+    public static ObjectNode customResourcesPolicyName(String service, String stage) {
+        ObjectNode join = JsonNodeFactory.instance.objectNode();
+        var args = join.putArray("Fn::Join");
+        args.add("-");
+        args.addArray().add(stage).add(service).add("custom-resources-lambda");
+        return join;
+    }
+
+    /**
+     * {@code <service>-<stage>-<name>}; a name longer than 64 characters becomes its first 32
+     * characters followed by the MD5 hex of the whole name, as in v3.
+     */
+    public static String customResourceFunctionName(String service, String stage, String handlerName) {
+        String name = service + "-" + stage + "-" + handlerName;
+        if (name.length() <= 64) {
+            return name;
+        }
+        try {
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return name.substring(0, 32) + java.util.HexFormat.of().formatHex(md5);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available", e);
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
 import dev.slsguard.compilers.events.HttpCompiler;
+import dev.slsguard.compilers.events.S3Compiler;
 import dev.slsguard.compilers.events.SqsCompiler;
 import dev.slsguard.compilers.events.StreamCompiler;
 import dev.slsguard.engine.compile.Compilation;
@@ -47,7 +48,8 @@ public final class ServerlessCompiler implements ServiceCompiler {
     private final List<EventCompiler> compilers;
 
     public ServerlessCompiler() {
-        this(List.of(new StreamCompiler(), new SqsCompiler(), new HttpCompiler()));
+        this(List.of(new StreamCompiler(), new SqsCompiler(), new HttpCompiler(),
+                new S3Compiler()));
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */

@@ -79,6 +79,38 @@ public final class Report {
         return statement;
     }
 
+    /**
+     * Inserts a statement derived by the firing rule whose document is written by the caller, for
+     * roles whose statements v3 writes in another shape than {@code Effect, Action, Resource[]}
+     * (the custom-resources role: {@code Effect, Resource, Action}). Actions and resources are read
+     * from the document.
+     *
+     * @return the statement
+     */
+    public static IamStatement statement(RuleContext kcontext, String role, ObjectNode document,
+                                         Optional<String> function, SourceRef ref, String orderKey) {
+        Rule rule = kcontext.getRule();
+        String id = RuleMetadata.id(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no @id"));
+        List<String> actions = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode action = document.path("Action");
+        if (action.isTextual()) {
+            actions.add(action.textValue());
+        }
+        action.forEach(a -> actions.add(a.asText()));
+        List<CfnValue> resources = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode resource = document.get("Resource");
+        if (resource != null && resource.isArray()) {
+            resource.forEach(r -> resources.add(CfnValue.of(r)));
+        } else if (resource != null) {
+            resources.add(CfnValue.of(resource));
+        }
+        IamStatement statement = new IamStatement(role, document.path("Effect").asText(""), actions, resources,
+                document, IamStatement.DERIVED, id, function, ref, orderKey);
+        insertOnce(kcontext, statement);
+        return statement;
+    }
+
     /** A stable identity for a finding: hex SHA-256 (first 16 bytes) of rule id, pointer and message. */
     public static String fingerprint(String ruleId, String pointer, String message) {
         try {

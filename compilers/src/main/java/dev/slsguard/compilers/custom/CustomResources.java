@@ -1,0 +1,185 @@
+package dev.slsguard.compilers.custom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.CompileContext;
+import dev.slsguard.compilers.Naming;
+import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.core.CoreTemplateCompiler;
+import dev.slsguard.compilers.support.Coerce;
+import dev.slsguard.compilers.support.Js;
+import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.engine.model.CustomResourceFunction;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.MapNode;
+import java.util.Optional;
+
+/**
+ * v3's {@code addCustomResourceToService} ({@code custom-resources/index.js}): the Lambda function
+ * behind one of the framework's custom resources, the role all of them share
+ * ({@code IamRoleCustomResourcesLambdaExecution}, unless {@code provider.iam.deploymentRole} or
+ * legacy {@code provider.cfnRole} is set) and, with {@code provider.logs.frameworkLambda}, its log
+ * group. The role is written without statements: derivation rules add them from the
+ * {@link CustomResourceFunction} fact this returns and the event facts of the caller.
+ *
+ * <p>Use from an event compiler's {@code finish}, after adding its {@code Custom::*} resources
+ * (v3 adds the function last): {@code CustomResources.add(context, Kind.COGNITO_USER_POOL,
+ * pluginOrder(), firstEvent.ref())}; then write the statements v3 passes to
+ * {@code addCustomResourceToService} as derivation rules over that fact and the event's typed facts
+ * with {@code dev.slsguard.rules.CustomResourceStatements#allow} (see {@code derivation/s3.drl}).
+ * v3 skips a statement whose {@code Resource} is the same string as one already on the role;
+ * rules express that with a {@code not} over the earlier fact that caused it.
+ */
+public final class CustomResources {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** The custom resources v3 can add: the fact kind, the function's name suffix and its handler. */
+    public enum Kind {
+        S3(CustomResourceFunction.S3, "custom-resource-existing-s3", "s3/handler.handler"),
+        COGNITO_USER_POOL(CustomResourceFunction.COGNITO_USER_POOL, "custom-resource-existing-cup",
+                "cognito-user-pool/handler.handler"),
+        EVENT_BRIDGE(CustomResourceFunction.EVENT_BRIDGE, "custom-resource-event-bridge",
+                "event-bridge/handler.handler"),
+        API_GATEWAY_CLOUD_WATCH_ROLE(CustomResourceFunction.API_GATEWAY_CLOUD_WATCH_ROLE,
+                "custom-resource-apigw-cw-role", "api-gateway-cloud-watch-role/handler.handler");
+
+        private final String fact;
+        private final String handlerName;
+        private final String handler;
+
+        Kind(String fact, String handlerName, String handler) {
+            this.fact = fact;
+            this.handlerName = handlerName;
+            this.handler = handler;
+        }
+
+        /** {@code custom-resource-existing-s3} ...: the deployed name's suffix. */
+        public String handlerName() {
+            return handlerName;
+        }
+
+        /** Logical id of the custom-resource function ({@code CustomDashresourceDashexistingDashs3LambdaFunction}). */
+        public String functionLogicalId() {
+            return Naming.customResourceFunctionLogicalId(handlerName);
+        }
+    }
+
+    private CustomResources() {
+    }
+
+    /**
+     * Adds (or, called again for the same kind, replaces in place) the custom-resource function,
+     * creates the shared role the first time it is needed, and records the function as a fact
+     * (once per kind: a second call returns the first call's fact).
+     *
+     * @param compilerOrder v3's plugin order of the calling event compiler
+     * @param origin        the configuration that needs it (the first event using it)
+     */
+    public static CustomResourceFunction add(CompileContext context, Kind kind, int compilerOrder, SourceRef origin) {
+        ServiceSettings settings = context.settings();
+        String functionName = Naming.customResourceFunctionName(settings.name(), settings.stage(), kind.handlerName);
+        String logGroupPrefix = Naming.logGroupName(settings.canonicalPrefix());
+        boolean frameworkLogs = Js.truthy(Coerce.bool(settings.providerValue("logs", "frameworkLambda")));
+        Optional<JsonNode> deploymentRole = deploymentRole(settings);
+
+        Optional<String> role = Optional.empty();
+        if (deploymentRole.isEmpty()) {
+            role = Optional.of(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID);
+            if (context.resource(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID).isEmpty()) {
+                context.putResource(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID, role(settings), Optional.empty(),
+                        origin);
+            }
+        }
+
+        ObjectNode function = JSON.objectNode();
+        function.put("Type", "AWS::Lambda::Function");
+        ObjectNode properties = function.putObject("Properties");
+        ObjectNode code = properties.putObject("Code");
+        code.set("S3Bucket", CoreTemplateCompiler.codeBucket(settings));
+        code.put("S3Key", artifactDirectory(settings) + "/" + Naming.CUSTOM_RESOURCES_ARTIFACT);
+        properties.put("FunctionName", functionName);
+        properties.put("Handler", kind.handler);
+        properties.put("MemorySize", 1024);
+        properties.put("Runtime", "nodejs18.x");
+        properties.put("Timeout", 180);
+        ArrayNode dependsOn = function.putArray("DependsOn");
+        if (deploymentRole.isPresent()) {
+            properties.set("Role", deploymentRole.get().deepCopy());
+        } else {
+            ObjectNode getAtt = properties.putObject("Role");
+            getAtt.putArray("Fn::GetAtt").add(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID).add("Arn");
+            dependsOn.add(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID);
+        }
+        context.putResource(kind.functionLogicalId(), function, Optional.empty(), origin);
+
+        if (frameworkLogs) {
+            String logGroupId = Naming.customResourceLogGroupLogicalId(kind.handlerName);
+            dependsOn.add(logGroupId);
+            ObjectNode logGroup = JSON.objectNode();
+            logGroup.put("Type", "AWS::Logs::LogGroup");
+            ObjectNode logProperties = logGroup.putObject("Properties");
+            logProperties.put("LogGroupName", Naming.logGroupName(functionName));
+            // undefined values vanish from v3's JSON; null ones are stripped by the merge stage
+            putIfPresent(logProperties, "RetentionInDays", Coerce.number(settings.providerValue("logRetentionInDays")));
+            putIfPresent(logProperties, "DataProtectionPolicy", settings.providerValue("logDataProtectionPolicy"));
+            context.putResource(logGroupId, logGroup, Optional.empty(), origin);
+        }
+
+        Optional<CustomResourceFunction> previous = context.eventFacts().stream()
+                .filter(CustomResourceFunction.class::isInstance).map(CustomResourceFunction.class::cast)
+                .filter(f -> f.kind().equals(kind.fact)).findFirst();
+        if (previous.isPresent()) {
+            return previous.get(); // one fact per custom resource: the first compiler that needed it
+        }
+        CustomResourceFunction fact = new CustomResourceFunction(kind.fact, kind.functionLogicalId(), functionName,
+                role, frameworkLogs, logGroupPrefix, compilerOrder, origin);
+        context.addEventFact(fact);
+        return fact;
+    }
+
+    /**
+     * v3's {@code getCustomDeploymentRole}: {@code provider.iam.deploymentRole} when the key is
+     * there (even if null), else legacy {@code provider.cfnRole}; only a truthy value counts.
+     */
+    public static Optional<JsonNode> deploymentRole(ServiceSettings settings) {
+        MapNode provider = settings.provider();
+        Optional<JsonNode> fromIam = provider.get("iam").filter(MapNode.class::isInstance)
+                .flatMap(iam -> ((MapNode) iam).get("deploymentRole")).map(NodeJson::toJson);
+        JsonNode role = fromIam.isPresent() ? fromIam.get() : settings.providerValue("cfnRole");
+        return Optional.ofNullable(role).filter(Js::truthy);
+    }
+
+    private static ObjectNode role(ServiceSettings settings) {
+        ObjectNode role = JSON.objectNode();
+        role.put("Type", "AWS::IAM::Role");
+        ObjectNode properties = role.putObject("Properties");
+        ObjectNode trust = properties.putObject("AssumeRolePolicyDocument");
+        trust.put("Version", "2012-10-17");
+        ObjectNode trustStatement = trust.putArray("Statement").addObject();
+        trustStatement.put("Effect", "Allow");
+        trustStatement.putObject("Principal").putArray("Service").add("lambda.amazonaws.com");
+        trustStatement.putArray("Action").add("sts:AssumeRole");
+        ObjectNode policy = properties.putArray("Policies").addObject();
+        policy.set("PolicyName", Naming.customResourcesPolicyName(settings.name(), settings.stage()));
+        ObjectNode document = policy.putObject("PolicyDocument");
+        document.put("Version", "2012-10-17");
+        document.putArray("Statement"); // filled by the merge stage from derived statements
+        return role;
+    }
+
+    /** {@code <deploymentPrefix|serverless>/<service>/<stage>}; v3 adds a timestamped folder. */
+    private static String artifactDirectory(ServiceSettings settings) {
+        JsonNode prefix = settings.providerValue("deploymentPrefix");
+        return (Js.present(prefix) ? (prefix.isTextual() ? prefix.textValue() : Js.stringify(prefix)) : "serverless")
+                + "/" + settings.name() + "/" + settings.stage();
+    }
+
+    private static void putIfPresent(ObjectNode properties, String key, JsonNode value) {
+        if (value != null) {
+            properties.set(key, value);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package dev.slsguard.compilers.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.CompileContext;
+import dev.slsguard.compilers.Naming;
+import dev.slsguard.compilers.bind.EventItem;
+import dev.slsguard.compilers.bind.FunctionSettings;
+import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.custom.CustomResources;
+import dev.slsguard.compilers.support.Coerce;
+import dev.slsguard.compilers.support.Js;
+import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.S3Event;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.ListNode;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.ScalarNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code s3} events ({@code package/compile/events/s3/index.js}). New buckets: one
+ * {@code AWS::S3::Bucket} per bucket name, {@code S3Bucket<Bucket>}, with every function's
+ * notification and a {@code provider.s3.<ref>} definition's properties, and one
+ * {@code AWS::Lambda::Permission} per function and bucket. Existing buckets
+ * ({@code existing: true}): one {@code Custom::S3} resource per function, {@code <Fn>CustomS31},
+ * run by the framework's custom-resource function (see {@link CustomResources}). Like v3, all new
+ * buckets are compiled before the existing ones, once every event is known.
+ */
+public final class S3Compiler implements EventCompiler {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** The events of one compilation, kept until {@link #finish}. */
+    private final Map<CompileContext, Pending> pending = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /** One usable event, read the way v3 reads it. */
+    private record Item(EventItem event, JsonNode bucket, Node bucketNode, String notificationEvent,
+                        Optional<Node> rules, boolean existing, boolean forceDeploy) {
+    }
+
+    private static final class Pending {
+        final List<Item> items = new ArrayList<>();
+        /** Per function: the first existing bucket, as v3 compares them (JSON.stringify of objects). */
+        final Map<String, String> existingBucket = new LinkedHashMap<>();
+    }
+
+    @Override
+    public String eventType() {
+        return "s3";
+    }
+
+    @Override
+    public boolean compile(EventItem event, CompileContext context) {
+        Pending state = pending.computeIfAbsent(context, c -> new Pending());
+        Node config = event.config();
+        if (config instanceof ListNode list && list.items().size() == 1 && list.items().get(0) instanceof ScalarNode) {
+            config = list.items().get(0); // AJV coerces a one-element list where the schema wants a string
+        }
+        Optional<MapNode> object = config instanceof MapNode map ? Optional.of(map) : Optional.empty();
+        Node bucketNode;
+        if (object.isPresent()) {
+            Optional<Node> given = object.get().get("bucket");
+            if (given.isEmpty() || !Js.present(NodeJson.toJson(given.get()))) {
+                return false;
+            }
+            bucketNode = given.get();
+        } else if (config instanceof ScalarNode scalar && scalar.value() != null) {
+            bucketNode = config;
+        } else {
+            return false; // a list, or no value (v3 skips a null s3 event; validation reports it)
+        }
+        JsonNode bucket = Coerce.string(NodeJson.toJson(bucketNode));
+        if (bucket.isArray()) {
+            return false;
+        }
+        JsonNode notification = Coerce.string(object.flatMap(m -> m.get("event")).map(NodeJson::toJson)
+                .orElse(null));
+        String notificationEvent = Js.truthy(notification) ? text(notification) : S3Event.DEFAULT_EVENT;
+        Optional<Node> rules = object.flatMap(m -> m.get("rules")).filter(n -> Js.truthy(NodeJson.toJson(n)));
+        if (rules.isPresent() && !(rules.get() instanceof ListNode)) {
+            return false; // v3 fails iterating rules that are not a list
+        }
+        boolean existing = object.isPresent()
+                && Js.truthy(Coerce.bool(object.flatMap(m -> m.get("existing")).map(NodeJson::toJson).orElse(null)));
+        boolean forceDeploy = Js.truthy(Coerce.bool(object.flatMap(m -> m.get("forceDeploy"))
+                .map(NodeJson::toJson).orElse(null)));
+
+        if (existing) {
+            String key = bucket.isTextual() ? bucket.textValue() : Js.stringify(bucket);
+            String first = state.existingBucket.putIfAbsent(event.function().key(), key);
+            if (first != null && !first.equals(key)) {
+                return false; // S3_MULTIPLE_BUCKETS_PER_FUNCTION
+            }
+        } else {
+            if (bucket.isObject()) {
+                return false; // S3_INVALID_NEW_BUCKET_FORMAT
+            }
+            String name = newBucket(text(bucket), context).name();
+            if (!S3Event.validBucketName(name) && !name.contains("${")) {
+                return false; // S3_INVALID_BUCKET_PATTERN (a name still holding a variable is compiled as is)
+            }
+        }
+        state.items.add(new Item(event, bucket, bucketNode, notificationEvent, rules, existing, forceDeploy));
+        return true;
+    }
+
+    @Override
+    public void finish(CompileContext context) {
+        Pending state = pending.remove(context);
+        if (state == null) {
+            return;
+        }
+        compileNewBuckets(state.items.stream().filter(i -> !i.existing()).toList(), context);
+        compileExistingBuckets(state.items.stream().filter(Item::existing).toList(), context);
+    }
+
+    /** A new bucket's name and the {@code provider.s3} definition it refers to, if any. */
+    private record NewBucket(String name, Optional<String> definition, Optional<Node> definitionNode) {
+    }
+
+    private static NewBucket newBucket(String ref, CompileContext context) {
+        Optional<Node> definition = context.settings().provider().get("s3").filter(MapNode.class::isInstance)
+                .flatMap(s3 -> ((MapNode) s3).get(ref)).filter(d -> Js.truthy(NodeJson.toJson(d)));
+        if (definition.isEmpty()) {
+            return new NewBucket(ref, Optional.empty(), Optional.empty());
+        }
+        JsonNode name = definition.get() instanceof MapNode map
+                ? map.get("name").map(NodeJson::toJson).orElse(null) : null;
+        return new NewBucket(Js.truthy(name) ? text(name) : ref, Optional.of(ref), definition);
+    }
+
+    /** One bucket's logical id and the key its permissions are named after (v3's bucketsMeta). */
+    private record BucketMeta(String logicalId, String ref) {
+    }
+
+    private void compileNewBuckets(List<Item> items, CompileContext context) {
+        Map<String, List<ObjectNode>> configurations = new LinkedHashMap<>();
+        Map<String, BucketMeta> meta = new LinkedHashMap<>();
+        Map<String, Node> definitions = new LinkedHashMap<>();
+        List<Item> enabled = new ArrayList<>();
+        List<String> enabledBuckets = new ArrayList<>();
+        for (Item item : items) {
+            NewBucket bucket = newBucket(text(item.bucket()), context);
+            if (bucket.definition().isPresent()) {
+                meta.put(bucket.name(), new BucketMeta(Naming.bucketLogicalId(bucket.definition().get()),
+                        bucket.definition().get()));
+                definitions.put(bucket.name(), bucket.definitionNode().get());
+            }
+            ObjectNode configuration = JSON.objectNode();
+            configuration.put("Event", item.notificationEvent());
+            configuration.set("Function", item.event().function().target());
+            item.rules().ifPresent(rules -> configuration.putObject("Filter").putObject("S3Key")
+                    .set("Rules", newBucketRules((ListNode) rules)));
+            configurations.computeIfAbsent(bucket.name(), b -> new ArrayList<>()).add(configuration);
+            enabled.add(item);
+            enabledBuckets.add(bucket.name());
+        }
+
+        for (String bucketName : Js.objectKeyOrder(List.copyOf(configurations.keySet()))) {
+            ObjectNode resource = JSON.objectNode();
+            resource.put("Type", "AWS::S3::Bucket");
+            ObjectNode properties = resource.putObject("Properties");
+            properties.put("BucketName", bucketName);
+            ObjectNode notification = properties.putObject("NotificationConfiguration");
+            ArrayNode lambdaConfigurations = notification.putArray("LambdaConfigurations");
+            configurations.get(bucketName).forEach(lambdaConfigurations::add);
+            BucketMeta bucketMeta = meta.get(bucketName);
+            if (bucketMeta != null) {
+                ObjectNode bucketConf = definitionProperties(definitions.get(bucketName));
+                if (bucketConf.size() > 0) {
+                    JsonNode provided = bucketConf.remove("NotificationConfiguration");
+                    if (provided != null && provided.isObject()) {
+                        provided.properties().forEach(e -> notification.set(e.getKey(), e.getValue()));
+                    }
+                }
+                bucketConf.properties().forEach(e -> properties.set(e.getKey(), e.getValue()));
+            }
+            ArrayNode dependsOn = resource.putArray("DependsOn");
+            for (int i = 0; i < enabled.size(); i++) {
+                if (!enabledBuckets.get(i).equals(bucketName)) {
+                    continue;
+                }
+                FunctionSettings function = enabled.get(i).event().function();
+                dependsOn.add(permissionId(function, bucketName, meta));
+                function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
+            }
+            String logicalId = bucketMeta != null ? bucketMeta.logicalId() : Naming.bucketLogicalId(bucketName);
+            context.mergeResource(logicalId, resource, Optional.empty(), firstRef(enabled, enabledBuckets, bucketName));
+        }
+
+        for (int i = 0; i < enabled.size(); i++) {
+            Item item = enabled.get(i);
+            String bucketName = enabledBuckets.get(i);
+            FunctionSettings function = item.event().function();
+            ObjectNode permission = JSON.objectNode();
+            permission.put("Type", "AWS::Lambda::Permission");
+            function.targetAlias().map(TargetAlias::logicalId).ifPresent(a -> permission.put("DependsOn", a));
+            ObjectNode properties = permission.putObject("Properties");
+            properties.set("FunctionName", function.target());
+            properties.put("Action", "lambda:InvokeFunction");
+            properties.put("Principal", "s3.amazonaws.com");
+            properties.set("SourceArn", join("", JSON.arrayNode().add("arn:").add(ref("AWS::Partition"))
+                    .add(":s3:::" + bucketName)));
+            properties.set("SourceAccount", ref("AWS::AccountId"));
+            String permissionId = permissionId(function, bucketName, meta);
+            context.mergeResource(permissionId, permission, Optional.of(function.key()), item.event().ref());
+
+            BucketMeta bucketMeta = meta.get(bucketName);
+            String bucketId = bucketMeta != null ? bucketMeta.logicalId() : Naming.bucketLogicalId(bucketName);
+            context.addEventFact(new S3Event(function.key(), function.index(), item.event().index(),
+                    CfnValue.of(item.bucket()), false, item.notificationEvent(), Optional.of(bucketName),
+                    newBucket(text(item.bucket()), context).definition(), bucketId, Optional.of(permissionId),
+                    item.event().config(), item.event().ref(), item.bucketNode().ref()));
+        }
+    }
+
+    private static String permissionId(FunctionSettings function, String bucketName, Map<String, BucketMeta> meta) {
+        BucketMeta bucketMeta = meta.get(bucketName);
+        return Naming.s3PermissionLogicalId(function.key(), bucketMeta != null ? bucketMeta.ref() : bucketName);
+    }
+
+    private static SourceRef firstRef(List<Item> enabled, List<String> buckets,
+                                String bucketName) {
+        return enabled.get(buckets.indexOf(bucketName)).event().ref();
+    }
+
+    /** {@code [{Name: <key>, Value: <value>}]}: each rule's first key and its value. */
+    private static ArrayNode newBucketRules(ListNode rules) {
+        ArrayNode out = JSON.arrayNode();
+        for (Node rule : rules.items()) {
+            ObjectNode entry = out.addObject();
+            if (rule instanceof MapNode map && map.size() > 0) {
+                MapNode.Field first = map.fields().get(0);
+                entry.put("Name", first.key());
+                entry.set("Value", Coerce.string(NodeJson.toJson(first.value())));
+            }
+        }
+        return out;
+    }
+
+    /** A {@code provider.s3} definition's keys but {@code name}, first letter upper-cased. */
+    private static ObjectNode definitionProperties(Node definition) {
+        ObjectNode out = JSON.objectNode();
+        if (definition instanceof MapNode map) {
+            for (MapNode.Field field : map.fields()) {
+                if (!field.key().equals("name")) {
+                    out.set(Js.upperFirst(field.key()), NodeJson.toJson(field.value()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void compileExistingBuckets(List<Item> items, CompileContext context) {
+        if (items.isEmpty()) {
+            return;
+        }
+        String customFunctionId = CustomResources.Kind.S3.functionLogicalId();
+        Map<String, List<String>> resourcesByBucket = new LinkedHashMap<>();
+        List<S3Event> facts = new ArrayList<>();
+        for (Item item : items) {
+            FunctionSettings function = item.event().function();
+            String resourceId = Naming.customS3LogicalId(function.key());
+            String bucketKey = item.bucket().isTextual() ? item.bucket().textValue() : Js.stringify(item.bucket());
+            List<String> chain = resourcesByBucket.computeIfAbsent(bucketKey, b -> new ArrayList<>());
+            if (!chain.contains(resourceId)) {
+                chain.add(resourceId);
+            }
+            ObjectNode bucketConfig = JSON.objectNode();
+            bucketConfig.put("Event", item.notificationEvent());
+            bucketConfig.set("Rules", existingBucketRules(item.rules()));
+
+            Optional<Resource> created = context.resource(resourceId);
+            if (created.isPresent()) {
+                ((ArrayNode) created.get().definition().path("Properties").path("BucketConfigs")).add(bucketConfig);
+            } else {
+                ObjectNode resource = JSON.objectNode();
+                resource.put("Type", "Custom::S3");
+                resource.put("Version", 1);
+                resource.putArray("DependsOn").add(function.logicalId()).add(customFunctionId);
+                ObjectNode properties = resource.putObject("Properties");
+                properties.putObject("ServiceToken").putArray("Fn::GetAtt").add(customFunctionId).add("Arn");
+                properties.put("FunctionName", function.name());
+                properties.set("BucketName", item.bucket());
+                properties.putArray("BucketConfigs").add(bucketConfig);
+                if (item.forceDeploy()) {
+                    // v3 writes Date.now() to force an update on every deploy; slsguard's output is deterministic
+                    properties.put("ForceDeploy", 0);
+                }
+                context.mergeResource(resourceId, resource, Optional.of(function.key()), item.event().ref());
+            }
+            Optional<String> bucketName = item.bucket().isTextual() ? Optional.of(item.bucket().textValue())
+                    : Optional.empty();
+            facts.add(new S3Event(function.key(), function.index(), item.event().index(), CfnValue.of(item.bucket()),
+                    true, item.notificationEvent(), bucketName, Optional.empty(), resourceId, Optional.empty(),
+                    item.event().config(), item.event().ref(), item.bucketNode().ref()));
+        }
+        for (List<String> chain : resourcesByBucket.values()) {
+            // the custom resources of one bucket run one after another (v3 avoids races this way)
+            for (int i = 1; i < chain.size(); i++) {
+                final String previous = chain.get(i - 1);
+                context.resource(chain.get(i)).map(r -> (ArrayNode) r.definition().get("DependsOn"))
+                        .ifPresent(d -> d.add(previous));
+            }
+        }
+        facts.forEach(context::addEventFact);
+        CustomResources.add(context, CustomResources.Kind.S3, pluginOrder(), items.get(0).event().ref());
+    }
+
+    /** {@code [{Prefix: <value>}]}: each rule's first key start-cased, as v3 writes them for Custom::S3. */
+    private static ArrayNode existingBucketRules(Optional<Node> rules) {
+        ArrayNode out = JSON.arrayNode();
+        if (rules.isEmpty()) {
+            return out;
+        }
+        for (Node rule : ((ListNode) rules.get()).items()) {
+            ObjectNode entry = out.addObject();
+            if (rule instanceof MapNode map && map.size() > 0) {
+                MapNode.Field first = map.fields().get(0);
+                entry.set(startCase(first.key()), Coerce.string(NodeJson.toJson(first.value())));
+            }
+        }
+        return out;
+    }
+
+    /** lodash {@code _.startCase}: words split at case changes and non-alphanumerics, each upper-first. */
+    public static String startCase(String key) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                continue;
+            }
+            boolean boundary = word.length() > 0 && Character.isUpperCase(c)
+                    && !Character.isUpperCase(word.charAt(word.length() - 1));
+            if (boundary) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+            word.append(c);
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        List<String> upper = new ArrayList<>();
+        words.forEach(w -> upper.add(Js.upperFirst(w)));
+        return String.join(" ", upper);
+    }
+
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.textValue() : Js.stringify(value);
+    }
+
+    private static ObjectNode ref(String name) {
+        return JSON.objectNode().put("Ref", name);
+    }
+
+    private static ObjectNode join(String separator, ArrayNode parts) {
+        ObjectNode join = JSON.objectNode();
+        ArrayNode args = join.putArray("Fn::Join");
+        args.add(separator);
+        args.add(parts);
+        return join;
+    }
+}
