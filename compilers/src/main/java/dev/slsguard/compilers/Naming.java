@@ -319,6 +319,8 @@ public final class Naming {
     /** {@code /aws/api-gateway/<service>-<stage>}. */
     public static String restLogGroupName(String service, String stage) {
         return "/aws/api-gateway/" + service + "-" + stage;
+    }
+
     // ---- s3 -------------------------------------------------------------------------------------
 
     /** {@code S3Bucket<Alnum(bucket)>}: a bucket the service creates for {@code s3} events. */

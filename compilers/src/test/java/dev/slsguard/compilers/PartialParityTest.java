@@ -38,13 +38,6 @@ class PartialParityTest {
                 List.of("HttpApiId", "HttpApiUrl"));
     }
 
-    @Test
-    void restApiProviderSettingsCaseMatchesExceptCloudWatchRoleCustomResource() throws IOException {
-        assertPartialParity("15-http-apigateway-provider-settings",
-                List.of("CustomApiGatewayAccountCloudWatchRole", "IamRoleCustomResourcesLambdaExecution",
-                        "CustomDashresourceDashapigwDashcwDashroleLambdaFunction"), List.of());
-    }
-
     private void assertPartialParity(String name, List<String> uncompiledResources, List<String> uncompiledOutputs)
             throws IOException {
         ParityTest.ParityCase c = ParityTest.load(name);

@@ -267,44 +267,6 @@ public final class HttpChecks {
         return best;
     }
 
-    /**
-     * True when v3 would add the CloudWatch-role custom resource for the REST API's access logs:
-     * {@code provider.logs.restApi} set on an API of this service, access logging not turned off,
-     * the role not managed externally.
-     */
-    public static boolean accessLogsCustomResource(Service service) {
-        MapNode provider = service.config().get("provider").filter(MapNode.class::isInstance)
-                .map(MapNode.class::cast).orElse(null);
-        if (provider == null) {
-            return false;
-        }
-        Optional<Node> restApi = provider.get("logs").filter(MapNode.class::isInstance)
-                .flatMap(l -> ((MapNode) l).get("restApi"));
-        if (!truthy(restApi)) {
-            return false;
-        }
-        boolean external = provider.get("apiGateway").filter(MapNode.class::isInstance)
-                .map(a -> truthy(((MapNode) a).get("restApiId"))).orElse(false);
-        if (external) {
-            return false;
-        }
-        if (restApi.get() instanceof MapNode settings) {
-            Optional<Boolean> access = settings.get("accessLogging").flatMap(Options::bool);
-            if (settings.get("accessLogging").filter(n -> !isNull(n)).isPresent() && !access.orElse(true)) {
-                return false;
-            }
-            return !settings.get("roleManagedExternally").flatMap(Options::bool).orElse(false);
-        }
-        return true;
-    }
-
-    /** The {@code provider.logs.restApi} key. */
-    public static SourceRef accessLogsRef(Service service, SourceRef fallback) {
-        return service.config().get("provider").filter(MapNode.class::isInstance)
-                .flatMap(p -> ((MapNode) p).get("logs")).filter(MapNode.class::isInstance)
-                .flatMap(l -> ((MapNode) l).field("restApi")).map(MapNode.Field::keyRef).orElse(fallback);
-    }
-
     private static boolean isNull(Node node) {
         return node instanceof ScalarNode s && s.value() == null;
     }

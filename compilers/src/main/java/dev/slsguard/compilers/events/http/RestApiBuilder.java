@@ -15,6 +15,8 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.custom.CustomResources;
+import dev.slsguard.compilers.events.EventTypes;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.engine.model.HttpEvent;
@@ -46,6 +48,7 @@ public final class RestApiBuilder {
     private Map<String, ResourceTree.PathNode> tree;
     private String validatorId;
     private String deploymentId;
+    private boolean cloudWatchRole;
 
     private RestApiBuilder(CompileContext context, List<HttpEndpoint> endpoints) {
         this.context = context;
@@ -95,6 +98,10 @@ public final class RestApiBuilder {
             JsObjects.stripUndefined(definition);
             context.mergeResource(id, definition, Optional.empty(), origins.get(id));
         });
+        if (cloudWatchRole) {
+            CustomResources.add(context, CustomResources.Kind.API_GATEWAY_CLOUD_WATCH_ROLE,
+                    EventTypes.pluginOrder("http"), providerRef("logs", "restApi"));
+        }
         for (HttpEndpoint endpoint : endpoints) {
             context.addEventFact(fact(endpoint));
         }
@@ -824,6 +831,28 @@ public final class RestApiBuilder {
             properties.set("DataProtectionPolicy", protection);
         }
         merge(Naming.API_GATEWAY_LOG_GROUP_LOGICAL_ID, group, providerRef("logs", "restApi"));
+        ensureCloudWatchRole(logs);
+    }
+
+    /**
+     * v3's {@code ensureApiGatewayCloudWatchRole}: unless the role is managed externally, a
+     * {@code Custom::ApiGatewayAccountRole} that sets the API Gateway account's CloudWatch role
+     * ({@code logs.restApi.role}, or one the custom resource creates), run by the framework's
+     * custom-resource function (added after the API's resources).
+     */
+    private void ensureCloudWatchRole(JsonNode logs) {
+        if (logs.isObject() && Js.truthy(Coerce.bool(logs.get("roleManagedExternally")))) {
+            return;
+        }
+        ObjectNode resource = JSON.objectNode();
+        resource.put("Type", "Custom::ApiGatewayAccountRole");
+        resource.put("Version", 1);
+        ObjectNode properties = resource.putObject("Properties");
+        properties.set("ServiceToken", getAtt(CustomResources.Kind.API_GATEWAY_CLOUD_WATCH_ROLE.functionLogicalId(),
+                "Arn"));
+        properties.set("RoleArn", orUndefined(logs.isObject() ? logs.get("role") : null));
+        assign(Naming.API_GATEWAY_CLOUD_WATCH_ROLE_LOGICAL_ID, resource, providerRef("logs", "restApi"));
+        cloudWatchRole = true;
     }
 
     // ---- facts ------------------------------------------------------------------------------------
