@@ -3,7 +3,6 @@ package dev.slsguard.compilers.events.http;
 import static dev.slsguard.compilers.events.http.JsObjects.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
@@ -345,9 +344,5 @@ public final class HttpEndpointReader {
         codes.put("502", "[\\s\\S]*\\[502\\][\\s\\S]*");
         codes.put("504", "([\\s\\S]*\\[504\\][\\s\\S]*)|(.*Task timed out after \\d+\\.\\d+ seconds$)");
         return codes;
-    }
-
-    static ArrayNode emptyArray() {
-        return JSON.arrayNode();
     }
 }

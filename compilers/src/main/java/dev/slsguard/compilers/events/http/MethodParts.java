@@ -168,7 +168,7 @@ final class MethodParts {
     }
 
     /** The CORS and response headers every status code maps (header name to value). */
-    private static Map<String, JsonNode> responseHeaders(HttpEndpoint endpoint, boolean literalCredentials) {
+    private static Map<String, JsonNode> responseHeaders(HttpEndpoint endpoint) {
         Map<String, JsonNode> headers = new LinkedHashMap<>();
         endpoint.cors().ifPresent(cors -> {
             String origin = cors.origin().orElse("undefined");
@@ -199,7 +199,7 @@ final class MethodParts {
         if (endpoint.response() == null) {
             return out;
         }
-        Map<String, JsonNode> headers = responseHeaders(endpoint, true);
+        Map<String, JsonNode> headers = responseHeaders(endpoint);
         JsonNode codes = endpoint.response().get("statusCodes");
         for (String code : statusCodes(endpoint)) {
             JsonNode config = codes.get(code);
@@ -237,7 +237,7 @@ final class MethodParts {
         ArrayNode list = JSON.arrayNode();
         String type = endpoint.integration();
         if ((type.equals("AWS") || type.equals("HTTP") || type.equals("MOCK")) && endpoint.response() != null) {
-            Map<String, JsonNode> headers = responseHeaders(endpoint, false);
+            Map<String, JsonNode> headers = responseHeaders(endpoint);
             JsonNode codes = endpoint.response().get("statusCodes");
             for (String code : statusCodes(endpoint)) {
                 ObjectNode response = list.addObject();

@@ -73,11 +73,8 @@ public final class RestApiBuilder {
             for (HttpEndpoint endpoint : endpoints) {
                 resourceId(endpoint.path()); // v3 fails on a path the tree does not hold
             }
-        } catch (ResourceTree.MissingResourceId e) {
-            context.addEventFact(new RestApiResourceError(e.getMessage(), apiGateway.has("restApiResources")
-                    ? providerRef("apiGateway", "restApiResources") : firstRef()));
-            return false;
-        } catch (IllegalStateException e) {
+        } catch (ResourceTree.MissingResourceId | IllegalStateException e) {
+            // v3 stops with a plain Error: "Resource ID for path <p> is required" / "Can not find ..."
             context.addEventFact(new RestApiResourceError(e.getMessage(), apiGateway.has("restApiResources")
                     ? providerRef("apiGateway", "restApiResources") : firstRef()));
             return false;
