@@ -25,7 +25,7 @@ class HttpParityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"14-http-authorizers-cors", "probe-http-external-rest-api", "probe-http-private-endpoint",
-            "probe-http-proxy-request-response-warning", "probe-http-single-usage-plan-legacy", "98-http-rest-vars", "http-edge-cases"})
+            "probe-http-proxy-request-response-warning", "probe-http-single-usage-plan-legacy", "98-http-rest-vars", "http-edge-cases", "http-edge-cases-2"})
     void templateEqualsV3s(String name) throws IOException {
         ParityTest.ParityCase c = ParityTest.load(name);
         Compilation compilation = new ServerlessCompiler().compile(LoadedDocuments.resolved(dir, c.yaml()));
