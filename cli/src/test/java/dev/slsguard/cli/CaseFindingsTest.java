@@ -55,7 +55,7 @@ class CaseFindingsTest {
                 "SLS-VAL-206 warning 51:29", // stream AT_TIMESTAMP without consumer or timestamp
                 "SLS-VAL-001 error 52:9", // sqsQueue: unsupported function event
                 "SLS-VAL-003 note 53:9", // eventBridge: not analysed yet
-                "SLS-VAL-003 note 59:9", // http: not analysed yet
+                "SLS-VAL-701 error 59:15", // http: GET hello: the path must start with /
                 "SLS-VAL-002 error 64:9"), // bare alexaSkill: must be object
                 checked.findings());
         assertEquals(1, checked.exitCode());

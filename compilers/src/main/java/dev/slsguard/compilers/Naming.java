@@ -356,6 +356,104 @@ public final class Naming {
         return Js.upperFirst(named.replaceAll("[^0-9A-Za-z]", ""));
     }
 
+    // ---- http (REST API) -------------------------------------------------------------------------
+
+    public static final String REST_API_LOGICAL_ID = "ApiGatewayRestApi";
+    public static final String API_GATEWAY_LOG_GROUP_LOGICAL_ID = "ApiGatewayLogGroup";
+    public static final String SERVICE_ENDPOINT_OUTPUT_ID = "ServiceEndpoint";
+    public static final String API_GATEWAY_CLOUD_WATCH_ROLE_LOGICAL_ID = "CustomApiGatewayAccountCloudWatchRole";
+
+    /** {@code provider.apiName}, else {@code <service>-<stage>} or {@code <stage>-<service>}. */
+    public static String restApiName(String service, String stage, boolean startWithService) {
+        return startWithService ? service + "-" + stage : stage + "-" + service;
+    }
+
+    /**
+     * {@code normalizePathPart}: {@code _.capitalize}, {@code -} to {@code Dash}, {@code {x}} to
+     * {@code xVar}, only letters and digits ({@code {productId}} gives {@code ProductidVar}).
+     */
+    public static String normalizePathPart(String part) {
+        String s = dev.slsguard.compilers.support.LodashCase.capitalize(part).replace("-", "Dash")
+                .replaceAll("\\{(.*)\\}", "$1Var").replaceAll("[^0-9A-Za-z]", "");
+        return normalizeName(s);
+    }
+
+    /** {@code normalizePath}: the normalised parts of a {@code /}-separated path, joined. */
+    public static String normalizePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String part : path.split("/", -1)) {
+            out.append(normalizePathPart(part));
+        }
+        return out.toString();
+    }
+
+    /** {@code ApiGatewayResource<normalizePath(path)>}. */
+    public static String restResourceLogicalId(String path) {
+        return "ApiGatewayResource" + normalizePath(path);
+    }
+
+    /** {@code ApiGatewayMethod<resourceName><Method>} ({@code get} gives {@code Get}). */
+    public static String restMethodLogicalId(String resourceName, String method) {
+        return "ApiGatewayMethod" + resourceName + normalizeName(method.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@code <NormalizedName>ApiGatewayAuthorizer}. */
+    public static String restAuthorizerLogicalId(String name) {
+        return normalizedFunctionName(name) + "ApiGatewayAuthorizer";
+    }
+
+    /** {@code extractAuthorizerNameFromArn}: the last {@code -} part of the ARN's last {@code :} part. */
+    public static String authorizerNameFromArn(String arn) {
+        String last = arn.substring(arn.lastIndexOf(':') + 1);
+        return last.substring(last.lastIndexOf('-') + 1);
+    }
+
+    /** {@code <Fn>LambdaPermissionApiGateway} (also used with an authorizer's name). */
+    public static String restPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionApiGateway";
+    }
+
+    /** {@code ApiGatewayDeployment<instanceId>}. */
+    public static String restDeploymentLogicalId(String instanceId) {
+        return "ApiGatewayDeployment" + instanceId;
+    }
+
+    /** {@code ApiGateway<Alnum(service)>RequestValidator}. */
+    public static String restValidatorLogicalId(String service) {
+        return "ApiGateway" + normalizeNameToAlphaNumericOnly(service) + "RequestValidator";
+    }
+
+    /** {@code ApiGateway<UpperFirst(camelCase(schemaId))>Model}, a model of {@code provider.apiGateway.request.schemas}. */
+    public static String restModelLogicalId(String schemaId) {
+        return "ApiGateway" + Js.upperFirst(dev.slsguard.compilers.support.LodashCase.camelCase(schemaId)) + "Model";
+    }
+
+    /** {@code <methodLogicalId><StartCase(contentType) without spaces>Model}. */
+    public static String restEndpointModelLogicalId(String resourceName, String method, String contentType) {
+        return restMethodLogicalId(resourceName, method)
+                + dev.slsguard.compilers.support.LodashCase.startCase(contentType).replace(" ", "") + "Model";
+    }
+
+    /** {@code ApiGatewayApiKey[<Name>]<n>}. */
+    public static String restApiKeyLogicalId(int number, Optional<String> name) {
+        return "ApiGatewayApiKey" + name.map(Naming::normalizeName).orElse("") + number;
+    }
+
+    /** {@code ApiGatewayUsagePlan[<Name>]}. */
+    public static String restUsagePlanLogicalId(Optional<String> name) {
+        return "ApiGatewayUsagePlan" + name.map(Naming::normalizeName).orElse("");
+    }
+
+    /** {@code ApiGatewayUsagePlanKey[<Name>]<n>}. */
+    public static String restUsagePlanKeyLogicalId(int number, Optional<String> name) {
+        return "ApiGatewayUsagePlanKey" + name.map(Naming::normalizeName).orElse("") + number;
+    }
+
+    /** {@code /aws/api-gateway/<service>-<stage>}. */
+    public static String restLogGroupName(String service, String stage) {
+        return "/aws/api-gateway/" + service + "-" + stage;
+    }
+
     // ---- s3 -------------------------------------------------------------------------------------
 
     /** {@code S3Bucket<Alnum(bucket)>}: a bucket the service creates for {@code s3} events. */

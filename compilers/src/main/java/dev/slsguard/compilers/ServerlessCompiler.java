@@ -12,6 +12,7 @@ import dev.slsguard.compilers.events.CloudWatchEventCompiler;
 import dev.slsguard.compilers.events.CloudWatchLogCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
 import dev.slsguard.compilers.events.HttpApiCompiler;
+import dev.slsguard.compilers.events.HttpCompiler;
 import dev.slsguard.compilers.events.S3Compiler;
 import dev.slsguard.compilers.events.ScheduleCompiler;
 import dev.slsguard.compilers.events.SnsCompiler;
@@ -53,8 +54,8 @@ public final class ServerlessCompiler implements ServiceCompiler {
 
     public ServerlessCompiler() {
         this(List.of(new StreamCompiler(), new SqsCompiler(), new CloudWatchEventCompiler(),
-                new CloudWatchLogCompiler(), new HttpApiCompiler(), new S3Compiler(), new ScheduleCompiler(),
-                new SnsCompiler()));
+                new CloudWatchLogCompiler(), new HttpApiCompiler(), new HttpCompiler(), new S3Compiler(),
+                new ScheduleCompiler(), new SnsCompiler()));
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */

@@ -9,6 +9,7 @@ import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.EventSource;
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.HttpEvent;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.Service;
@@ -135,15 +136,15 @@ class FactsTest {
         List<EventDecl> declarations = all(facts, EventDecl.class);
         assertEquals(List.of("sqs", "sqs", "sqs", "http", "sqsQueue", "string", "object", "stream", "stream", "stream",
                 "stream"), declarations.stream().map(EventDecl::type).toList());
-        assertEquals(List.of(true, true, true, false, false, false, false, true, true, true, true),
+        assertEquals(List.of(true, true, true, true, false, false, false, true, true, true, true),
                 declarations.stream().map(EventDecl::compiled).toList());
         assertEquals(line("sqs: arn:aws:sqs:us-east-1:123456789012:orders"), declarations.get(0).ref().line());
 
         List<UnsupportedEvent> unsupported = all(facts, UnsupportedEvent.class);
-        assertEquals(List.of("http", "sqsQueue", "alexaSkill", "object"),
+        assertEquals(List.of("sqsQueue", "alexaSkill", "object"),
                 unsupported.stream().map(UnsupportedEvent::type).toList());
-        assertEquals(List.of(true, false, true, false), unsupported.stream().map(UnsupportedEvent::known).toList());
-        assertEquals(List.of(3, 4, 5, 6), unsupported.stream().map(UnsupportedEvent::index).toList());
+        assertEquals(List.of(false, true, false), unsupported.stream().map(UnsupportedEvent::known).toList());
+        assertEquals(List.of(4, 5, 6), unsupported.stream().map(UnsupportedEvent::index).toList());
     }
 
     @Test
@@ -230,6 +231,7 @@ class FactsTest {
         List<String> order = new ArrayList<>();
         for (Object fact : facts()) {
             String name = fact instanceof StreamEvent || fact instanceof SqsEvent || fact instanceof EventSource
+                    || fact instanceof HttpEvent
                     ? "events in compile order" : fact.getClass().getSimpleName();
             if (order.isEmpty() || !order.get(order.size() - 1).equals(name)) {
                 order.add(name);

@@ -33,7 +33,7 @@ class FindingMessagesTest {
                       enabled: 'yes'
                   - sqsQueue: arn:aws:sqs:us-east-1:123456789012:typo
                   - alexaSkill
-                  - http: GET /orders
+                  - websocket: sendMessage
                   - stream:
                       arn: arn:aws:kinesis:us-east-1:123456789012:stream/audit
                       consumer: true
@@ -98,7 +98,7 @@ class FindingMessagesTest {
     void notAnalysedEventTypeIsANote() {
         Finding note = at("SLS-VAL-003", 16);
         assertEquals(Severity.NOTE, note.severity());
-        assertTrue(note.message().startsWith("http events are not analysed yet"), note.message());
+        assertTrue(note.message().startsWith("websocket events are not analysed yet"), note.message());
     }
 
     @Test
