@@ -60,15 +60,24 @@ class ProbeFindingsTest {
         "httpapi-star-path-with-method,           1, SLS-VAL-604 error 12:38",
         "httpapi-timeout-warning,                 0, SLS-VAL-621 warning 11:14",
         "httpapi-unknown-authorizer,              1, SLS-VAL-611 error 12:54",
+        // http (REST API)
+        "http-api-key-without-usage-plan,         1, SLS-VAL-719 error 10:9",
+        "http-authorizer-no-name-no-arn,          1, SLS-VAL-707 error 12:39",
+        "http-cognito-claims-proxy,               1, SLS-VAL-708 error 12:126",
+        "http-cognito-intrinsic-no-name,          1, SLS-VAL-706 error 12:39",
+        "http-external-api-logs,                  1, SLS-VAL-716 error 12:5",
+        "http-external-api-tracing,               1, SLS-VAL-715 error 12:5",
+        "http-integration-without-response,       1, SLS-VAL-711 error 12:39",
+        "http-invalid-stage-name,                 1, SLS-VAL-717 error 8:10",
+        "http-missing-request-uri,                1, SLS-VAL-704 error 12:39",
+        "http-proxy-request-response-warning,     0, SLS-VAL-712 warning 16:13",
+        "http-proxy-request-response-warning,     0, SLS-VAL-713 warning 18:11",
+        "http-rest-api-id-without-root,           1, SLS-VAL-714 error 9:5",
+        "http-vpc-endpoint-ids-not-private,       1, SLS-VAL-718 error 9:3",
+        "http-vpc-link-missing-connection-id,     1, SLS-VAL-705 error 12:64",
     })
     void probeIsReportedAtItsLine(String probe, int v3ExitCode, String expectedFinding) throws IOException {
-        Path service = Files.createDirectories(dir.resolve(probe));
-        try (InputStream in = getClass().getResourceAsStream("/probes/" + probe + "/serverless.yml")) {
-            if (in == null) {
-                throw new IOException("missing test resource probes/" + probe);
-            }
-            Files.write(service.resolve("serverless.yml"), in.readAllBytes());
-        }
+        copyProbe(probe);
         Run run = Run.in(dir, "check", probe, "--format", "json", "--output", "out");
         List<String> findings = new ArrayList<>();
         for (JsonNode f : MAPPER.readTree(run.out()).get("findings")) {
@@ -78,5 +87,24 @@ class ProbeFindingsTest {
         }
         assertTrue(findings.contains(expectedFinding), findings + "\n" + run);
         assertEquals(v3ExitCode, run.exitCode(), run.toString());
+    }
+
+    /** Probes v3 packages without a word: slsguard stays silent too (no warning or error). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"http-external-rest-api", "http-private-endpoint", "http-single-usage-plan-legacy"})
+    void cleanProbeStaysClean(String probe) throws IOException {
+        copyProbe(probe);
+        Run run = Run.in(dir, "check", probe, "--format", "json", "--output", "out", "--fail-on", "warning");
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
+    private void copyProbe(String probe) throws IOException {
+        Path service = Files.createDirectories(dir.resolve(probe));
+        try (InputStream in = getClass().getResourceAsStream("/probes/" + probe + "/serverless.yml")) {
+            if (in == null) {
+                throw new IOException("missing test resource probes/" + probe);
+            }
+            Files.write(service.resolve("serverless.yml"), in.readAllBytes());
+        }
     }
 }
