@@ -38,6 +38,7 @@ class ProbeFindingsTest {
         "schedule-scheduler-input-transformer,    1, SLS-VAL-404 error 15:11",
         "schedule-scheduler-input-path,           1, SLS-VAL-404 error 15:22",
         "schedule-scheduler-external-role-notice, 0, SLS-VAL-407 warning 14:9",
+        "schedule-timezone-eventbus,              1, SLS-VAL-405 error 14:21",
         "cloudwatch-log-limit,                    1, SLS-VAL-453 error 17:24",
         // s3
         "s3-new-bucket-intrinsic,                 1, SLS-VAL-504 error 13:11",

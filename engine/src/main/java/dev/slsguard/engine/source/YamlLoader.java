@@ -80,7 +80,38 @@ public final class YamlLoader {
         } catch (UserError e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            if (!json && endsAtFlowQuestionMark(e)) {
+                return readMasked(file, displayName, limits, factory, e);
+            }
             throw translate(e, displayName, json ? "malformed JSON: " : "malformed YAML: ");
+        }
+    }
+
+    /** SnakeYAML stopped at a '?' inside [...] or {...}, which YAML 1.2 (v3's js-yaml) reads as text. */
+    private static boolean endsAtFlowQuestionMark(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return String.valueOf(marked.getProblem()).endsWith("but got ?");
+            }
+        }
+        return false;
+    }
+
+    /** Reads again with those question marks masked (same lines and columns), then restores them. */
+    private static java.util.Optional<Node> readMasked(Path file, String displayName, Limits limits,
+                                                      JsonFactory factory, Exception original) {
+        String masked;
+        try {
+            masked = FlowQuestionMarks.mask(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw cannotRead(displayName, e);
+        }
+        try (JsonParser parser = factory.createParser(masked)) {
+            return new TreeBuilder(parser, displayName, limits).readDocument().map(FlowQuestionMarks::unmask);
+        } catch (UserError e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw translate(original, displayName, "malformed YAML: ");
         }
     }
 

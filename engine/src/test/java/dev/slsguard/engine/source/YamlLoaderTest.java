@@ -363,17 +363,30 @@ class YamlLoaderTest {
     }
 
     @Test
-    void aQuestionMarkInAFlowCollectionAsksForQuotes() throws IOException {
-        // js-yaml (YAML 1.2) reads this; SnakeYAML (YAML 1.1) does not: say what to do instead
-        UserError error = failure("""
+    void aQuestionMarkInsideAFlowCollectionIsTextAsInYaml12() throws IOException {
+        // js-yaml (YAML 1.2, what v3 reads with) takes these as plain text; SnakeYAML (YAML 1.1) alone would not
+        String text = """
                 functions:
                   f:
                     events:
-                      - schedule: {rate: [cron(0 8 * * ? *)]}
-                """);
-        assertEquals(4, error.location().line());
-        assertTrue(error.getMessage().contains("quote the value"), error.getMessage());
-        assertEquals(json("{'rate': ['cron(0 8 * * ? *)']}"), Nodes.toJson(load("rate: ['cron(0 8 * * ? *)']\n")));
+                      - schedule: {rate: [cron(0 8 * * ? *), 'a ? b'], name: "x?"}  # why?
+                      - sqs: {arn: q}
+                """;
+        assertEquals(json("{'functions': {'f': {'events': [{'schedule': {'rate': ['cron(0 8 * * ? *)', 'a ? b'], "
+                + "'name': 'x?'}}, {'sqs': {'arn': 'q'}}]}}}"), Nodes.toJson(load(text)));
+        MapNode root = load(text);
+        Node rate = root.at("functions", "f", "events").map(n -> ((ListNode) n).items().get(0)).flatMap(
+                n -> ((MapNode) n).at("schedule", "rate")).map(n -> ((ListNode) n).items().get(0)).orElseThrow();
+        assertEquals(4, rate.ref().line(), "positions are those of the original text");
+        assertEquals(27, rate.ref().column());
+    }
+
+    @Test
+    void onlyQuestionMarksInsideFlowScalarsAreMasked() throws IOException {
+        char m = FlowQuestionMarks.MASK;
+        assertEquals("k: [? a : b, c " + m + " d] # e ?\nq: why?\nr: '[x ?]'\n",
+                FlowQuestionMarks.mask("k: [? a : b, c ? d] # e ?\nq: why?\nr: '[x ?]'\n"));
+        assertEquals(json("{'m': {'a': 'b'}, 'n': ['c ? d']}"), Nodes.toJson(load("m: {? a : b}\nn: [c ? d]\n")));
     }
 
     @Test
