@@ -72,7 +72,7 @@ class PipelineParityTest {
     }
 
     /** Every object's keys in document order, depth first: v3's property order matters to reviewers. */
-    private static String keyOrder(JsonNode node) {
+    static String keyOrder(JsonNode node) {
         StringBuilder out = new StringBuilder();
         walk(node, "", out);
         return out.toString();

@@ -1,8 +1,8 @@
 package dev.slsguard.compilers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Js;
 import java.util.Locale;
 import java.util.Optional;
@@ -114,23 +114,12 @@ public final class Naming {
 
     /** {@code {"Fn::Join": ["-", [service, stage, {"Ref": "AWS::Region"}, "lambdaRole"]]}}. */
     public static ObjectNode defaultRoleName(String service, String stage) {
-        ObjectNode join = JsonNodeFactory.instance.objectNode();
-        var args = join.putArray("Fn::Join");
-        args.add("-");
-        var parts = args.addArray();
-        parts.add(service).add(stage);
-        parts.addObject().put("Ref", "AWS::Region");
-        parts.add("lambdaRole");
-        return join;
+        return Cfn.join("-", Cfn.text(service), Cfn.text(stage), Cfn.ref("AWS::Region"), Cfn.text("lambdaRole"));
     }
 
     /** {@code {"Fn::Join": ["-", [service, stage, "lambda"]]}}. */
     public static ObjectNode policyName(String service, String stage) {
-        ObjectNode join = JsonNodeFactory.instance.objectNode();
-        var args = join.putArray("Fn::Join");
-        args.add("-");
-        args.addArray().add(service).add(stage).add("lambda");
-        return join;
+        return Cfn.join("-", Cfn.text(service), Cfn.text(stage), Cfn.text("lambda"));
     }
 
     // ---- schedule ---------------------------------------------------------------------------------
@@ -492,11 +481,7 @@ public final class Naming {
 
     /** {@code Join - [stage, service, "custom-resources-lambda"]}: the custom-resources role's policy name. */
     public static ObjectNode customResourcesPolicyName(String service, String stage) {
-        ObjectNode join = JsonNodeFactory.instance.objectNode();
-        var args = join.putArray("Fn::Join");
-        args.add("-");
-        args.addArray().add(stage).add(service).add("custom-resources-lambda");
-        return join;
+        return Cfn.join("-", Cfn.text(stage), Cfn.text(service), Cfn.text("custom-resources-lambda"));
     }
 
     /**

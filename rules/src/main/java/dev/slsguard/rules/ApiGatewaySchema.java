@@ -4,7 +4,6 @@ import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
-import dev.slsguard.engine.source.ScalarNode;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,7 +37,7 @@ public final class ApiGatewaySchema {
             return List.of();
         }
         provider.field("endpointType").ifPresent(f -> {
-            String text = f.value() instanceof ScalarNode s && s.value() != null ? Options.string(f.value()).orElse("")
+            String text = Options.coercesToString(f.value()) ? Options.string(f.value()).orElse("")
                     : null;
             if (!Options.unresolved(f.value()) && (text == null
                     || List.of("REGIONAL", "EDGE", "PRIVATE").stream().noneMatch(t -> t.equalsIgnoreCase(text)))) {
@@ -97,7 +96,7 @@ public final class ApiGatewaySchema {
                 case "disableDefaultEndpoint", "metrics", "shouldStartNameWithService" -> checks.bool(f.key(), f);
                 case "minimumCompressionSize" -> checks.integer(f.key(), f, 0, 10485760);
                 case "apiKeySourceType" -> {
-                    String text = value instanceof ScalarNode s && s.value() != null ? Options.string(value).orElse("")
+                    String text = Options.coercesToString(value) ? Options.string(value).orElse("")
                             : "";
                     if (!text.equalsIgnoreCase("HEADER") && !text.equalsIgnoreCase("AUTHORIZER")) {
                         checks.add(Violation.VALUE, OptionChecks.where(f), "provider.apiGateway.apiKeySourceType must"
@@ -107,7 +106,7 @@ public final class ApiGatewaySchema {
                 case "binaryMediaTypes" -> {
                     List<Node> items = value instanceof ListNode list ? list.items() : List.of(value);
                     for (Node item : items) {
-                        if (!Options.unresolved(item) && !(item instanceof ScalarNode s && s.value() != null
+                        if (!Options.unresolved(item) && !(Options.coercesToString(item)
                                 && MEDIA_TYPE.matcher(Options.string(item).orElse("")).matches())) {
                             checks.add(Violation.VALUE, value instanceof ListNode ? item.ref() : OptionChecks.where(f),
                                     "provider.apiGateway.binaryMediaTypes must list media types such as image/png"
@@ -172,7 +171,7 @@ public final class ApiGatewaySchema {
             } else if (item instanceof MapNode map) {
                 checks.unknownKeys("apiKeys", map, API_KEY_OPTIONS);
                 map.field("enabled").ifPresent(e -> checks.bool("apiKeys.enabled", e));
-            } else if (!(item instanceof ScalarNode s && s.value() != null)) {
+            } else if (!Options.coercesToString(item)) {
                 checks.add(Violation.VALUE, item.ref(), "provider.apiGateway.apiKeys items must be key names or"
                         + " mappings; got " + Options.show(item));
             }

@@ -256,7 +256,7 @@ public final class CloudwatchEventSchema {
         if (Options.unresolved(value)) {
             return;
         }
-        Optional<String> text = value instanceof ScalarNode s && s.value() != null ? Options.string(value)
+        Optional<String> text = Options.coercesToString(value) ? Options.string(value)
                 : Optional.empty();
         if (text.isEmpty() || text.get().length() < min || text.get().length() > max) {
             String size = max == Integer.MAX_VALUE ? "non-empty string"
@@ -271,7 +271,7 @@ public final class CloudwatchEventSchema {
         if (Options.unresolved(value)) {
             return;
         }
-        Optional<String> text = value instanceof ScalarNode s && s.value() != null ? Options.string(value)
+        Optional<String> text = Options.coercesToString(value) ? Options.string(value)
                 : Optional.empty();
         if (text.isEmpty() || text.get().isEmpty() || text.get().length() > 64
                 || !RULE_NAME.matcher(text.get()).matches()) {

@@ -213,7 +213,7 @@ public final class HttpApiSchema {
 
     private static void string(OptionChecks checks, String path, MapNode.Field field) {
         Node value = field.value();
-        if (!Options.unresolved(value) && !(value instanceof ScalarNode s && s.value() != null)) {
+        if (!Options.unresolved(value) && !Options.coercesToString(value)) {
             checks.add(Violation.VALUE, OptionChecks.where(field), "httpApi " + path + " must be a string; got "
                     + Options.show(value));
         }
@@ -224,10 +224,7 @@ public final class HttpApiSchema {
         if (Options.unresolved(value)) {
             return;
         }
-        boolean ok = value instanceof ScalarNode s && s.value() != null
-                || value instanceof ListNode list && list.items().stream()
-                        .allMatch(i -> i instanceof ScalarNode s && s.value() != null);
-        if (!ok) {
+        if (!Options.coercesToStrings(value)) {
             checks.add(Violation.VALUE, OptionChecks.where(field), "httpApi authorizer.scopes must be a list of"
                     + " scope names; got " + Options.show(value));
         }
@@ -241,7 +238,7 @@ public final class HttpApiSchema {
         if (value instanceof ListNode list && list.items().size() == 1) {
             value = list.items().get(0);
         }
-        return value instanceof ScalarNode s && s.value() != null ? Options.string(value) : Optional.empty();
+        return Options.coercesToString(value) ? Options.string(value) : Optional.empty();
     }
 
     /** JavaScript truthiness of a configuration value. */

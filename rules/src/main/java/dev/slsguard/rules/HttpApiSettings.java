@@ -2,10 +2,8 @@ package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
-import dev.slsguard.engine.source.ScalarNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -296,7 +294,7 @@ public final class HttpApiSettings {
 
     private static void string(OptionChecks checks, String path, MapNode.Field field) {
         Node value = field.value();
-        if (!Options.unresolved(value) && !(value instanceof ScalarNode s && s.value() != null)) {
+        if (!Options.unresolved(value) && !Options.coercesToString(value)) {
             checks.add(Violation.VALUE, OptionChecks.where(field), path + " must be a string; got "
                     + Options.show(value));
         }
@@ -307,10 +305,7 @@ public final class HttpApiSettings {
         if (Options.unresolved(value)) {
             return;
         }
-        boolean ok = value instanceof ScalarNode s && s.value() != null
-                || value instanceof ListNode list && list.items().stream()
-                        .allMatch(i -> i instanceof ScalarNode s && s.value() != null);
-        if (!ok) {
+        if (!Options.coercesToStrings(value)) {
             checks.add(Violation.VALUE, OptionChecks.where(field), path + " must be a list of strings; got "
                     + Options.show(value));
         }

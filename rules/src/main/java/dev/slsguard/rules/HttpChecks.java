@@ -40,7 +40,7 @@ public final class HttpChecks {
     }
 
     private static Optional<String> text(Node node) {
-        return node instanceof ScalarNode s && s.value() != null ? Options.string(node) : Optional.empty();
+        return Options.coercesToString(node) ? Options.string(node) : Optional.empty();
     }
 
     private static boolean truthy(Optional<Node> node) {

@@ -100,12 +100,8 @@ public final class HttpSchema {
         return checks.violations();
     }
 
-    private static boolean scalar(Node value) {
-        return value instanceof ScalarNode s && s.value() != null;
-    }
-
     private static void string(OptionChecks checks, String path, MapNode.Field field) {
-        if (!Options.unresolved(field.value()) && !scalar(field.value())) {
+        if (!Options.unresolved(field.value()) && !Options.coercesToString(field.value())) {
             checks.add(Violation.VALUE, OptionChecks.where(field), "http " + path + " must be a string; got "
                     + Options.show(field.value()));
         }
@@ -116,7 +112,7 @@ public final class HttpSchema {
         if (Options.unresolved(value)) {
             return;
         }
-        if (!scalar(value) || !pattern.matcher(Options.string(value).orElse("")).matches()) {
+        if (!Options.coercesToString(value) || !pattern.matcher(Options.string(value).orElse("")).matches()) {
             checks.add(Violation.VALUE, OptionChecks.where(field), "http " + path + " must be " + what + "; got "
                     + Options.show(value));
         }
@@ -127,7 +123,7 @@ public final class HttpSchema {
         if (Options.unresolved(value)) {
             return;
         }
-        String text = scalar(value) ? Options.string(value).orElse("") : null;
+        String text = Options.coercesToString(value) ? Options.string(value).orElse("") : null;
         boolean ok = text != null && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(text));
         if (!ok) {
             checks.add(Violation.VALUE, OptionChecks.where(field), "http " + path + " must be one of "
@@ -142,7 +138,7 @@ public final class HttpSchema {
         if (Options.unresolved(value) || Options.isIntrinsic(value)) {
             return;
         }
-        if (!scalar(value) || Options.string(value).orElse("").isEmpty()) {
+        if (!Options.coercesToString(value) || Options.string(value).orElse("").isEmpty()) {
             checks.add(Violation.VALUE, OptionChecks.where(field), "http " + path
                     + " must be a string or an intrinsic function (Ref, Fn::GetAtt, Fn::ImportValue ...); got "
                     + Options.show(value));
@@ -159,7 +155,8 @@ public final class HttpSchema {
             if (Options.unresolved(item)) {
                 continue;
             }
-            boolean ok = scalar(item) && (allowed == null || allowed.contains(Options.string(item).orElse("")));
+            boolean ok = Options.coercesToString(item)
+                    && (allowed == null || allowed.contains(Options.string(item).orElse("")));
             if (!ok) {
                 checks.add(Violation.VALUE, value instanceof ListNode ? item.ref() : OptionChecks.where(field),
                         "http " + path + " must be a list of " + (allowed == null ? "strings"
@@ -178,7 +175,7 @@ public final class HttpSchema {
         }
         for (MapNode.Field entry : map.fields()) {
             boolean nullValue = entry.value() instanceof ScalarNode s && s.value() == null; // null removes a default
-            if (!scalar(entry.value()) && !nullValue && !Options.unresolved(entry.value())) {
+            if (!Options.coercesToString(entry.value()) && !nullValue && !Options.unresolved(entry.value())) {
                 checks.add(Violation.VALUE, OptionChecks.where(entry), "http " + path + "." + entry.key()
                         + " must be a string; got " + Options.show(entry.value()));
             }
@@ -222,7 +219,7 @@ public final class HttpSchema {
 
     private static void authorizer(OptionChecks checks, MapNode.Field field) {
         Node value = field.value();
-        if (Options.unresolved(value) || scalar(value)) {
+        if (Options.unresolved(value) || Options.coercesToString(value)) {
             return;
         }
         if (!(value instanceof MapNode map)) {
@@ -250,7 +247,7 @@ public final class HttpSchema {
                 case "scopes" -> {
                     List<Node> items = v instanceof ListNode list ? list.items() : List.of(v);
                     for (Node item : items) {
-                        if (!scalar(item) && !Options.isIntrinsic(item) && !Options.unresolved(item)) {
+                        if (!Options.coercesToString(item) && !Options.isIntrinsic(item) && !Options.unresolved(item)) {
                             checks.add(Violation.VALUE, item.ref(), "http authorizer.scopes must be a list of"
                                     + " strings or intrinsic functions; got " + Options.show(item));
                         }
@@ -279,7 +276,7 @@ public final class HttpSchema {
                 case "schemas" -> {
                     if (mapping(checks, "request.schemas", f)) {
                         for (MapNode.Field schema : ((MapNode) f.value()).fields()) {
-                            if (!(schema.value() instanceof MapNode) && !scalar(schema.value())) {
+                            if (!(schema.value() instanceof MapNode) && !Options.coercesToString(schema.value())) {
                                 checks.add(Violation.VALUE, OptionChecks.where(schema), "http request.schemas."
                                         + schema.key() + " must be a JSON schema (mapping) or the name of a"
                                         + " provider.apiGateway.request.schemas entry; got " + Options.show(schema.value()));
@@ -381,7 +378,7 @@ public final class HttpSchema {
             return "AWS_PROXY";
         }
         Node given = map.get("integration").orElse(null);
-        if (given != null && scalar(given) && !Options.string(given).orElse("").isEmpty()) {
+        if (given != null && Options.coercesToString(given) && !Options.string(given).orElse("").isEmpty()) {
             String normalized = Options.string(given).get().toUpperCase(Locale.ROOT).replaceFirst("-", "_");
             return switch (normalized) {
                 case "LAMBDA" -> "AWS";

@@ -127,6 +127,17 @@ public final class Options {
         return node instanceof ScalarNode s && s.value() instanceof String;
     }
 
+    /** True for a value AJV's {@code coerceTypes} turns into a string: any scalar but null. */
+    public static boolean coercesToString(Node node) {
+        return node instanceof ScalarNode s && s.value() != null;
+    }
+
+    /** True for a value {@code type: array, items: string} accepts under {@code coerceTypes: 'array'}. */
+    public static boolean coercesToStrings(Node node) {
+        return coercesToString(node)
+                || node instanceof ListNode list && list.items().stream().allMatch(Options::coercesToString);
+    }
+
     /** True for a string that starts with {@code arn:}, like v3's {@code awsArnString}. */
     public static boolean isArnString(Node node) {
         return node instanceof ScalarNode s && s.value() instanceof String text && text.startsWith("arn:");

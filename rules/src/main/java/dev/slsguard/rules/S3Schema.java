@@ -88,8 +88,7 @@ public final class S3Schema {
         if (Options.unresolved(value) || Options.isIntrinsic(value)) {
             return;
         }
-        boolean ok = value instanceof ScalarNode scalar && scalar.value() != null
-                && !Options.string(value).orElse("").isEmpty();
+        boolean ok = Options.coercesToString(value) && !Options.string(value).orElse("").isEmpty();
         if (!ok) {
             checks.add(Violation.SHAPE, OptionChecks.where(field), "s3 bucket must be a bucket name, or for an"
                     + " existing bucket an intrinsic such as !Ref BucketName; got " + Options.show(value));

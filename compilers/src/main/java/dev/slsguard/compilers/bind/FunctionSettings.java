@@ -1,8 +1,8 @@
 package dev.slsguard.compilers.bind;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
@@ -37,15 +37,10 @@ public record FunctionSettings(String key, int index, String name, String logica
      * with {@code :<alias>} when the function has a target alias.
      */
     public ObjectNode target() {
-        ObjectNode getAtt = JsonNodeFactory.instance.objectNode();
-        getAtt.putArray("Fn::GetAtt").add(logicalId).add("Arn");
+        ObjectNode getAtt = Cfn.getAtt(logicalId, "Arn");
         if (targetAlias.isEmpty()) {
             return getAtt;
         }
-        ObjectNode join = JsonNodeFactory.instance.objectNode();
-        var args = join.putArray("Fn::Join");
-        args.add(":");
-        args.addArray().add(getAtt).add(targetAlias.get().name());
-        return join;
+        return Cfn.join(":", getAtt, Cfn.text(targetAlias.get().name()));
     }
 }

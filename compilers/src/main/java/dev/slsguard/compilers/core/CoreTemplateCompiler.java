@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -64,14 +65,14 @@ public final class CoreTemplateCompiler {
         if (!skipPolicy) {
             context.putResource(Naming.DEPLOYMENT_BUCKET_POLICY_LOGICAL_ID, policy, Optional.empty(), origin);
         }
-        output.putObject("Value").put("Ref", Naming.DEPLOYMENT_BUCKET_LOGICAL_ID);
+        output.set("Value", Cfn.ref(Naming.DEPLOYMENT_BUCKET_LOGICAL_ID));
         context.putOutput(Naming.DEPLOYMENT_BUCKET_OUTPUT_ID, output);
     }
 
     /** {@code Code.S3Bucket} of every function: the configured bucket, or a Ref to the core one. */
     public static JsonNode codeBucket(ServiceSettings settings) {
         return settings.deploymentBucketName().<JsonNode>map(JsonNode::deepCopy)
-                .orElseGet(() -> JSON.objectNode().put("Ref", Naming.DEPLOYMENT_BUCKET_LOGICAL_ID));
+                .orElseGet(() -> Cfn.ref(Naming.DEPLOYMENT_BUCKET_LOGICAL_ID));
     }
 
     private static ObjectNode bucket() {
@@ -86,7 +87,7 @@ public final class CoreTemplateCompiler {
         ObjectNode policy = JSON.objectNode();
         policy.put("Type", "AWS::S3::BucketPolicy");
         ObjectNode properties = policy.putObject("Properties");
-        properties.putObject("Bucket").put("Ref", Naming.DEPLOYMENT_BUCKET_LOGICAL_ID);
+        properties.set("Bucket", Cfn.ref(Naming.DEPLOYMENT_BUCKET_LOGICAL_ID));
         ObjectNode statement = properties.putObject("PolicyDocument").putArray("Statement").addObject();
         statement.put("Action", "s3:*").put("Effect", "Deny").put("Principal", "*");
         ArrayNode resources = statement.putArray("Resource");
@@ -97,17 +98,8 @@ public final class CoreTemplateCompiler {
     }
 
     private static ObjectNode bucketArn(String suffix) {
-        ObjectNode join = JSON.objectNode();
-        ArrayNode args = join.putArray("Fn::Join");
-        args.add("");
-        ArrayNode parts = args.addArray();
-        parts.add("arn:");
-        parts.addObject().put("Ref", "AWS::Partition");
-        parts.add(":s3:::");
-        parts.addObject().put("Ref", Naming.DEPLOYMENT_BUCKET_LOGICAL_ID);
-        if (suffix != null) {
-            parts.add(suffix);
-        }
-        return join;
+        JsonNode bucket = Cfn.ref(Naming.DEPLOYMENT_BUCKET_LOGICAL_ID);
+        return suffix == null ? Cfn.partitionArn(Cfn.text(":s3:::"), bucket)
+                : Cfn.partitionArn(Cfn.text(":s3:::"), bucket, Cfn.text(suffix));
     }
 }

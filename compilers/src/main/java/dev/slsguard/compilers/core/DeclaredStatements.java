@@ -1,11 +1,11 @@
 package dev.slsguard.compilers.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.compilers.support.StatementCoercion;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.StatementOrder;
 import dev.slsguard.engine.source.ListNode;
@@ -13,7 +13,6 @@ import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -54,31 +53,7 @@ public final class DeclaredStatements {
 
     /** Applies v3's schema coercion to one statement; key order is kept. */
     static ObjectNode coerce(ObjectNode statement) {
-        ObjectNode out = JSON.objectNode();
-        for (Map.Entry<String, JsonNode> e : statement.properties()) {
-            JsonNode value = e.getValue();
-            out.set(e.getKey(), switch (e.getKey()) {
-                case "Sid" -> Coerce.string(value);
-                case "Action", "NotAction" -> actions(value);
-                case "Resource", "NotResource" -> resource(value);
-                default -> value;
-            });
-        }
-        return out;
-    }
-
-    /** {@code type: array, items: string}: a scalar becomes a one-element list. */
-    private static JsonNode actions(JsonNode value) {
-        JsonNode list = value;
-        if (value.isValueNode()) {
-            list = JSON.arrayNode().add(value);
-        }
-        if (!list.isArray()) {
-            return value;
-        }
-        ArrayNode out = JSON.arrayNode();
-        list.forEach(item -> out.add(Coerce.string(item)));
-        return out;
+        return StatementCoercion.coerce(statement, DeclaredStatements::resource);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.engine.model.IamStatement;
@@ -83,21 +84,8 @@ public final class ExecutionRoleCompiler {
 
     private static ObjectNode role(CompileContext context) {
         ServiceSettings settings = context.settings();
-        ObjectNode role = JSON.objectNode();
-        role.put("Type", "AWS::IAM::Role");
-        ObjectNode properties = role.putObject("Properties");
-        ObjectNode trust = properties.putObject("AssumeRolePolicyDocument");
-        trust.put("Version", "2012-10-17");
-        ObjectNode trustStatement = trust.putArray("Statement").addObject();
-        trustStatement.put("Effect", "Allow");
-        trustStatement.putObject("Principal").putArray("Service").add("lambda.amazonaws.com");
-        trustStatement.putArray("Action").add("sts:AssumeRole");
-        ObjectNode policy = properties.putArray("Policies").addObject();
-        policy.set("PolicyName", Naming.policyName(settings.name(), settings.stage()));
-        ObjectNode document = policy.putObject("PolicyDocument");
-        document.put("Version", "2012-10-17");
-        document.putArray("Statement"); // filled by the merge stage
-
+        ObjectNode role = Cfn.lambdaRole(Naming.policyName(settings.name(), settings.stage()));
+        ObjectNode properties = (ObjectNode) role.get("Properties");
         JsonNode path = settings.roleValue("path");
         properties.set("Path", Js.truthy(path) ? path : JSON.textNode("/"));
         JsonNode name = settings.roleValue("name");
@@ -130,14 +118,8 @@ public final class ExecutionRoleCompiler {
         boolean anyVpc = context.functions().stream().anyMatch(f -> f.config().has("vpc"))
                 || Js.truthy(settings.providerValue("vpc"));
         if (anyVpc) {
-            ObjectNode join = JSON.objectNode();
-            ArrayNode args = join.putArray("Fn::Join");
-            args.add("");
-            ArrayNode parts = args.addArray();
-            parts.add("arn:");
-            parts.addObject().put("Ref", "AWS::Partition");
-            parts.add(":iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole");
-            managedPolicies(properties).add(join);
+            managedPolicies(properties).add(
+                    Cfn.partitionArn(Cfn.text(":iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole")));
         }
         return role;
     }
@@ -178,21 +160,21 @@ public final class ExecutionRoleCompiler {
             }
             if (!disabled) {
                 String group = Naming.logGroupName(function.name());
-                createResources.add(sub(LOG_ARN + group + ":*"));
-                putResources.add(sub(LOG_ARN + group + ":*:*"));
+                createResources.add(Cfn.sub(LOG_ARN + group + ":*"));
+                putResources.add(Cfn.sub(LOG_ARN + group + ":*:*"));
             }
         }
         ObjectNode deny = null;
         if (anyCanonical) {
             String group = Naming.logGroupName(prefix);
-            createResources.add(sub(LOG_ARN + group + "*:*"));
-            putResources.add(sub(LOG_ARN + group + "*:*:*"));
+            createResources.add(Cfn.sub(LOG_ARN + group + "*:*"));
+            putResources.add(Cfn.sub(LOG_ARN + group + "*:*:*"));
             if (!disabledCanonical.isEmpty()) {
                 deny = JSON.objectNode();
                 deny.put("Effect", "Deny");
                 deny.put("Action", "logs:PutLogEvents");
                 ArrayNode denied = deny.putArray("Resource");
-                disabledCanonical.forEach(name -> denied.add(sub(LOG_ARN + Naming.logGroupName(name) + ":*")));
+                disabledCanonical.forEach(name -> denied.add(Cfn.sub(LOG_ARN + Naming.logGroupName(name) + ":*")));
             }
         }
         SourceRef ref = settings.ref();
@@ -217,9 +199,5 @@ public final class ExecutionRoleCompiler {
         if (statements.isPresent()) {
             DeclaredStatements.read(statements.get(), source).forEach(context.statements()::push);
         }
-    }
-
-    private static ObjectNode sub(String template) {
-        return JSON.objectNode().put("Fn::Sub", template);
     }
 }

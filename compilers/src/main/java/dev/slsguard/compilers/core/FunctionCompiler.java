@@ -9,6 +9,7 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -265,21 +266,31 @@ public final class FunctionCompiler {
     }
 
     private void tags(FunctionSettings function, ObjectNode properties) {
-        JsonNode own = function.value("tags");
-        JsonNode provider = settings.providerValue("tags");
+        providerThenOwn(function, "tags").ifPresent(merged -> {
+            ArrayNode list = properties.putArray("Tags");
+            for (String key : Js.objectKeyOrder(List.copyOf(merged.keySet()))) {
+                list.addObject().put("Key", key).set("Value", Coerce.string(merged.get(key)));
+            }
+        });
+    }
+
+    /**
+     * {@code Object.assign({}, provider[key], function[key])}: the provider's entries overridden
+     * by the function's; empty when neither is set.
+     */
+    private Optional<Map<String, JsonNode>> providerThenOwn(FunctionSettings function, String key) {
+        JsonNode own = function.value(key);
+        JsonNode provider = settings.providerValue(key);
         if (!Js.truthy(own) && !Js.truthy(provider)) {
-            return;
+            return Optional.empty();
         }
         Map<String, JsonNode> merged = new LinkedHashMap<>();
-        for (JsonNode tags : new JsonNode[] {provider, own}) {
-            if (tags != null && tags.isObject()) {
-                tags.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
+        for (JsonNode entries : new JsonNode[] {provider, own}) {
+            if (entries != null && entries.isObject()) {
+                entries.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
             }
         }
-        ArrayNode list = properties.putArray("Tags");
-        for (String key : Js.objectKeyOrder(List.copyOf(merged.keySet()))) {
-            list.addObject().put("Key", key).set("Value", Coerce.string(merged.get(key)));
-        }
+        return Optional.of(merged);
     }
 
     private void onError(FunctionSettings function, ObjectNode properties) {
@@ -341,21 +352,12 @@ public final class FunctionCompiler {
     }
 
     private void environment(FunctionSettings function, ObjectNode properties) {
-        JsonNode own = function.value("environment");
-        JsonNode provider = settings.providerValue("environment");
-        if (!Js.truthy(own) && !Js.truthy(provider)) {
-            return;
-        }
-        Map<String, JsonNode> merged = new LinkedHashMap<>();
-        for (JsonNode env : new JsonNode[] {provider, own}) {
-            if (env != null && env.isObject()) {
-                env.properties().forEach(e -> merged.put(e.getKey(), e.getValue()));
+        providerThenOwn(function, "environment").ifPresent(merged -> {
+            ObjectNode variables = properties.putObject("Environment").putObject("Variables");
+            for (String key : Js.objectKeyOrder(List.copyOf(merged.keySet()))) {
+                variables.set(key, Coerce.string(merged.get(key)));
             }
-        }
-        ObjectNode variables = properties.putObject("Environment").putObject("Variables");
-        for (String key : Js.objectKeyOrder(List.copyOf(merged.keySet()))) {
-            variables.set(key, Coerce.string(merged.get(key)));
-        }
+        });
     }
 
     /** v3's {@code compileRole}; returns the (possibly new) DependsOn list. */
@@ -368,9 +370,7 @@ public final class FunctionCompiler {
             if (name.startsWith("arn:")) {
                 properties.set("Role", role);
             } else {
-                ObjectNode getAtt = JSON.objectNode();
-                getAtt.putArray("Fn::GetAtt").add(name).add("Arn");
-                properties.set("Role", getAtt);
+                properties.set("Role", Cfn.getAtt(name, "Arn"));
                 if (!name.equals(Naming.ROLE_LOGICAL_ID)) {
                     dependency = name;
                 }
@@ -470,7 +470,7 @@ public final class FunctionCompiler {
         version.put("Type", "AWS::Lambda::Version");
         version.put("DeletionPolicy", "Retain");
         ObjectNode versionProperties = version.putObject("Properties");
-        versionProperties.putObject("FunctionName").put("Ref", function.logicalId());
+        versionProperties.set("FunctionName", Cfn.ref(function.logicalId()));
         versionProperties.put("CodeSha256", codeSha);
         JsonNode description = Coerce.string(function.value("description"));
         if (Js.truthy(description)) {
@@ -480,7 +480,7 @@ public final class FunctionCompiler {
 
         ObjectNode output = JSON.objectNode();
         output.put("Description", "Current Lambda function version");
-        output.putObject("Value").put("Ref", versionId);
+        output.set("Value", Cfn.ref(versionId));
         context.putOutput(Naming.lambdaVersionOutputId(function.key()), output);
 
         JsonNode provisioned = Coerce.integer(function.value("provisionedConcurrency"));
@@ -509,8 +509,8 @@ public final class FunctionCompiler {
         ObjectNode alias = JSON.objectNode();
         alias.put("Type", "AWS::Lambda::Alias");
         ObjectNode properties = alias.putObject("Properties");
-        properties.putObject("FunctionName").put("Ref", function.logicalId());
-        properties.putObject("FunctionVersion").putArray("Fn::GetAtt").add(versionId).add("Version");
+        properties.set("FunctionName", Cfn.ref(function.logicalId()));
+        properties.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
         properties.put("Name", name);
         alias.put("DependsOn", function.logicalId());
         return alias;
@@ -542,7 +542,7 @@ public final class FunctionCompiler {
         context.putResource(logicalId, resource, Optional.of(function.key()), refOf(function, "url"));
         ObjectNode output = JSON.objectNode();
         output.put("Description", "Lambda Function URL");
-        output.putObject("Value").putArray("Fn::GetAtt").add(logicalId).add("FunctionUrl");
+        output.set("Value", Cfn.getAtt(logicalId, "FunctionUrl"));
         context.putOutput(Naming.functionUrlOutputId(function.key()), output);
         if (!iam) {
             ObjectNode permission = JSON.objectNode();
@@ -638,7 +638,7 @@ public final class FunctionCompiler {
         ObjectNode resource = JSON.objectNode();
         resource.put("Type", "AWS::Lambda::EventInvokeConfig");
         ObjectNode properties = resource.putObject("Properties");
-        properties.putObject("FunctionName").put("Ref", function.logicalId());
+        properties.set("FunctionName", Cfn.ref(function.logicalId()));
         properties.set("DestinationConfig", destinationConfig);
         properties.put("Qualifier", function.targetAlias().map(TargetAlias::name).orElse("$LATEST"));
         function.targetAlias().map(TargetAlias::logicalId).ifPresent(id -> resource.put("DependsOn", id));
@@ -684,8 +684,7 @@ public final class FunctionCompiler {
         } else {
             String name = context.functions().stream().filter(f -> f.key().equals(target.asText())).findFirst()
                     .map(FunctionSettings::name).orElse(target.asText());
-            resource = JSON.objectNode().put("Fn::Sub",
-                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + name);
+            resource = Cfn.sub(Naming.functionArnTemplate(name));
         }
         ObjectNode statement = JSON.objectNode();
         statement.put("Effect", "Allow");

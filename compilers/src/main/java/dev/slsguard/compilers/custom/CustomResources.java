@@ -8,6 +8,7 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -89,8 +90,9 @@ public final class CustomResources {
         if (deploymentRole.isEmpty()) {
             role = Optional.of(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID);
             if (context.resource(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID).isEmpty()) {
-                context.putResource(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID, role(settings), Optional.empty(),
-                        origin);
+                ObjectNode sharedRole = Cfn.lambdaRole(
+                        Naming.customResourcesPolicyName(settings.name(), settings.stage()));
+                context.putResource(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID, sharedRole, Optional.empty(), origin);
             }
         }
 
@@ -109,8 +111,7 @@ public final class CustomResources {
         if (deploymentRole.isPresent()) {
             properties.set("Role", deploymentRole.get().deepCopy());
         } else {
-            ObjectNode getAtt = properties.putObject("Role");
-            getAtt.putArray("Fn::GetAtt").add(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID).add("Arn");
+            properties.set("Role", Cfn.getAtt(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID, "Arn"));
             dependsOn.add(Naming.CUSTOM_RESOURCES_ROLE_LOGICAL_ID);
         }
         context.putResource(kind.functionLogicalId(), function, Optional.empty(), origin);
@@ -150,24 +151,6 @@ public final class CustomResources {
                 .flatMap(iam -> ((MapNode) iam).get("deploymentRole")).map(NodeJson::toJson);
         JsonNode role = fromIam.isPresent() ? fromIam.get() : settings.providerValue("cfnRole");
         return Optional.ofNullable(role).filter(Js::truthy);
-    }
-
-    private static ObjectNode role(ServiceSettings settings) {
-        ObjectNode role = JSON.objectNode();
-        role.put("Type", "AWS::IAM::Role");
-        ObjectNode properties = role.putObject("Properties");
-        ObjectNode trust = properties.putObject("AssumeRolePolicyDocument");
-        trust.put("Version", "2012-10-17");
-        ObjectNode trustStatement = trust.putArray("Statement").addObject();
-        trustStatement.put("Effect", "Allow");
-        trustStatement.putObject("Principal").putArray("Service").add("lambda.amazonaws.com");
-        trustStatement.putArray("Action").add("sts:AssumeRole");
-        ObjectNode policy = properties.putArray("Policies").addObject();
-        policy.set("PolicyName", Naming.customResourcesPolicyName(settings.name(), settings.stage()));
-        ObjectNode document = policy.putObject("PolicyDocument");
-        document.put("Version", "2012-10-17");
-        document.putArray("Statement"); // filled by the merge stage from derived statements
-        return role;
     }
 
     /** {@code <deploymentPrefix|serverless>/<service>/<stage>}; v3 adds a timestamped folder. */

@@ -11,6 +11,7 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -87,10 +88,10 @@ public final class CloudWatchEventCompiler implements EventCompiler {
                 .append(ESCAPED_BREAK.matcher(Js.stringify(pattern)).replaceAll(""))
                 .append(", \"State\": \"").append(disabled ? "DISABLED" : "ENABLED").append("\",");
         if (Js.truthy(description)) {
-            rule.append("\"Description\": \"").append(text(description)).append("\",");
+            rule.append("\"Description\": \"").append(Js.string(description)).append("\",");
         }
         if (Js.truthy(name)) {
-            rule.append("\"Name\": \"").append(text(name)).append("\",");
+            rule.append("\"Name\": \"").append(Js.string(name)).append("\",");
         }
         rule.append("\"Targets\": [{");
         if (Js.truthy(input)) {
@@ -99,7 +100,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
             rule.append("\"Input\": \"").append(ESCAPED_BREAK.matcher(value).replaceAll("")).append("\",");
         }
         if (Js.truthy(inputPath)) {
-            rule.append("\"InputPath\": \"").append(LINE_BREAK.matcher(text(inputPath)).replaceAll(""))
+            rule.append("\"InputPath\": \"").append(LINE_BREAK.matcher(Js.string(inputPath)).replaceAll(""))
                     .append("\",");
         }
         if (Js.truthy(inputTransformer)) {
@@ -124,16 +125,8 @@ public final class CloudWatchEventCompiler implements EventCompiler {
             return false; // v3 stops with a SyntaxError: text it pasted in broke the JSON
         }
 
-        ObjectNode permission = JSON.objectNode();
-        permission.put("Type", "AWS::Lambda::Permission");
-        alias.ifPresent(a -> permission.put("DependsOn", a));
-        ObjectNode properties = permission.putObject("Properties");
-        properties.set("FunctionName", function.target());
-        properties.put("Action", "lambda:InvokeFunction");
-        properties.put("Principal", "events.amazonaws.com");
-        ObjectNode ruleArn = JSON.objectNode();
-        ruleArn.putArray("Fn::GetAtt").add(ruleId).add("Arn");
-        properties.set("SourceArn", ruleArn);
+        ObjectNode ruleArn = Cfn.getAtt(ruleId, "Arn");
+        ObjectNode permission = Cfn.invokePermission(alias, function.target(), "events.amazonaws.com", ruleArn);
 
         Optional<String> owner = Optional.of(function.key());
         context.mergeResource(ruleId, ruleResource, owner, event.ref());
@@ -163,31 +156,5 @@ public final class CloudWatchEventCompiler implements EventCompiler {
             }
         }
         return number;
-    }
-
-    /** {@code String(value)} as a template literal writes it. */
-    private static String text(JsonNode value) {
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isNumber()) {
-            return Js.numberToString(value);
-        }
-        if (value.isObject()) {
-            return "[object Object]";
-        }
-        return value.isArray() ? joinArray(value) : value.asText();
-    }
-
-    private static String joinArray(JsonNode array) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < array.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            JsonNode item = array.get(i);
-            out.append(item == null || item.isNull() ? "" : text(item));
-        }
-        return out.toString();
     }
 }

@@ -9,6 +9,7 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.JsonTemplate;
@@ -103,30 +104,9 @@ public final class CloudWatchLogCompiler implements EventCompiler {
         properties.put("FilterPattern", filter);
         properties.set("DestinationArn", function.target());
 
-        ObjectNode permission = JSON.objectNode();
-        permission.put("Type", "AWS::Lambda::Permission");
-        alias.ifPresent(a -> permission.putArray("DependsOn").add(a));
-        ObjectNode permissionProperties = permission.putObject("Properties");
-        permissionProperties.set("FunctionName", function.target());
-        permissionProperties.put("Action", "lambda:InvokeFunction");
-        ArrayNode principal = permissionProperties.putObject("Principal").putArray("Fn::Join");
-        principal.add("");
-        ArrayNode principalParts = principal.addArray();
-        principalParts.add("logs.");
-        principalParts.addObject().put("Ref", "AWS::Region");
-        principalParts.add(".amazonaws.com");
-        ArrayNode source = permissionProperties.putObject("SourceArn").putArray("Fn::Join");
-        source.add("");
-        ArrayNode sourceParts = source.addArray();
-        sourceParts.add("arn:");
-        sourceParts.addObject().put("Ref", "AWS::Partition");
-        sourceParts.add(":logs:");
-        sourceParts.addObject().put("Ref", "AWS::Region");
-        sourceParts.add(":");
-        sourceParts.addObject().put("Ref", "AWS::AccountId");
-        sourceParts.add(":log-group:");
-        sourceParts.add(prefixLiteral.get());
-        sourceParts.add(":*");
+        ObjectNode permission = Cfn.invokePermission(alias.map(a -> JSON.arrayNode().add(a)), function.target(),
+                Cfn.join("", Cfn.text("logs."), Cfn.ref("AWS::Region"), Cfn.text(".amazonaws.com")),
+                Cfn.regionalArn("logs", Cfn.text(":log-group:"), Cfn.text(prefixLiteral.get()), Cfn.text(":*")));
 
         context.mergeResource(filterId, subscription, Optional.of(function.key()), event.ref());
         context.mergeResource(permissionId, permission, Optional.of(function.key()), event.ref());

@@ -1,7 +1,6 @@
 package dev.slsguard.compilers.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.CompileContext;
@@ -10,6 +9,7 @@ import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -90,7 +90,7 @@ public final class HttpApiCompiler implements EventCompiler {
         if (routes.isEmpty()) {
             return;
         }
-        JsonNode apiId = config.id().map(j -> (JsonNode) j.deepCopy()).orElseGet(() -> ref(Naming.HTTP_API_LOGICAL_ID));
+        JsonNode apiId = config.id().map(j -> (JsonNode) j.deepCopy()).orElseGet(() -> Cfn.ref(Naming.HTTP_API_LOGICAL_ID));
         if (config.id().isEmpty()) {
             context.putResource(Naming.HTTP_API_LOGICAL_ID, api(settings, config), Optional.empty(), config.ref());
         }
@@ -136,7 +136,7 @@ public final class HttpApiCompiler implements EventCompiler {
             path = value.get("path");
             authorizer = value.get("authorizer");
         } else {
-            String methodPath = HttpApiConfig.text(value);
+            String methodPath = Js.string(value);
             if (methodPath.equals("*")) {
                 path = JSON.textNode("*");
             } else {
@@ -148,7 +148,7 @@ public final class HttpApiCompiler implements EventCompiler {
                 path = JSON.textNode(m.group(2));
             }
         }
-        String pathText = HttpApiConfig.text(path);
+        String pathText = Js.string(path);
         String routeKey;
         String resolvedMethod;
         if (pathText.equals("*")) {
@@ -161,7 +161,7 @@ public final class HttpApiCompiler implements EventCompiler {
             if (!Js.truthy(method)) {
                 return Optional.empty(); // MISSING_HTTP_API_METHOD
             }
-            resolvedMethod = HttpApiConfig.text(method).toUpperCase(Locale.ROOT);
+            resolvedMethod = Js.string(method).toUpperCase(Locale.ROOT);
             if (resolvedMethod.equals("*")) {
                 resolvedMethod = "ANY";
             } else if (!HttpApiConfig.METHODS.contains(resolvedMethod)) {
@@ -227,7 +227,7 @@ public final class HttpApiCompiler implements EventCompiler {
         ObjectNode properties = api.putObject("Properties");
         JsonNode name = settings.providerValue("httpApi", "name");
         JsonNode startWithService = Coerce.bool(settings.providerValue("httpApi", "shouldStartNameWithService"));
-        properties.put("Name", Naming.httpApiName(Optional.ofNullable(name).filter(Js::truthy).map(HttpApiConfig::text),
+        properties.put("Name", Naming.httpApiName(Optional.ofNullable(name).filter(Js::truthy).map(Js::string),
                 Js.truthy(startWithService), settings.name(), settings.stage()));
         properties.put("ProtocolType", "HTTP");
         config.disableDefaultEndpoint().ifPresent(v -> properties.set("DisableExecuteApiEndpoint", v));
@@ -262,7 +262,7 @@ public final class HttpApiCompiler implements EventCompiler {
         ObjectNode stage = JSON.objectNode();
         stage.put("Type", "AWS::ApiGatewayV2::Stage");
         ObjectNode properties = stage.putObject("Properties");
-        properties.set("ApiId", ref(Naming.HTTP_API_LOGICAL_ID));
+        properties.set("ApiId", Cfn.ref(Naming.HTTP_API_LOGICAL_ID));
         properties.put("StageName", "$default");
         properties.put("AutoDeploy", true);
         properties.putObject("DefaultRouteSettings").set("DetailedMetricsEnabled", config.metrics());
@@ -272,8 +272,7 @@ public final class HttpApiCompiler implements EventCompiler {
         }
         config.accessLogFormat().ifPresent(format -> {
             ObjectNode logSettings = properties.putObject("AccessLogSettings");
-            logSettings.putObject("DestinationArn").putArray("Fn::GetAtt")
-                    .add(Naming.HTTP_API_LOG_GROUP_LOGICAL_ID).add("Arn");
+            logSettings.set("DestinationArn", Cfn.getAtt(Naming.HTTP_API_LOG_GROUP_LOGICAL_ID, "Arn"));
             logSettings.put("Format", format);
             stage.put("DependsOn", Naming.HTTP_API_LOG_GROUP_LOGICAL_ID);
         });
@@ -283,15 +282,12 @@ public final class HttpApiCompiler implements EventCompiler {
     private static void outputs(CompileContext context) {
         ObjectNode id = JSON.objectNode();
         id.put("Description", "Id of the HTTP API");
-        id.set("Value", ref(Naming.HTTP_API_LOGICAL_ID));
+        id.set("Value", Cfn.ref(Naming.HTTP_API_LOGICAL_ID));
         context.putOutput(Naming.HTTP_API_ID_OUTPUT_ID, id);
         ObjectNode url = JSON.objectNode();
         url.put("Description", "URL of the HTTP API");
-        ArrayNode join = url.putObject("Value").putArray("Fn::Join");
-        join.add("");
-        ArrayNode parts = join.addArray();
-        parts.add("https://").add(ref(Naming.HTTP_API_LOGICAL_ID)).add(".execute-api.").add(ref("AWS::Region"))
-                .add(".").add(ref("AWS::URLSuffix"));
+        url.set("Value", Cfn.join("", Cfn.text("https://"), Cfn.ref(Naming.HTTP_API_LOGICAL_ID),
+                Cfn.text(".execute-api."), Cfn.ref("AWS::Region"), Cfn.text("."), Cfn.ref("AWS::URLSuffix")));
         context.putOutput(Naming.HTTP_API_URL_OUTPUT_ID, url);
     }
 
@@ -317,22 +313,12 @@ public final class HttpApiCompiler implements EventCompiler {
                     Coerce.integer(authorizer.value("resultTtlInSeconds")));
             JsonNode payload = Coerce.string(authorizer.value("payloadVersion"));
             properties.set("AuthorizerPayloadFormatVersion", Js.truthy(payload) ? payload : JSON.textNode("2.0"));
-            ArrayNode join = properties.putObject("AuthorizerUri").putArray("Fn::Join");
-            join.add("");
-            ArrayNode parts = join.addArray();
-            parts.add("arn:").add(ref("AWS::Partition")).add(":apigateway:").add(ref("AWS::Region"))
-                    .add(":lambda:path/2015-03-31/functions/").add(authorizerTarget(authorizer))
-                    .add("/invocations");
+            properties.set("AuthorizerUri", Cfn.lambdaInvocationUri(authorizerTarget(authorizer)));
             authorizer.function().flatMap(FunctionSettings::targetAlias)
                     .ifPresent(alias -> resource.put("DependsOn", alias.logicalId()));
             if (!Js.truthy(Coerce.bool(authorizer.value("managedExternally")))) {
-                ObjectNode permission = JSON.objectNode();
-                permission.put("Type", "AWS::Lambda::Permission");
-                ObjectNode permissionProperties = permission.putObject("Properties");
-                permissionProperties.set("FunctionName", authorizerTarget(authorizer));
-                permissionProperties.put("Action", "lambda:InvokeFunction");
-                permissionProperties.put("Principal", "apigateway.amazonaws.com");
-                permissionProperties.set("SourceArn", sourceArn(apiId));
+                ObjectNode permission = Cfn.invokePermission(Optional.empty(), authorizerTarget(authorizer),
+                        "apigateway.amazonaws.com", sourceArn(apiId));
                 authorizer.function().flatMap(FunctionSettings::targetAlias)
                         .ifPresent(alias -> permission.put("DependsOn", alias.logicalId()));
                 context.putResource(Naming.httpApiAuthorizerPermissionLogicalId(authorizer.name()), permission,
@@ -357,19 +343,12 @@ public final class HttpApiCompiler implements EventCompiler {
         if (authorizer.function().isPresent()) {
             return authorizer.function().get().target();
         }
-        ObjectNode getAtt = JSON.objectNode();
-        getAtt.putArray("Fn::GetAtt").add(Naming.lambdaLogicalId(authorizer.functionName().orElse(""))).add("Arn");
-        return getAtt;
+        return Cfn.getAtt(Naming.lambdaLogicalId(authorizer.functionName().orElse("")), "Arn");
     }
 
     private static ObjectNode permission(FunctionSettings function, JsonNode apiId) {
-        ObjectNode permission = JSON.objectNode();
-        permission.put("Type", "AWS::Lambda::Permission");
-        ObjectNode properties = permission.putObject("Properties");
-        properties.set("FunctionName", function.target());
-        properties.put("Action", "lambda:InvokeFunction");
-        properties.put("Principal", "apigateway.amazonaws.com");
-        properties.set("SourceArn", sourceArn(apiId));
+        ObjectNode permission = Cfn.invokePermission(Optional.empty(), function.target(), "apigateway.amazonaws.com",
+                sourceArn(apiId));
         function.targetAlias().map(TargetAlias::logicalId).ifPresent(id -> permission.put("DependsOn", id));
         return permission;
     }
@@ -398,15 +377,13 @@ public final class HttpApiCompiler implements EventCompiler {
         ObjectNode properties = resource.putObject("Properties");
         properties.set("ApiId", apiId.deepCopy());
         properties.put("RouteKey", route.routeKey().equals("*") ? "$default" : route.routeKey());
-        ArrayNode join = properties.putObject("Target").putArray("Fn::Join");
-        join.add("/");
-        join.addArray().add("integrations").add(ref(integrationId));
+        properties.set("Target", Cfn.join("/", Cfn.text("integrations"), Cfn.ref(integrationId)));
         resource.put("DependsOn", integrationId);
         route.authorizer().ifPresent(authorizer -> {
             properties.put("AuthorizationType", authorizer.authorizationType());
             if (!authorizer.type().filter("aws_iam"::equals).isPresent()) {
                 properties.set("AuthorizerId", authorizer.id().map(j -> (JsonNode) j.deepCopy())
-                        .orElseGet(() -> ref(Naming.httpApiAuthorizerLogicalId(
+                        .orElseGet(() -> Cfn.ref(Naming.httpApiAuthorizerLogicalId(
                                 authorizer.configured().map(HttpApiConfig.Authorizer::name).orElse("undefined")))));
                 route.scopes().ifPresent(s -> properties.set("AuthorizationScopes", HttpApiConfig.array(s)));
             }
@@ -434,22 +411,11 @@ public final class HttpApiCompiler implements EventCompiler {
 
     /** {@code arn:${Partition}:execute-api:${Region}:${AccountId}:<api id>/*}. */
     private static ObjectNode sourceArn(JsonNode apiId) {
-        ObjectNode arn = JSON.objectNode();
-        ArrayNode join = arn.putArray("Fn::Join");
-        join.add("");
-        join.addArray().add("arn:").add(ref("AWS::Partition")).add(":execute-api:").add(ref("AWS::Region"))
-                .add(":").add(ref("AWS::AccountId")).add(":").add(apiId.deepCopy()).add("/*");
-        return arn;
+        return Cfn.regionalArn("execute-api", Cfn.text(":"), apiId.deepCopy(), Cfn.text("/*"));
     }
 
     private static SourceRef logsRef(ServiceSettings settings, HttpApiConfig config) {
         return settings.provider().at("logs", "httpApi").map(n -> n.ref()).orElse(config.ref());
-    }
-
-    private static ObjectNode ref(String logicalId) {
-        ObjectNode ref = JSON.objectNode();
-        ref.put("Ref", logicalId);
-        return ref;
     }
 
     private static void setIfPresent(ObjectNode properties, String key, JsonNode value) {

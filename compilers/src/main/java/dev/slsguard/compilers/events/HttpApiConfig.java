@@ -136,11 +136,11 @@ record HttpApiConfig(Optional<JsonNode> id, JsonNode metrics, Optional<JsonNode>
                     continue; // v3 fails reading such an entry
                 }
                 JsonNode nameValue = Coerce.string(config.get("name"));
-                String name = Js.truthy(nameValue) ? text(nameValue) : key;
+                String name = Js.truthy(nameValue) ? Js.string(nameValue) : key;
                 boolean request = "request".equals(config.path("type").asText(null));
                 JsonNode functionNameValue = Coerce.string(config.get("functionName"));
                 Optional<String> functionName = Optional.ofNullable(functionNameValue).filter(Js::truthy)
-                        .map(HttpApiConfig::text);
+                        .map(Js::string);
                 Optional<FunctionSettings> function = functionName.flatMap(n -> functions.stream()
                         .filter(f -> f.key().equals(n)).findFirst());
                 authorizers.put(key, new Authorizer(key, name, config, request, functionName, function,
@@ -152,7 +152,7 @@ record HttpApiConfig(Optional<JsonNode> id, JsonNode metrics, Optional<JsonNode>
         JsonNode logs = Coerce.bool(settings.providerValue("logs", "httpApi"));
         if (Js.truthy(logs)) {
             JsonNode given = logs.isObject() ? logs.get("format") : null;
-            format = Optional.of(Js.truthy(given) ? text(given) : DEFAULT_ACCESS_LOG_FORMAT);
+            format = Optional.of(Js.truthy(given) ? Js.string(given) : DEFAULT_ACCESS_LOG_FORMAT);
         }
         Optional<JsonNode> payload = Optional.ofNullable(Coerce.string(user.get("payload"))).filter(Js::truthy);
         SourceRef ref = httpApiNode.map(Node::ref).orElse(provider.ref());
@@ -208,27 +208,5 @@ record HttpApiConfig(Optional<JsonNode> id, JsonNode metrics, Optional<JsonNode>
         ArrayNode array = JSON.arrayNode();
         items.forEach(array::add);
         return array;
-    }
-
-    /** JavaScript's {@code String(value)}. */
-    static String text(JsonNode value) {
-        if (value == null) {
-            return "undefined";
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isNumber()) {
-            return Js.numberToString(value);
-        }
-        if (value.isBoolean() || value.isNull()) {
-            return value.asText();
-        }
-        if (value.isArray()) {
-            List<String> parts = new ArrayList<>();
-            value.forEach(v -> parts.add(v.isNull() ? "" : text(v)));
-            return String.join(",", parts);
-        }
-        return "[object Object]";
     }
 }

@@ -10,6 +10,7 @@ import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.custom.CustomResources;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -204,16 +205,9 @@ public final class S3Compiler implements EventCompiler {
             Item item = enabled.get(i);
             String bucketName = enabledBuckets.get(i);
             FunctionSettings function = item.event().function();
-            ObjectNode permission = JSON.objectNode();
-            permission.put("Type", "AWS::Lambda::Permission");
-            function.targetAlias().map(TargetAlias::logicalId).ifPresent(a -> permission.put("DependsOn", a));
-            ObjectNode properties = permission.putObject("Properties");
-            properties.set("FunctionName", function.target());
-            properties.put("Action", "lambda:InvokeFunction");
-            properties.put("Principal", "s3.amazonaws.com");
-            properties.set("SourceArn", join("", JSON.arrayNode().add("arn:").add(ref("AWS::Partition"))
-                    .add(":s3:::" + bucketName)));
-            properties.set("SourceAccount", ref("AWS::AccountId"));
+            ObjectNode permission = Cfn.invokePermission(function.targetAlias().map(TargetAlias::logicalId),
+                    function.target(), "s3.amazonaws.com", Cfn.partitionArn(Cfn.text(":s3:::" + bucketName)));
+            ((ObjectNode) permission.get("Properties")).set("SourceAccount", Cfn.ref("AWS::AccountId"));
             String permissionId = permissionId(function, bucketName, meta);
             context.mergeResource(permissionId, permission, Optional.of(function.key()), item.event().ref());
 
@@ -291,7 +285,7 @@ public final class S3Compiler implements EventCompiler {
                 resource.put("Version", 1);
                 resource.putArray("DependsOn").add(function.logicalId()).add(customFunctionId);
                 ObjectNode properties = resource.putObject("Properties");
-                properties.putObject("ServiceToken").putArray("Fn::GetAtt").add(customFunctionId).add("Arn");
+                properties.set("ServiceToken", Cfn.getAtt(customFunctionId, "Arn"));
                 properties.put("FunctionName", function.name());
                 properties.set("BucketName", item.bucket());
                 properties.putArray("BucketConfigs").add(bucketConfig);
@@ -366,17 +360,5 @@ public final class S3Compiler implements EventCompiler {
 
     private static String text(JsonNode value) {
         return value.isTextual() ? value.textValue() : Js.stringify(value);
-    }
-
-    private static ObjectNode ref(String name) {
-        return JSON.objectNode().put("Ref", name);
-    }
-
-    private static ObjectNode join(String separator, ArrayNode parts) {
-        ObjectNode join = JSON.objectNode();
-        ArrayNode args = join.putArray("Fn::Join");
-        args.add(separator);
-        args.add(parts);
-        return join;
     }
 }

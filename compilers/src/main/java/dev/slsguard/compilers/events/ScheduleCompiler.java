@@ -8,6 +8,7 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.JsonTemplate;
@@ -73,7 +74,8 @@ public final class ScheduleCompiler implements EventCompiler {
             String ruleId = Naming.scheduleRuleLogicalId(function.key(), number);
             String permissionId = Naming.schedulePermissionLogicalId(function.key(), number);
             resources.put(ruleId, rule.get());
-            resources.put(permissionId, permission(function, alias, ruleId));
+            resources.put(permissionId, Cfn.invokePermission(alias, function.target(), "events.amazonaws.com",
+                    Cfn.getAtt(ruleId, "Arn")));
             resourceIds.add(ruleId);
             permissionIds.add(permissionId);
         }
@@ -88,7 +90,7 @@ public final class ScheduleCompiler implements EventCompiler {
                 Optional.ofNullable(settings.timezone()).filter(JsonNode::isTextual).map(JsonNode::textValue),
                 event.config(), event.ref()));
         if (settings.scheduler() && !resourceIds.isEmpty()) {
-            ObjectNode arn = JSON.objectNode().put("Fn::Sub", Naming.functionArnTemplate(function.name()));
+            ObjectNode arn = Cfn.sub(Naming.functionArnTemplate(function.name()));
             context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
                     EventSource.SCHEDULER_TARGET, CfnValue.of(arn), event.ref()));
         }
@@ -235,24 +237,12 @@ public final class ScheduleCompiler implements EventCompiler {
         return Optional.of(rule);
     }
 
-    private static ObjectNode permission(FunctionSettings function, Optional<String> alias, String ruleId) {
-        ObjectNode permission = JSON.objectNode();
-        permission.put("Type", "AWS::Lambda::Permission");
-        alias.ifPresent(a -> permission.put("DependsOn", a));
-        ObjectNode properties = permission.putObject("Properties");
-        properties.set("FunctionName", function.target());
-        properties.put("Action", "lambda:InvokeFunction");
-        properties.put("Principal", "events.amazonaws.com");
-        properties.putObject("SourceArn").putArray("Fn::GetAtt").add(ruleId).add("Arn");
-        return permission;
-    }
-
     /** {@code ${value ? `"Key": "${value}",` : ''}}: false when the text does not parse. */
     private static boolean literal(ObjectNode into, String key, JsonNode value) {
         if (!Js.truthy(value)) {
             return true;
         }
-        Optional<String> text = JsonTemplate.stringLiteral(JsonTemplate.interpolate(value));
+        Optional<String> text = JsonTemplate.stringLiteral(Js.string(value));
         text.ifPresent(t -> into.put(key, t));
         return text.isPresent();
     }

@@ -9,6 +9,7 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -180,7 +181,7 @@ public final class SnsCompiler implements EventCompiler {
                 ObjectNode properties = subscription.putObject("Properties");
                 properties.set("Endpoint", endpoint.deepCopy());
                 properties.put("Protocol", "lambda");
-                properties.putObject("TopicArn").put("Ref", id);
+                properties.set("TopicArn", Cfn.ref(id));
                 setIfDefined(properties, "FilterPolicy", filterPolicy);
                 setIfDefined(properties, "FilterPolicyScope", filterPolicyScope);
                 setIfDefined(properties, "RedrivePolicy", redrivePolicy);
@@ -192,14 +193,8 @@ public final class SnsCompiler implements EventCompiler {
         }
 
         String permissionId = Naming.snsPermissionLogicalId(function.key(), topicName);
-        ObjectNode permission = JSON.objectNode();
-        permission.put("Type", "AWS::Lambda::Permission");
-        alias.ifPresent(a -> permission.put("DependsOn", a));
-        ObjectNode properties = permission.putObject("Properties");
-        properties.set("FunctionName", endpoint.deepCopy());
-        properties.put("Action", "lambda:InvokeFunction");
-        properties.put("Principal", "sns.amazonaws.com");
-        properties.set("SourceArn", topicArn.deepCopy());
+        ObjectNode permission = Cfn.invokePermission(alias, endpoint.deepCopy(), "sns.amazonaws.com",
+                topicArn.deepCopy());
         context.mergeResource(permissionId, permission, owner, origin);
 
         CfnValue topic = CfnValue.of(topicArn);
@@ -227,19 +222,7 @@ public final class SnsCompiler implements EventCompiler {
 
     /** The ARN of a topic the framework creates: {@code arn:<partition>:sns:<region>:<account>:<name>}. */
     private static ObjectNode createdTopicArn(String topicName) {
-        ObjectNode join = JSON.objectNode();
-        ArrayNode args = join.putArray("Fn::Join");
-        args.add("");
-        ArrayNode parts = args.addArray();
-        parts.add("arn:");
-        parts.addObject().put("Ref", "AWS::Partition");
-        parts.add(":sns:");
-        parts.addObject().put("Ref", "AWS::Region");
-        parts.add(":");
-        parts.addObject().put("Ref", "AWS::AccountId");
-        parts.add(":");
-        parts.add(topicName);
-        return join;
+        return Cfn.regionalArn("sns", Cfn.text(":"), Cfn.text(topicName));
     }
 
     /** The queue URL v3 builds from a dead-letter queue ARN: {@code https://sqs.<region>.<suffix>/<account>/<name>}. */
@@ -249,14 +232,8 @@ public final class SnsCompiler implements EventCompiler {
         String name = parts[n - 1];
         String account = n > 1 ? parts[n - 2] : "undefined";
         String region = n > 2 ? parts[n - 3] : "undefined";
-        ObjectNode join = JSON.objectNode();
-        ArrayNode args = join.putArray("Fn::Join");
-        args.add("");
-        ArrayNode list = args.addArray();
-        list.add("https://sqs." + region + ".");
-        list.addObject().put("Ref", "AWS::URLSuffix");
-        list.add("/" + account + "/" + name);
-        return join;
+        return Cfn.join("", Cfn.text("https://sqs." + region + "."), Cfn.ref("AWS::URLSuffix"),
+                Cfn.text("/" + account + "/" + name));
     }
 
     private static ObjectNode importValue(JsonNode value) {

@@ -1,14 +1,12 @@
 package dev.slsguard.compilers.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
-import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -47,14 +45,8 @@ public final class SqsCompiler implements EventCompiler {
         FunctionSettings function = event.function();
         String logicalId = Naming.queueLogicalId(function.key(), queueName.get());
 
-        ObjectNode mapping = JSON.objectNode();
-        mapping.put("Type", "AWS::Lambda::EventSourceMapping");
-        ArrayNode dependsOn = mapping.putArray("DependsOn");
-        function.roleDependency().ifPresent(dependsOn::add);
-        function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
-        ObjectNode properties = mapping.putObject("Properties");
-        JsonNode batchSize = Coerce.integer(config.option("batchSize"));
-        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10));
+        ObjectNode mapping = EventSourceMappings.start(function, config);
+        ObjectNode properties = (ObjectNode) mapping.get("Properties");
         JsonNode window = Coerce.integer(config.option("maximumBatchingWindow"));
         if (Js.present(window)) {
             properties.set("MaximumBatchingWindowInSeconds", window);

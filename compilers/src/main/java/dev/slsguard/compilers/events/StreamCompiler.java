@@ -9,7 +9,7 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
-import dev.slsguard.compilers.bind.TargetAlias;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -64,14 +64,8 @@ public final class StreamCompiler implements EventCompiler {
         String logicalId = Naming.streamLogicalId(function.key(), streamType, streamName.get());
         boolean dynamodb = streamType.equals("dynamodb");
 
-        ObjectNode mapping = JSON.objectNode();
-        mapping.put("Type", "AWS::Lambda::EventSourceMapping");
-        ArrayNode dependsOn = mapping.putArray("DependsOn");
-        function.roleDependency().ifPresent(dependsOn::add);
-        function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
-        ObjectNode properties = mapping.putObject("Properties");
-        JsonNode batchSize = Coerce.integer(config.option("batchSize"));
-        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10));
+        ObjectNode mapping = EventSourceMappings.start(function, config);
+        ObjectNode properties = (ObjectNode) mapping.get("Properties");
         JsonNode enabled = config.option("enabled");
         properties.set("Enabled", enabled != null ? Coerce.bool(enabled) : JSON.booleanNode(true));
         properties.set("EventSourceArn", arn);
@@ -154,8 +148,8 @@ public final class StreamCompiler implements EventCompiler {
                 ObjectNode consumerProperties = consumerResource.putObject("Properties");
                 consumerProperties.set("StreamARN", arn);
                 consumerProperties.put("ConsumerName", consumerName);
-                dependsOn.add(id);
-                consumerValue = JSON.objectNode().put("Ref", id);
+                ((ArrayNode) mapping.get("DependsOn")).add(id); // after the role and alias
+                consumerValue = Cfn.ref(id);
                 consumerId = Optional.of(id);
             } else {
                 consumerValue = consumer;

@@ -50,6 +50,40 @@ public final class Js {
         return JsJson.stringify(node);
     }
 
+    /**
+     * JavaScript's {@code String(value)}, which is also what a template literal writes: a Java
+     * {@code null} is {@code undefined}, an array its items joined with commas.
+     */
+    public static String string(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "undefined";
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isNumber()) {
+            return numberToString(value);
+        }
+        if (value.isNull()) {
+            return "null";
+        }
+        if (value.isBoolean()) {
+            return Boolean.toString(value.booleanValue());
+        }
+        if (value.isArray()) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < value.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                JsonNode item = value.get(i);
+                out.append(item.isNull() ? "" : string(item));
+            }
+            return out.toString();
+        }
+        return "[object Object]";
+    }
+
     /** {@code String(number)} as JavaScript writes it ({@code 1}, {@code 1.5}, {@code 1e+21}). */
     public static String numberToString(JsonNode number) {
         return JsJson.numberToString(number);

@@ -35,35 +35,4 @@ public final class JsonTemplate {
             return Optional.empty();
         }
     }
-
-    /** {@code `${value}`}: JavaScript's {@code String(value)} of a JSON value. */
-    public static String interpolate(JsonNode value) {
-        if (value == null || value.isMissingNode()) {
-            return "undefined";
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isNumber()) {
-            return Js.numberToString(value);
-        }
-        if (value.isNull()) {
-            return "null";
-        }
-        if (value.isBoolean()) {
-            return Boolean.toString(value.booleanValue());
-        }
-        if (value.isArray()) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < value.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                JsonNode item = value.get(i);
-                out.append(item.isNull() ? "" : interpolate(item));
-            }
-            return out.toString();
-        }
-        return "[object Object]";
-    }
 }

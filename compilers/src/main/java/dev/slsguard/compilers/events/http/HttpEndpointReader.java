@@ -233,7 +233,7 @@ public final class HttpEndpointReader {
         }
         Optional<String> origin = given.has("origins") ? Optional.empty() : Optional.of("*");
         if (given.has("origin")) {
-            origin = given.get("origin").isNull() ? Optional.empty() : Optional.of(JsObjects.string(given.get("origin")));
+            origin = given.get("origin").isNull() ? Optional.empty() : Optional.of(Js.string(given.get("origin")));
         }
         Optional<List<String>> origins = Optional.ofNullable(given.get("origins")).filter(Js::truthy)
                 .map(HttpEndpointReader::strings);
@@ -250,13 +250,13 @@ public final class HttpEndpointReader {
         JsonNode cacheControl = given.get("cacheControl");
         return new CorsSettings(origin, origins, methods, headers,
                 Js.truthy(Coerce.bool(given.get("allowCredentials"))),
-                Optional.ofNullable(maxAge).filter(Js::truthy).map(JsObjects::string),
-                Optional.ofNullable(cacheControl).filter(Js::truthy).map(JsObjects::string));
+                Optional.ofNullable(maxAge).filter(Js::truthy).map(Js::string),
+                Optional.ofNullable(cacheControl).filter(Js::truthy).map(Js::string));
     }
 
     private static List<String> strings(JsonNode value) {
         List<String> out = new ArrayList<>();
-        asArray(value).forEach(v -> out.add(JsObjects.string(v)));
+        asArray(value).forEach(v -> out.add(Js.string(v)));
         return out;
     }
 

@@ -51,7 +51,7 @@ public final class HttpEndpoints {
         }
         JsonNode endpointType = settings.providerValue("endpointType");
         if (!external && Js.truthy(endpointType) && Js.truthy(settings.providerValue("vpcEndpointIds"))
-                && !JsObjects.string(endpointType).equalsIgnoreCase("PRIVATE")) {
+                && !Js.string(endpointType).equalsIgnoreCase("PRIVATE")) {
             return false;
         }
         return true;

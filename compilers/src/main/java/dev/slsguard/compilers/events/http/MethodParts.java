@@ -2,17 +2,17 @@ package dev.slsguard.compilers.events.http;
 
 import static dev.slsguard.compilers.events.http.JsObjects.JSON;
 import static dev.slsguard.compilers.events.http.JsObjects.UNDEFINED;
-import static dev.slsguard.compilers.events.http.JsObjects.getAtt;
-import static dev.slsguard.compilers.events.http.JsObjects.join;
 import static dev.slsguard.compilers.events.http.JsObjects.orUndefined;
-import static dev.slsguard.compilers.events.http.JsObjects.ref;
-import static dev.slsguard.compilers.events.http.JsObjects.text;
+import static dev.slsguard.compilers.support.Cfn.getAtt;
+import static dev.slsguard.compilers.support.Cfn.ref;
+import static dev.slsguard.compilers.support.Cfn.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Js;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,18 +96,15 @@ final class MethodParts {
         integration.put("IntegrationHttpMethod", "POST");
         integration.put("Type", type);
         if (type.equals("AWS") || type.equals("AWS_PROXY")) {
-            List<JsonNode> parts = new ArrayList<>(List.of(text("arn:"), ref("AWS::Partition"), text(":apigateway:"),
-                    ref("AWS::Region"), text(":lambda:path/2015-03-31/functions/"),
-                    getAtt(function.logicalId(), "Arn")));
+            List<JsonNode> functionArn = new ArrayList<>(List.of(getAtt(function.logicalId(), "Arn")));
             function.targetAlias().ifPresent(a -> {
-                parts.add(text(":"));
-                parts.add(text(a.name()));
+                functionArn.add(text(":"));
+                functionArn.add(text(a.name()));
             });
-            parts.add(text("/invocations"));
-            integration.set("Uri", join("", parts.toArray(JsonNode[]::new)));
+            integration.set("Uri", Cfn.lambdaInvocationUri(functionArn.toArray(JsonNode[]::new)));
         } else if (type.equals("HTTP") || type.equals("HTTP_PROXY")) {
             JsonNode requestMethod = request == null ? null : request.get("method");
-            String method = Js.truthy(requestMethod) ? JsObjects.string(requestMethod) : endpoint.method();
+            String method = Js.truthy(requestMethod) ? Js.string(requestMethod) : endpoint.method();
             integration.set("Uri", orUndefined(request == null ? null : request.get("uri")));
             integration.put("IntegrationHttpMethod", method.toUpperCase(Locale.ROOT));
             if (endpoint.connectionType().isPresent()) {
@@ -266,7 +263,7 @@ final class MethodParts {
         JsonNode given = endpoint.authorizer().map(HttpAuthorizer::claims).orElse(null);
         if (given != null && given.isArray()) {
             for (JsonNode claim : given) {
-                String text = JsObjects.string(claim);
+                String text = Js.string(claim);
                 int colon = claim.isTextual() ? text.indexOf(':') : -1;
                 if (colon >= 0) {
                     claims.add("\"" + text.substring(colon + 1) + "\": \"$context.authorizer.claims['" + text + "']\"");

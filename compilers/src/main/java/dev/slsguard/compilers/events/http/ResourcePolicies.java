@@ -1,12 +1,9 @@
 package dev.slsguard.compilers.events.http;
 
-import static dev.slsguard.compilers.events.http.JsObjects.JSON;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.support.Coerce;
-import java.util.Map;
+import dev.slsguard.compilers.support.StatementCoercion;
 
 /**
  * v3's schema coercion of {@code provider.apiGateway.resourcePolicy} statements: a scalar
@@ -18,27 +15,7 @@ final class ResourcePolicies {
     }
 
     static ObjectNode coerce(ObjectNode statement) {
-        ObjectNode out = JSON.objectNode();
-        for (Map.Entry<String, JsonNode> e : statement.properties()) {
-            JsonNode value = e.getValue();
-            out.set(e.getKey(), switch (e.getKey()) {
-                case "Sid" -> Coerce.string(value);
-                case "Action", "NotAction" -> actions(value);
-                case "Resource", "NotResource" -> resource(value);
-                default -> value;
-            });
-        }
-        return out;
-    }
-
-    private static JsonNode actions(JsonNode value) {
-        JsonNode list = value.isValueNode() ? JSON.arrayNode().add(value) : value;
-        if (!list.isArray()) {
-            return value;
-        }
-        ArrayNode out = JSON.arrayNode();
-        list.forEach(item -> out.add(Coerce.string(item)));
-        return out;
+        return StatementCoercion.coerce(statement, ResourcePolicies::resource);
     }
 
     private static JsonNode resource(JsonNode value) {

@@ -2,11 +2,11 @@ package dev.slsguard.compilers.events.http;
 
 import static dev.slsguard.compilers.events.http.JsObjects.JSON;
 import static dev.slsguard.compilers.events.http.JsObjects.UNDEFINED;
-import static dev.slsguard.compilers.events.http.JsObjects.getAtt;
-import static dev.slsguard.compilers.events.http.JsObjects.join;
 import static dev.slsguard.compilers.events.http.JsObjects.orUndefined;
-import static dev.slsguard.compilers.events.http.JsObjects.ref;
-import static dev.slsguard.compilers.events.http.JsObjects.text;
+import static dev.slsguard.compilers.support.Cfn.getAtt;
+import static dev.slsguard.compilers.support.Cfn.join;
+import static dev.slsguard.compilers.support.Cfn.ref;
+import static dev.slsguard.compilers.support.Cfn.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +17,7 @@ import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.custom.CustomResources;
 import dev.slsguard.compilers.events.EventTypes;
+import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.engine.model.HttpEvent;
@@ -215,14 +216,8 @@ public final class RestApiBuilder {
         return Naming.restMethodLogicalId(resourceName(endpoint.path()), endpoint.method());
     }
 
-    private static ObjectNode lambdaUri(JsonNode functionArn) {
-        return join("", text("arn:"), ref("AWS::Partition"), text(":apigateway:"), ref("AWS::Region"),
-                text(":lambda:path/2015-03-31/functions/"), functionArn, text("/invocations"));
-    }
-
     private ObjectNode executeApiSourceArn() {
-        return join("", text("arn:"), ref("AWS::Partition"), text(":execute-api:"), ref("AWS::Region"), text(":"),
-                ref("AWS::AccountId"), text(":"), restApiId(), text("/*/*"));
+        return Cfn.regionalArn("execute-api", text(":"), restApiId(), text("/*/*"));
     }
 
     // ---- rest-api.js ------------------------------------------------------------------------------
@@ -235,7 +230,7 @@ public final class RestApiBuilder {
         api.put("Type", "AWS::ApiGateway::RestApi");
         ObjectNode properties = api.putObject("Properties");
         JsonNode apiName = settings.providerValue("apiName");
-        properties.set("Name", text(Js.truthy(apiName) ? JsObjects.string(apiName)
+        properties.set("Name", text(Js.truthy(apiName) ? Js.string(apiName)
                 : Naming.restApiName(settings.name(), stage(),
                         Js.truthy(Coerce.bool(api("shouldStartNameWithService"))))));
         JsonNode binary = api("binaryMediaTypes");
@@ -246,7 +241,7 @@ public final class RestApiBuilder {
         JsonNode vpcEndpointIds = null;
         JsonNode givenType = settings.providerValue("endpointType");
         if (Js.truthy(givenType)) {
-            endpointType = JsObjects.string(givenType).toUpperCase(Locale.ROOT);
+            endpointType = Js.string(givenType).toUpperCase(Locale.ROOT);
             JsonNode ids = settings.providerValue("vpcEndpointIds");
             if (Js.truthy(ids)) {
                 vpcEndpointIds = ids.isTextual() ? JSON.arrayNode().add(ids) : ids;
@@ -270,7 +265,7 @@ public final class RestApiBuilder {
         }
         JsonNode keySource = api("apiKeySourceType");
         if (Js.truthy(keySource)) {
-            properties.put("ApiKeySourceType", JsObjects.string(keySource).toUpperCase(Locale.ROOT));
+            properties.put("ApiKeySourceType", Js.string(keySource).toUpperCase(Locale.ROOT));
         }
         JsonNode compression = api("minimumCompressionSize");
         if (Js.present(compression)) {
@@ -460,11 +455,11 @@ public final class RestApiBuilder {
                     String contentType = e.getKey();
                     JsonNode schema = e.getValue();
                     JsonNode providerSchema = schema.isContainerNode() ? null
-                            : apiGateway.path("request").path("schemas").get(JsObjects.string(schema));
+                            : apiGateway.path("request").path("schemas").get(Js.string(schema));
                     String validator = requestValidator(endpoint);
                     String modelId;
                     if (Js.truthy(providerSchema)) {
-                        modelId = providerModel(JsObjects.string(schema), providerSchema);
+                        modelId = providerModel(Js.string(schema), providerSchema);
                     } else {
                         JsonNode name = null;
                         JsonNode description = null;
@@ -552,12 +547,12 @@ public final class RestApiBuilder {
                 properties.put("Type", "COGNITO_USER_POOLS");
                 properties.putArray("ProviderARNs").add(authorizer.arn().deepCopy());
             } else {
-                properties.set("AuthorizerUri", lambdaUri(authorizer.arn().deepCopy()));
+                properties.set("AuthorizerUri", Cfn.lambdaInvocationUri(authorizer.arn().deepCopy()));
                 properties.put("Type", Js.truthy(text(authorizer.upperType())) ? authorizer.upperType() : "TOKEN");
             }
             ObjectNode resource = JSON.objectNode();
             resource.put("Type", "AWS::ApiGateway::Authorizer");
-            resource.set("DependsOn", authorizer.aliasLogicalId().<JsonNode>map(JsObjects::text).orElse(UNDEFINED));
+            resource.set("DependsOn", authorizer.aliasLogicalId().<JsonNode>map(Cfn::text).orElse(UNDEFINED));
             resource.set("Properties", properties);
             merge(Naming.restAuthorizerLogicalId(authorizer.name()), resource, endpoint.event().ref());
         }
@@ -572,7 +567,7 @@ public final class RestApiBuilder {
         ObjectNode properties = deployment.putObject("Properties");
         properties.set("RestApiId", restApiId());
         JsonNode apiStage = api("stage");
-        properties.put("StageName", Js.truthy(apiStage) ? JsObjects.string(apiStage) : stage());
+        properties.put("StageName", Js.truthy(apiStage) ? Js.string(apiStage) : stage());
         JsonNode description = api("description");
         properties.set("Description", Js.truthy(description) ? description : UNDEFINED);
         ArrayNode dependsOn = deployment.putArray("DependsOn");
@@ -774,13 +769,8 @@ public final class RestApiBuilder {
     private void compilePermissions() {
         for (HttpEndpoint endpoint : endpoints) {
             FunctionSettings function = endpoint.event().function();
-            ObjectNode permission = JSON.objectNode();
-            permission.put("Type", "AWS::Lambda::Permission");
-            ObjectNode properties = permission.putObject("Properties");
-            properties.set("FunctionName", function.target());
-            properties.put("Action", "lambda:InvokeFunction");
-            properties.put("Principal", "apigateway.amazonaws.com");
-            properties.set("SourceArn", executeApiSourceArn());
+            ObjectNode permission = Cfn.invokePermission(Optional.empty(), function.target(),
+                    "apigateway.amazonaws.com", executeApiSourceArn());
             function.targetAlias().ifPresent(a -> permission.put("DependsOn", a.logicalId()));
             assign(Naming.restPermissionLogicalId(function.key()), permission, endpoint.event().ref());
 
@@ -792,15 +782,10 @@ public final class RestApiBuilder {
             if (resources.containsKey(id) || authorizer.get().managedExternally()) {
                 continue;
             }
-            ObjectNode authorizerPermission = JSON.objectNode();
-            authorizerPermission.put("Type", "AWS::Lambda::Permission");
-            ObjectNode authorizerProperties = authorizerPermission.putObject("Properties");
-            authorizerProperties.set("FunctionName", authorizer.get().aliasLogicalId()
-                    .<JsonNode>map(JsObjects::ref).orElse(authorizer.get().arn().deepCopy()));
-            authorizerProperties.put("Action", "lambda:InvokeFunction");
-            authorizerProperties.put("Principal", "apigateway.amazonaws.com");
-            authorizerProperties.set("SourceArn", executeApiSourceArn());
-            assign(id, authorizerPermission, endpoint.event().ref());
+            JsonNode authorizerFunction = authorizer.get().aliasLogicalId().<JsonNode>map(Cfn::ref)
+                    .orElse(authorizer.get().arn().deepCopy());
+            assign(id, Cfn.invokePermission(Optional.empty(), authorizerFunction, "apigateway.amazonaws.com",
+                    executeApiSourceArn()), endpoint.event().ref());
         }
     }
 
