@@ -82,8 +82,8 @@ final class RulesTestCommand implements Callable<Integer> {
         if (!untested.isEmpty()) {
             out.println("note: rules no fixture expects: " + String.join(", ", untested));
         }
-        out.println(fixtures.size() + " fixtures, " + own.size() + " rules: " + (fixtures.size() - failed)
-                + " passed, " + failed + " failed");
+        out.println(count(fixtures.size(), "fixture") + ", " + count(own.size(), "rule") + ": "
+                + (fixtures.size() - failed) + " passed, " + failed + " failed");
         out.flush();
         return failed == 0 ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
     }
@@ -100,6 +100,10 @@ final class RulesTestCommand implements Callable<Integer> {
         FixtureCheck check = FixtureCheck.of(fixture, outcome, id -> rules.isOrgRule(id) || marked.contains(id),
                 true);
         return check.differences();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String rulesOf(Fixture fixture) {

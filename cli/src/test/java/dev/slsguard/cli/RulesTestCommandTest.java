@@ -61,7 +61,7 @@ class RulesTestCommandTest {
         Run run = Run.in(dir, "rules", "test", "pack");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(List.of("PASS  big  [silent]", "PASS  small  [ACME-MEM-001]",
-                "2 fixtures, 1 rules: 2 passed, 0 failed"), run.out().lines().toList(), run.toString());
+                "2 fixtures, 1 rule: 2 passed, 0 failed"), run.out().lines().toList(), run.toString());
         assertEquals("", run.err());
     }
 
@@ -98,7 +98,7 @@ class RulesTestCommandTest {
         assertEquals(List.of("FAIL  wrong-line  [ACME-MEM-001] (pack/tests/wrong-line/serverless.yml)",
                 "        missing finding: ACME-MEM-001 at line 6",
                 "        unexpected finding: ACME-MEM-001 at line 8 - Function small has 128 MB.",
-                "1 fixtures, 1 rules: 0 passed, 1 failed"), run.out().lines().toList(), run.toString());
+                "1 fixture, 1 rule: 0 passed, 1 failed"), run.out().lines().toList(), run.toString());
     }
 
     @Test
