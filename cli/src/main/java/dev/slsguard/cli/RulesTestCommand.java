@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.kie.api.runtime.rule.ConsequenceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,6 +96,11 @@ final class RulesTestCommand implements Callable<Integer> {
             outcome = pipeline.evaluate(fixture.file(), Fixture.FILE, VariableOptions.none());
         } catch (UserError e) {
             return List.of("error: " + Invocation.oneLine(e.oneLine()));
+        } catch (ConsequenceException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String rule = e.getRule() == null ? "a rule" : "rule \"" + e.getRule().getName() + "\"";
+            return List.of("error: the consequence of " + rule + " threw " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + Invocation.oneLine(cause.getMessage())));
         }
         Set<String> marked = fixture.markedIds();
         FixtureCheck check = FixtureCheck.of(fixture, outcome, id -> rules.isOrgRule(id) || marked.contains(id),

@@ -112,6 +112,21 @@ class RulesTestCommandTest {
     }
 
     @Test
+    void fixtureOnWhichARuleThrowsFailsNamingTheRule() throws IOException {
+        write("pack/memory.drl", RULE.replace("Report.finding(kcontext, $f.ref(), \"Function \" + $f.key() + \" has \" + $f.memorySize() + \" MB.\");",
+                "Object none = null; none.toString();"));
+        write("pack/tests/small/serverless.yml", service("  tiny: # expect: ACME-MEM-001\n    handler: h.tiny\n    memorySize: 128\n"));
+        write("pack/tests/big/serverless.yml", service("  big:\n    handler: h.big\n"));
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(1, run.exitCode(), run.toString());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("PASS  big  [silent]", lines.get(0), run.toString());
+        assertEquals("FAIL  small  [ACME-MEM-001] (pack/tests/small/serverless.yml)", lines.get(1), run.toString());
+        assertTrue(lines.get(2).startsWith("        error: the consequence of rule \"function with a small memory size\""
+                + " threw NullPointerException"), run.toString());
+    }
+
+    @Test
     void packThatDoesNotCompileExitsTwoNamingFileAndLine() throws IOException {
         write("pack/memory.drl", RULE.replace("$f : Function(memorySize < 256)", "$f : Function(memorySize <"));
         write("pack/tests/small/serverless.yml", service("  tiny:\n    handler: h.tiny\n"));
