@@ -51,10 +51,15 @@ final class PackFixtures {
 
     /** Checks that every {@code --rules} directory exists; returns them as given. */
     static List<Path> directories(Session session, List<Path> given) {
+        return directories(session, given, "--rules ");
+    }
+
+    /** Checks that every directory exists, naming a missing one after {@code prefix}; returns them as given. */
+    static List<Path> directories(Session session, List<Path> given, String prefix) {
         List<Path> dirs = new ArrayList<>();
         for (Path dir : given) {
             if (!Files.isDirectory(session.workingDir().resolve(dir))) {
-                throw new CliError("--rules " + dir + ": not a directory");
+                throw new CliError(prefix + dir + ": not a directory");
             }
             dirs.add(asGiven(session, dir));
         }

@@ -51,7 +51,7 @@ final class RulesTestCommand implements Callable<Integer> {
     }
 
     private int test() {
-        Path dir = PackFixtures.directories(session, List.of(pack)).get(0);
+        Path dir = PackFixtures.directories(session, List.of(pack), "").get(0);
         Pipeline pipeline = PipelineFactory.create(List.of(dir));
         RuleBase rules = pipeline.rules();
         List<RuleInfo> own = rules.rules().stream().filter(r -> rules.isOrgRule(r.id())).toList();

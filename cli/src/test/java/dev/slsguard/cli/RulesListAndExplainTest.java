@@ -144,6 +144,10 @@ class RulesListAndExplainTest {
         assertTrue(builtIn.out().endsWith("\nNo example: no fixture of the --rules packs expects this rule.\n"),
                 builtIn.out());
 
+        Run missingPack = Run.in(dir, "rules", "list", "--rules", "nowhere");
+        assertEquals(2, missingPack.exitCode(), missingPack.toString());
+        assertEquals("slsguard: --rules nowhere: not a directory\n", missingPack.err());
+
         Run unknown = Run.in(dir, "explain", "ACME-MEM-001");
         assertEquals(2, unknown.exitCode(), unknown.toString());
         assertEquals("slsguard: unknown rule id ACME-MEM-001 (`slsguard rules list` shows the loaded rules)\n",

@@ -153,6 +153,6 @@ class RulesTestCommandTest {
 
         Run missing = Run.in(dir, "rules", "test", "nowhere");
         assertEquals(2, missing.exitCode(), missing.toString());
-        assertEquals("slsguard: --rules nowhere: not a directory\n", missing.err());
+        assertEquals("slsguard: nowhere: not a directory\n", missing.err());
     }
 }
