@@ -57,6 +57,10 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.addSubcommand(new CheckCommand(session));
         cli.addSubcommand(new CompileCommand(session));
+        cli.addSubcommand(new CommandLine(new RulesCommand())
+                .addSubcommand(new RulesTestCommand(session))
+                .addSubcommand(new RulesListCommand(session)));
+        cli.addSubcommand(new ExplainCommand(session));
         cli.setOut(session.out());
         cli.setErr(session.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

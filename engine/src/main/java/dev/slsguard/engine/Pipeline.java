@@ -48,4 +48,24 @@ public final class Pipeline {
         ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements(), outcome.trusts());
         return new Analysis(document, template, outcome.findings(), rules.rules());
     }
+
+    /**
+     * Runs the stages up to the rules only (no template merge) and returns what the rules did,
+     * derived statements included: what rule fixtures are compared with.
+     *
+     * @throws UserError for input that cannot be analysed at all
+     */
+    public RuleOutcome evaluate(Path configFile, String displayName, VariableOptions options) {
+        SourceDocument document = YamlLoader.load(configFile, displayName, limits);
+        ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
+        Compilation compilation = compiler.compile(resolved);
+        List<Object> facts = new ArrayList<>(compilation.facts());
+        facts.addAll(resolved.unresolved());
+        return rules.run(facts);
+    }
+
+    /** The rule base this pipeline runs. */
+    public RuleBase rules() {
+        return rules;
+    }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.slsguard.engine.fixtures.Fixture;
+import dev.slsguard.engine.fixtures.FixtureCheck;
 import dev.slsguard.engine.model.Finding;
-import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.rules.RuleOutcome;
-import dev.slsguard.rules.Fixture.Hit;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -51,46 +51,18 @@ class FixtureTest {
     @MethodSource("fixtures")
     void firesExactlyTheMarkedRules(Fixture fixture) {
         RuleOutcome outcome = TestPipeline.analyse(fixture.file());
-        Set<Hit> fired = new TreeSet<>();
         for (Finding f : outcome.findings()) {
             assertEquals(FILE, f.location().file(), "finding outside the service file: " + f);
-            fired.add(new Hit(f.ruleId(), f.location().line()));
         }
-        Set<Hit> derived = new TreeSet<>();
-        for (IamStatement s : outcome.statements()) {
-            if (s.origin().equals(IamStatement.DERIVED)) {
-                derived.add(new Hit(s.source(), s.ref().line()));
-            }
-        }
-        outcome.trusts().forEach(t -> derived.add(new Hit(t.source(), t.ref().line())));
-        String report = compare("findings", fixture.expected(), fired, outcome);
-        if (fixture.name().startsWith("derivation/")) {
-            report += compare("derived statements", fixture.derived(), derived, outcome);
-        } else if (!fixture.derived().isEmpty()) {
-            report += "  # derives: markers are compared only in derivation/ fixtures\n";
+        boolean derivation = fixture.name().startsWith("derivation/");
+        FixtureCheck check = FixtureCheck.of(fixture, outcome, id -> true, derivation);
+        List<String> report = new ArrayList<>(check.differences());
+        if (!derivation && !fixture.derived().isEmpty()) {
+            report.add("# derives: markers are compared only in derivation/ fixtures");
         }
         if (!report.isEmpty()) {
-            fail(fixture.name() + ":\n" + report);
+            fail(fixture.name() + ":\n  " + String.join("\n  ", report));
         }
-    }
-
-    private static String compare(String what, Set<Hit> expected, Set<Hit> actual, RuleOutcome outcome) {
-        Set<Hit> missing = new TreeSet<>(expected);
-        missing.removeAll(actual);
-        Set<Hit> unexpected = new TreeSet<>(actual);
-        unexpected.removeAll(expected);
-        StringBuilder out = new StringBuilder();
-        for (Hit hit : missing) {
-            out.append("  missing ").append(what).append(": ").append(hit).append('\n');
-        }
-        for (Hit hit : unexpected) {
-            out.append("  unexpected ").append(what).append(": ").append(hit);
-            outcome.findings().stream().filter(f -> f.ruleId().equals(hit.ruleId())
-                    && f.location().line() == hit.line()).findFirst()
-                    .ifPresent(f -> out.append(" - ").append(f.message()));
-            out.append('\n');
-        }
-        return out.toString();
     }
 
     @Test

@@ -82,7 +82,7 @@ class SamplesSmokeTest {
     @Test
     void exampleOrgRulePackLoadsAndReports() throws Exception {
         Result clean = run("check", "orders-service", "--output", out.resolve("a").toString(),
-                "--rules", "org-rules", "--format", "sarif");
+                "--rules", "org-rules", "--format", "sarif", "--fail-on", "never");
         assertEquals(0, clean.exitCode(), clean.stdout() + clean.stderr());
         JsonNode rules = JSON.readTree(clean.stdout()).get("runs").get(0).get("tool").get("driver").get("rules");
         List<String> ids = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.impl.EnvironmentFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -57,13 +58,16 @@ public final class RuleBase {
     /** The file of each rule, by {@link #key(Rule)}. */
     private final Map<String, SourceRef> ruleFiles;
     private final int firingLimit;
+    /** The ids of the rules compiled from org packs. */
+    private final Set<String> orgRuleIds;
 
     private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<String, SourceRef> ruleFiles,
-                     int firingLimit) {
+                     int firingLimit, Set<String> orgRuleIds) {
         this.kbase = kbase;
         this.rules = List.copyOf(rules);
         this.ruleFiles = ruleFiles;
         this.firingLimit = firingLimit;
+        this.orgRuleIds = Set.copyOf(orgRuleIds);
     }
 
     /**
@@ -100,6 +104,7 @@ public final class RuleBase {
         Map<String, RuleInfo> byId = new HashMap<>();
         Map<String, Rule> ruleById = new HashMap<>();
         List<RuleInfo> infos = new ArrayList<>();
+        Set<String> orgIds = new HashSet<>();
         // built-in rules first, so that an id clash is reported at the org rule, which the user owns
         List<Rule> builtInFirst = new ArrayList<>(all);
         builtInFirst.sort(Comparator.comparing((Rule r) -> orgFile(r, byDisplayName).isPresent()));
@@ -117,9 +122,12 @@ public final class RuleBase {
             }
             ruleById.put(info.id(), rule);
             infos.add(info);
+            if (orgFile(rule, byDisplayName).isPresent()) {
+                orgIds.add(info.id());
+            }
         }
         infos.sort(Comparator.comparing(RuleInfo::id));
-        return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT);
+        return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds);
     }
 
     /** The same rule base with another firing limit. */
@@ -127,12 +135,17 @@ public final class RuleBase {
         if (limit < 1) {
             throw new IllegalArgumentException("firing limit must be positive: " + limit);
         }
-        return new RuleBase(kbase, rules, ruleFiles, limit);
+        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds);
     }
 
     /** Metadata of every rule, sorted by id. */
     public List<RuleInfo> rules() {
         return rules;
+    }
+
+    /** True when the rule with this id was compiled from an org pack (not a built-in pack). */
+    public boolean isOrgRule(String id) {
+        return orgRuleIds.contains(id);
     }
 
     /** The rule with this id, if loaded. */

@@ -1,0 +1,113 @@
+package dev.slsguard.cli;
+
+import dev.slsguard.engine.fixtures.Fixture;
+import dev.slsguard.engine.rules.RuleBase;
+import dev.slsguard.engine.rules.RuleInfo;
+import dev.slsguard.rules.BuiltInPacks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code slsguard explain RULE-ID}: a rule's metadata, and a bad and a good example taken from the
+ * fixtures of the {@code --rules} packs when they have some.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Explain a rule: what it checks, how to fix it, and examples from its pack's fixtures.")
+final class ExplainCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Parameters(index = "0", paramLabel = "RULE-ID", description = "The rule's id (SLS-IAM-004, ORG-TAG-001 ...).")
+    String id;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "A directory of .drl org rule packs; repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    ExplainCommand(Session session) {
+        this.session = session;
+    }
+
+    /** A fixture shown as an example, with the pack directory it comes from as the user gave it. */
+    private record Example(String pack, Fixture fixture) {
+        String path() {
+            return pack + "/" + PackFixtures.TESTS + "/" + fixture.name() + "/" + Fixture.FILE;
+        }
+
+        String parent() {
+            int slash = fixture.name().lastIndexOf('/');
+            return pack + "/" + (slash < 0 ? "" : fixture.name().substring(0, slash));
+        }
+    }
+
+    @Override
+    public Integer call() {
+        return Invocation.guarded(session.err(), debug, this::explain);
+    }
+
+    private int explain() {
+        List<Path> dirs = PackFixtures.directories(session, rules);
+        RuleBase base = BuiltInPacks.load(dirs);
+        RuleInfo rule = base.rule(id).orElseThrow(() -> new CliError("unknown rule id " + id
+                + " (`slsguard rules list" + (rules.isEmpty() ? "" : " --rules DIR") + "` shows the loaded rules)"));
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            String shown = rules.get(i).toString().replace('\\', '/');
+            PackFixtures.of(dirs.get(i)).forEach(f -> examples.add(new Example(shown, f)));
+        }
+        Optional<Example> bad = examples.stream()
+                .filter(e -> e.fixture().expected().stream().anyMatch(h -> h.ruleId().equals(id))).findFirst();
+        // the good example sits beside the bad one (tests/<topic>/bad, tests/<topic>/good) and names no rule
+        Optional<Example> good = bad.flatMap(b -> examples.stream()
+                .filter(e -> e.parent().equals(b.parent()) && e.fixture().markedIds().isEmpty()).findFirst());
+
+        StringBuilder out = new StringBuilder();
+        out.append(rule.id()).append(": ").append(rule.title()).append('\n');
+        out.append("severity: ").append(rule.severity().label()).append('\n');
+        out.append("tags: ").append(String.join(", ", rule.tags())).append('\n');
+        out.append("pack: ").append(rule.pack()).append('\n');
+        if (!rule.description().isEmpty()) {
+            out.append('\n').append(rule.description()).append('\n');
+        }
+        if (!rule.help().isEmpty()) {
+            out.append("\nHow to fix: ").append(rule.help()).append('\n');
+        }
+        bad.ifPresent(b -> out.append("\nBad example (").append(b.path()).append(", finding at line ")
+                .append(lines(b.fixture())).append("):\n").append(indent(b.fixture())));
+        good.ifPresent(g -> out.append("\nGood example (").append(g.path()).append("):\n").append(indent(g.fixture())));
+        if (bad.isEmpty()) {
+            out.append("\nNo example: no fixture of the --rules packs expects this rule.\n");
+        }
+        session.out().print(out);
+        session.out().flush();
+        return ExitCodes.CLEAN;
+    }
+
+    private String lines(Fixture fixture) {
+        return String.join(", ", fixture.expected().stream().filter(h -> h.ruleId().equals(id)).sorted()
+                .map(h -> String.valueOf(h.line())).toList());
+    }
+
+    private static String indent(Fixture fixture) {
+        try {
+            StringBuilder out = new StringBuilder();
+            for (String line : Files.readAllLines(fixture.file())) {
+                out.append(line.isEmpty() ? "" : "    " + line).append('\n');
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.slsguard.cli;
+
+import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.fixtures.Fixture;
+import dev.slsguard.engine.fixtures.FixtureCheck;
+import dev.slsguard.engine.rules.RuleBase;
+import dev.slsguard.engine.rules.RuleInfo;
+import dev.slsguard.engine.rules.RuleOutcome;
+import dev.slsguard.engine.vars.VariableOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.kie.api.runtime.rule.ConsequenceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code slsguard rules test DIR}: runs every fixture of an org rule pack with the pack loaded on
+ * top of the built-in packs and compares the findings with the fixtures' {@code # expect:} markers.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run the fixtures of an org rule pack: every DIR/tests/**/serverless.yml, whose lines carry "
+                + "`# expect: RULE-ID` (a finding of that rule on that line) and `# derives: RULE-ID` markers. "
+                + "Only the pack's own rules count, and built-in rules a marker names.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every fixture passes", "1:a fixture fails",
+                "2:usage error, or a pack that does not load or has no fixtures"})
+final class RulesTestCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The rule pack directory (.drl files and tests/).")
+    Path pack;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    RulesTestCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        return Invocation.guarded(session.err(), debug, this::test);
+    }
+
+    private int test() {
+        Path dir = PackFixtures.directories(session, List.of(pack), "").get(0);
+        Pipeline pipeline = PipelineFactory.create(List.of(dir));
+        RuleBase rules = pipeline.rules();
+        List<RuleInfo> own = rules.rules().stream().filter(r -> rules.isOrgRule(r.id())).toList();
+        String shown = pack.toString().replace('\\', '/');
+        if (own.isEmpty()) {
+            throw new CliError(shown + ": no rules in the pack (no .drl file with a rule)");
+        }
+        List<Fixture> fixtures = PackFixtures.of(dir);
+        if (fixtures.isEmpty()) {
+            throw new CliError(shown + ": no fixtures (" + PackFixtures.TESTS + "/**/" + Fixture.FILE + ")");
+        }
+        PrintWriter out = session.out();
+        int failed = 0;
+        Set<String> covered = new TreeSet<>();
+        for (Fixture fixture : fixtures) {
+            fixture.expected().forEach(h -> covered.add(h.ruleId()));
+            fixture.derived().forEach(h -> covered.add(h.ruleId()));
+            List<String> differences = run(pipeline, rules, fixture);
+            String where = shown + "/" + PackFixtures.TESTS + "/" + fixture.name() + "/" + Fixture.FILE;
+            if (differences.isEmpty()) {
+                out.println("PASS  " + fixture.name() + rulesOf(fixture));
+            } else {
+                failed++;
+                out.println("FAIL  " + fixture.name() + rulesOf(fixture) + " (" + where + ")");
+                differences.forEach(d -> out.println("        " + d));
+            }
+        }
+        List<String> untested = own.stream().map(RuleInfo::id).filter(id -> !covered.contains(id)).toList();
+        if (!untested.isEmpty()) {
+            out.println("note: rules no fixture expects: " + String.join(", ", untested));
+        }
+        out.println(count(fixtures.size(), "fixture") + ", " + count(own.size(), "rule") + ": "
+                + (fixtures.size() - failed) + " passed, " + failed + " failed");
+        out.flush();
+        return failed == 0 ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    }
+
+    /** The fixture's differences; a fixture that cannot be analysed fails with the error. */
+    private static List<String> run(Pipeline pipeline, RuleBase rules, Fixture fixture) {
+        RuleOutcome outcome;
+        try {
+            outcome = pipeline.evaluate(fixture.file(), Fixture.FILE, VariableOptions.none());
+        } catch (UserError e) {
+            return List.of("error: " + Invocation.oneLine(e.oneLine()));
+        } catch (ConsequenceException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String rule = e.getRule() == null ? "a rule" : "rule \"" + e.getRule().getName() + "\"";
+            return List.of("error: the consequence of " + rule + " threw " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + Invocation.oneLine(cause.getMessage())));
+        }
+        Set<String> marked = fixture.markedIds();
+        FixtureCheck check = FixtureCheck.of(fixture, outcome, id -> rules.isOrgRule(id) || marked.contains(id),
+                true);
+        return check.differences();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String rulesOf(Fixture fixture) {
+        Set<String> ids = fixture.markedIds();
+        return ids.isEmpty() ? "  [silent]" : "  [" + String.join(", ", ids) + "]";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.slsguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code slsguard rules test DIR} on small packs written by the test. */
+class RulesTestCommandTest {
+
+    private static final String RULE = """
+            package org.acme.guard;
+
+            import dev.slsguard.engine.model.Function;
+            import dev.slsguard.engine.rules.Report;
+
+            rule "function with a small memory size"
+              @id("ACME-MEM-001")
+              @severity("warning")
+              @title("Small memory size")
+              @description("Functions get at least 256 MB.")
+              @help("Set memorySize: 256 or more.")
+              @tags("acme, cost")
+            when
+              $f : Function(memorySize < 256)
+            then
+              Report.finding(kcontext, $f.ref(), "Function " + $f.key() + " has " + $f.memorySize() + " MB.");
+            end
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void write(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static String service(String functions) {
+        return "service: acme\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n" + functions;
+    }
+
+    @Test
+    void passingPackExitsZeroAndIgnoresBuiltInFindings() throws IOException {
+        write("pack/memory.drl", RULE);
+        // line 6: a finding of the pack's rule; the sqs event without an arn is a built-in error, not counted
+        write("pack/tests/small/serverless.yml", service("""
+                  tiny: # expect: ACME-MEM-001
+                    handler: h.tiny
+                    memorySize: 128
+                    events:
+                      - sqs: {}
+                """));
+        write("pack/tests/big/serverless.yml", service("  big:\n    handler: h.big\n"));
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("PASS  big  [silent]", "PASS  small  [ACME-MEM-001]",
+                "2 fixtures, 1 rule: 2 passed, 0 failed"), run.out().lines().toList(), run.toString());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void aBuiltInIdNamedByAMarkerIsCompared() throws IOException {
+        write("pack/memory.drl", RULE);
+        write("pack/tests/queue/serverless.yml", service("""
+                  worker:
+                    handler: h.worker
+                    events:
+                      - sqs:
+                          arn: arn:aws:sqs:us-east-1:123456789012:jobs
+                          batchSize: 5000 # expect: SLS-NOPE-999
+                """));
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("FAIL  queue  [SLS-NOPE-999] (pack/tests/queue/serverless.yml)\n"
+                + "        missing finding: SLS-NOPE-999 at line 11\n"), run.toString());
+        assertTrue(run.out().contains("note: rules no fixture expects: ACME-MEM-001\n"), run.toString());
+    }
+
+    @Test
+    void failingFixtureNamesMissingAndUnexpectedFindings() throws IOException {
+        write("pack/memory.drl", RULE);
+        write("pack/tests/wrong-line/serverless.yml", service("""
+                  tiny: # expect: ACME-MEM-001
+                    handler: h.tiny
+                  small:
+                    handler: h.small
+                    memorySize: 128
+                """));
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(List.of("FAIL  wrong-line  [ACME-MEM-001] (pack/tests/wrong-line/serverless.yml)",
+                "        missing finding: ACME-MEM-001 at line 6",
+                "        unexpected finding: ACME-MEM-001 at line 8 - Function small has 128 MB.",
+                "1 fixture, 1 rule: 0 passed, 1 failed"), run.out().lines().toList(), run.toString());
+    }
+
+    @Test
+    void fixtureThatCannotBeReadFails() throws IOException {
+        write("pack/memory.drl", RULE);
+        write("pack/tests/broken/serverless.yml", "service: [unclosed\n");
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("FAIL  broken  [silent] (pack/tests/broken/serverless.yml)\n"
+                + "        error: serverless.yml:"), run.toString());
+    }
+
+    @Test
+    void fixtureOnWhichARuleThrowsFailsNamingTheRule() throws IOException {
+        write("pack/memory.drl", RULE.replace("Report.finding(kcontext, $f.ref(), \"Function \" + $f.key() + \" has \" + $f.memorySize() + \" MB.\");",
+                "Object none = null; none.toString();"));
+        write("pack/tests/small/serverless.yml", service("  tiny: # expect: ACME-MEM-001\n    handler: h.tiny\n    memorySize: 128\n"));
+        write("pack/tests/big/serverless.yml", service("  big:\n    handler: h.big\n"));
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(1, run.exitCode(), run.toString());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("PASS  big  [silent]", lines.get(0), run.toString());
+        assertEquals("FAIL  small  [ACME-MEM-001] (pack/tests/small/serverless.yml)", lines.get(1), run.toString());
+        assertTrue(lines.get(2).startsWith("        error: the consequence of rule \"function with a small memory size\""
+                + " threw NullPointerException"), run.toString());
+    }
+
+    @Test
+    void packThatDoesNotCompileExitsTwoNamingFileAndLine() throws IOException {
+        write("pack/memory.drl", RULE.replace("$f : Function(memorySize < 256)", "$f : Function(memorySize <"));
+        write("pack/tests/small/serverless.yml", service("  tiny:\n    handler: h.tiny\n"));
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("", run.out());
+        assertEquals(1, run.errLines().size(), run.toString());
+        assertTrue(run.err().startsWith("slsguard: " + dir.resolve("pack/memory.drl").toString().replace('\\', '/')
+                + ":"), run.toString());
+        assertTrue(run.err().contains("rule pack does not compile"), run.toString());
+    }
+
+    @Test
+    void packWithoutFixturesOrRulesExitsTwo() throws IOException {
+        write("pack/memory.drl", RULE);
+        Run noFixtures = Run.in(dir, "rules", "test", "pack");
+        assertEquals(2, noFixtures.exitCode(), noFixtures.toString());
+        assertEquals("slsguard: pack: no fixtures (tests/**/serverless.yml)\n", noFixtures.err());
+
+        write("empty/tests/a/serverless.yml", service("  a:\n    handler: h.a\n"));
+        Run noRules = Run.in(dir, "rules", "test", "empty");
+        assertEquals(2, noRules.exitCode(), noRules.toString());
+        assertTrue(noRules.err().contains("no .drl files under rule pack directory"), noRules.toString());
+
+        Run missing = Run.in(dir, "rules", "test", "nowhere");
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertEquals("slsguard: nowhere: not a directory\n", missing.err());
+    }
+}
