@@ -5,6 +5,7 @@ import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JsonReport;
 import dev.slsguard.reports.SarifReport;
 import dev.slsguard.reports.TemplateWriter;
@@ -30,6 +31,7 @@ final class Invocation {
 
     static final String TEMPLATE_FILE = "cloudformation-template.json";
     static final String SARIF_FILE = "slsguard.sarif";
+    static final String HTML_FILE = "slsguard.html";
 
     private final Session session;
     private final ServiceOptions options;
@@ -56,7 +58,7 @@ final class Invocation {
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
         OutputFiles outputs = new OutputFiles(outputDir, List.of(config));
-        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE) : List.of(TEMPLATE_FILE);
+        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
         List<Path> orgPacks = new ArrayList<>();
@@ -73,8 +75,10 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
         String sarif = SarifReport.render(analysis, tool);
+        String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
+            outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
 
         PrintWriter out = session.out();
@@ -82,6 +86,7 @@ final class Invocation {
             case TEXT -> out.print(TextReport.render(analysis.findings()));
             case JSON -> out.print(JsonReport.render(analysis.findings(), tool));
             case SARIF -> out.print(sarif);
+            case HTML -> out.print(html);
             default -> throw new IllegalStateException(options.format.name());
         }
         out.flush();

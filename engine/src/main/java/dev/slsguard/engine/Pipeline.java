@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateMerger;
+import dev.slsguard.engine.model.EventDecl;
+import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
@@ -14,6 +16,7 @@ import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.engine.vars.VariableResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,12 +43,25 @@ public final class Pipeline {
      */
     public Analysis run(Path configFile, String displayName, VariableOptions options) {
         SourceDocument document = YamlLoader.load(configFile, displayName, limits);
+        String text = YamlLoader.readText(configFile, displayName, limits);
         ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
         Compilation compilation = compiler.compile(resolved);
         List<Object> facts = new ArrayList<>(compilation.facts());
         facts.addAll(resolved.unresolved());
         RuleOutcome outcome = rules.run(facts);
         ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements(), outcome.trusts());
-        return new Analysis(document, template, outcome.findings(), rules.rules());
+        List<Function> functions = new ArrayList<>();
+        List<EventDecl> events = new ArrayList<>();
+        for (Object fact : compilation.facts()) {
+            if (fact instanceof Function function) {
+                functions.add(function);
+            } else if (fact instanceof EventDecl event) {
+                events.add(event);
+            }
+        }
+        functions.sort(Comparator.comparingInt(Function::index));
+        events.sort(Comparator.comparing((EventDecl e) -> e.ref().line()).thenComparingInt(e -> e.ref().column()));
+        return new Analysis(document, template, outcome.findings(), rules.rules(), text, functions, events,
+                outcome.statements());
     }
 }
