@@ -113,7 +113,8 @@ public final class HtmlReport {
                 if (event.config() instanceof ScalarNode scalar) {
                     detail = scalar.text();
                 } else if (event.config() instanceof MapNode map) {
-                    detail = String.join(", ", map.keys());
+                    detail = String.join(", ", map.fields().stream().map(field -> field.key() + ": "
+                            + (field.value() instanceof ScalarNode value ? value.text() : "…")).toList());
                 }
                 rows.add(new EventRow(event.type(), event.ref().line(), detail, event.compiled()));
             }
