@@ -6,6 +6,7 @@ import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.reports.HtmlReport;
+import dev.slsguard.reports.JUnitReport;
 import dev.slsguard.reports.JsonReport;
 import dev.slsguard.reports.SarifReport;
 import dev.slsguard.reports.TemplateWriter;
@@ -87,6 +88,7 @@ final class Invocation {
             case JSON -> out.print(JsonReport.render(analysis.findings(), tool));
             case SARIF -> out.print(sarif);
             case HTML -> out.print(html);
+            case JUNIT -> out.print(JUnitReport.render(analysis, tool));
             default -> throw new IllegalStateException(options.format.name());
         }
         out.flush();

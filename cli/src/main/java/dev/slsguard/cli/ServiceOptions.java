@@ -34,7 +34,7 @@ final class ServiceOptions {
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "What to print on standard output: text, json, sarif or html (default: ${DEFAULT-VALUE}).")
+            description = "What to print on standard output: text, json, sarif, html or junit (default: ${DEFAULT-VALUE}).")
     Format format = Format.TEXT;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
