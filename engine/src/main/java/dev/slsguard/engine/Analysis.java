@@ -5,6 +5,7 @@ import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.SuppressedFinding;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.SourceDocument;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.List;
  * @param events     every item of every function's {@code events:}, in file order
  * @param statements every IAM statement of every role at the end of the rule session (core,
  *                   declared, derived), sorted by role and order key
+ * @param suppressed findings an inline {@code # slsguard-ignore:} comment suppressed; they are not
+ *                   in {@code findings} and do not count toward the exit code
  */
 public record Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
                        String sourceText, List<Function> functions, List<EventDecl> events,
-                       List<IamStatement> statements) {
+                       List<IamStatement> statements, List<SuppressedFinding> suppressed) {
 
     public Analysis {
         findings = List.copyOf(findings);
@@ -32,15 +35,24 @@ public record Analysis(SourceDocument source, ObjectNode template, List<Finding>
         functions = List.copyOf(functions);
         events = List.copyOf(events);
         statements = List.copyOf(statements);
+        suppressed = List.copyOf(suppressed);
     }
 
     /** An analysis without source text, functions, events or statements (tests, old callers). */
     public Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules) {
-        this(source, template, findings, rules, "", List.of(), List.of(), List.of());
+        this(source, template, findings, rules, "", List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** An analysis without suppressed findings. */
+    public Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
+                    String sourceText, List<Function> functions, List<EventDecl> events,
+                    List<IamStatement> statements) {
+        this(source, template, findings, rules, sourceText, functions, events, statements, List.of());
     }
 
     /** The same analysis with other findings (after suppressions were applied, for instance). */
     public Analysis withFindings(List<Finding> newFindings) {
-        return new Analysis(source, template, newFindings, rules, sourceText, functions, events, statements);
+        return new Analysis(source, template, newFindings, rules, sourceText, functions, events, statements,
+                suppressed);
     }
 }

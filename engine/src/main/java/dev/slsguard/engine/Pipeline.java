@@ -5,11 +5,15 @@ import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateMerger;
 import dev.slsguard.engine.model.EventDecl;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.SuppressedFinding;
+import dev.slsguard.engine.model.SuppressionComment;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.SourceDocument;
+import dev.slsguard.engine.source.SuppressionComments;
 import dev.slsguard.engine.source.YamlLoader;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import dev.slsguard.engine.vars.VariableOptions;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * load, resolve, compile, rules, merge: each stage a plain function of the previous one's output.
@@ -48,6 +53,8 @@ public final class Pipeline {
         Compilation compilation = compiler.compile(resolved);
         List<Object> facts = new ArrayList<>(compilation.facts());
         facts.addAll(resolved.unresolved());
+        List<SuppressionComment> suppressions = SuppressionComments.parse(text, displayName);
+        facts.addAll(suppressions);
         RuleOutcome outcome = rules.run(facts);
         ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements(), outcome.trusts());
         List<Function> functions = new ArrayList<>();
@@ -61,7 +68,17 @@ public final class Pipeline {
         }
         functions.sort(Comparator.comparingInt(Function::index));
         events.sort(Comparator.comparing((EventDecl e) -> e.ref().line()).thenComparingInt(e -> e.ref().column()));
-        return new Analysis(document, template, outcome.findings(), rules.rules(), text, functions, events,
-                outcome.statements());
+        List<Finding> active = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
+        for (Finding finding : outcome.findings()) {
+            Optional<SuppressionComment> comment = suppressions.stream().filter(c -> c.covers(finding)).findFirst();
+            if (comment.isPresent()) {
+                suppressed.add(new SuppressedFinding(finding, comment.get()));
+            } else {
+                active.add(finding);
+            }
+        }
+        return new Analysis(document, template, active, rules.rules(), text, functions, events,
+                outcome.statements(), suppressed);
     }
 }
