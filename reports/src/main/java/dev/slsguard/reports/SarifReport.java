@@ -14,6 +14,7 @@ import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
@@ -28,6 +29,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.SuppressedFinding;
+import dev.slsguard.engine.model.SuppressionComment;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +109,13 @@ public final class SarifReport {
 
     /** The SARIF log in the java-sarif object model. */
     public static SarifSchema210 log(Analysis analysis, ToolInfo tool) {
-        List<Finding> findings = FindingOrder.sorted(analysis.findings());
+        Map<Finding, SuppressedFinding> suppressedBy = new HashMap<>();
+        List<Finding> all = new ArrayList<>(analysis.findings());
+        for (SuppressedFinding s : analysis.suppressed()) {
+            suppressedBy.putIfAbsent(s.finding(), s);
+            all.add(s.finding());
+        }
+        List<Finding> findings = FindingOrder.sorted(all);
         List<RuleInfo> rules = rulesFor(analysis.rules(), findings);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -122,7 +131,12 @@ public final class SarifReport {
 
         List<Result> results = new ArrayList<>();
         for (Finding f : findings) {
-            results.add(result(f, ruleIndex.get(f.ruleId())));
+            Result result = result(f, ruleIndex.get(f.ruleId()));
+            SuppressedFinding suppressed = suppressedBy.get(f);
+            if (suppressed != null) {
+                result.setSuppressions(Set.of(suppression(suppressed.comment())));
+            }
+            results.add(result);
         }
 
         OriginalUriBaseIds bases = new OriginalUriBaseIds();
@@ -217,6 +231,19 @@ public final class SarifReport {
 
     private static ReportingConfiguration defaultConfiguration(Severity severity) {
         return new ReportingConfiguration().withLevel(ReportingConfiguration.Level.fromValue(severity.label()));
+    }
+
+    /** An inline {@code # slsguard-ignore:} comment as a SARIF suppression, located at the comment. */
+    private static Suppression suppression(SuppressionComment comment) {
+        Suppression suppression = new Suppression().withKind(Suppression.Kind.IN_SOURCE)
+                .withLocation(new Location().withPhysicalLocation(new PhysicalLocation()
+                        .withArtifactLocation(artifact(comment.ref().file()))
+                        .withRegion(new Region().withStartLine(Math.max(1, comment.ref().line()))
+                                .withStartColumn(Math.max(1, comment.ref().column())))));
+        if (comment.hasReason()) {
+            suppression.setJustification(comment.reason());
+        }
+        return suppression;
     }
 
     private static Result result(Finding f, int ruleIndex) {

@@ -42,6 +42,36 @@ class SarifReportTest {
     }
 
     @Test
+    void suppressedFindingIsAResultWithAnInSourceSuppression() throws Exception {
+        dev.slsguard.engine.Analysis base = SampleAnalysis.analysis();
+        dev.slsguard.engine.model.Finding hidden = base.findings().get(1);
+        dev.slsguard.engine.model.SuppressionComment comment = new dev.slsguard.engine.model.SuppressionComment(
+                hidden.ruleId(), "the deploy role needs it", new dev.slsguard.engine.model.SourceRef(
+                        hidden.location().file(), hidden.location().line() - 1, 5, ""));
+        dev.slsguard.engine.Analysis analysis = new dev.slsguard.engine.Analysis(base.source(), base.template(),
+                base.findings().stream().filter(f -> f != hidden).toList(), base.rules(), "", List.of(), List.of(),
+                List.of(), List.of(new dev.slsguard.engine.model.SuppressedFinding(hidden, comment)));
+        String text = SarifReport.render(analysis, TOOL);
+        assertEquals(List.of(), officialSchema().validate(text, InputFormat.JSON).stream().map(Error::toString).toList());
+        JsonNode sarif = parse(text);
+        JsonNode results = sarif.get("runs").get(0).get("results");
+        assertEquals(base.findings().size(), results.size(), "the suppressed finding stays a result");
+        int withSuppressions = 0;
+        for (JsonNode result : results) {
+            if (result.has("suppressions")) {
+                withSuppressions++;
+                assertEquals(hidden.ruleId(), result.get("ruleId").asText());
+                JsonNode suppression = result.get("suppressions").get(0);
+                assertEquals("inSource", suppression.get("kind").asText());
+                assertEquals("the deploy role needs it", suppression.get("justification").asText());
+                assertEquals(hidden.location().line() - 1, suppression.get("location").get("physicalLocation")
+                        .get("region").get("startLine").asInt());
+            }
+        }
+        assertEquals(1, withSuppressions);
+    }
+
+    @Test
     void schemaValidationRejectsABrokenLog() throws Exception {
         // guards the test above against a validator that accepts everything
         String broken = "{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}";
