@@ -89,6 +89,8 @@ class SuppressionTest {
         assertEquals(errors.size(), suppressed);
         assertFalse(sarif.get("runs").get(0).get("results").toString().contains("\"SLS-VAL-006\""),
                 "every suppression was used");
+        assertTrue(Files.readString(dir.resolve("out/slsguard.html")).contains(">" + errors.size()
+                + " suppressed by slsguard-ignore comments"), "the page says how many were suppressed");
     }
 
     @Test

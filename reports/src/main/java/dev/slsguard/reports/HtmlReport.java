@@ -102,7 +102,7 @@ public final class HtmlReport {
                 .orElse("") : "";
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
                 tool.name() + " " + tool.version(), file, service, totals, packs, sections, serviceFindings,
-                findings.size());
+                findings.size(), analysis.suppressed().size());
     }
 
     private static List<EventRow> events(Analysis analysis, Function function) {

@@ -15,10 +15,11 @@ import java.util.List;
  * @param functions        one section per function, in {@code functions:} order
  * @param serviceFindings  findings that belong to no function
  * @param findingCount     how many findings in all
+ * @param suppressedCount  how many findings inline comments suppressed (not shown, not counted)
  */
 public record ReviewPage(String title, String tool, String file, String service, List<CountRow> totals,
                          List<PackRow> packs, List<FunctionSection> functions, List<FindingView> serviceFindings,
-                         int findingCount) {
+                         int findingCount, int suppressedCount) {
 
     public ReviewPage {
         totals = List.copyOf(totals);
