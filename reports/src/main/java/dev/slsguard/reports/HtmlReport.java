@@ -77,7 +77,11 @@ public final class HtmlReport {
             row[f.severity().ordinal()]++;
         }
         List<PackRow> packs = new ArrayList<>();
-        byPack.forEach((pack, row) -> packs.add(new PackRow(pack, row[0], row[1], row[2])));
+        Map<String, Integer> packIndex = new TreeMap<>();
+        byPack.forEach((pack, row) -> {
+            packs.add(new PackRow(pack, packs.size() + 1, row[0], row[1], row[2]));
+            packIndex.put(pack, packs.size());
+        });
 
         List<FunctionSection> sections = new ArrayList<>();
         List<Finding> unplaced = new ArrayList<>(findings);
@@ -87,7 +91,7 @@ public final class HtmlReport {
             for (Finding f : findings) {
                 String pointer = f.location().pointer();
                 if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
-                    own.add(view(f, rules.get(f.ruleId()), file, lines));
+                    own.add(view(f, rules.get(f.ruleId()), packIndex, file, lines));
                     unplaced.remove(f);
                 }
             }
@@ -96,7 +100,7 @@ public final class HtmlReport {
                     permissions(analysis, function), own));
         }
         List<FindingView> serviceFindings = unplaced.stream()
-                .map(f -> view(f, rules.get(f.ruleId()), file, lines)).toList();
+                .map(f -> view(f, rules.get(f.ruleId()), packIndex, file, lines)).toList();
         String service = analysis.source().root() instanceof MapNode root
                 ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
                 .orElse("") : "";
@@ -184,10 +188,11 @@ public final class HtmlReport {
         };
     }
 
-    private static FindingView view(Finding f, RuleInfo rule, String file, List<String> lines) {
+    private static FindingView view(Finding f, RuleInfo rule, Map<String, Integer> packIndex, String file,
+                                    List<String> lines) {
         String help = rule == null ? "" : rule.help().trim();
         boolean helpIsUrl = URL.matcher(help).matches();
-        return new FindingView(f.ruleId(), f.severity().label(), pack(rule), f.message(), f.location().toString(),
+        return new FindingView(f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
                 rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
                 helpIsUrl ? "" : help, helpIsUrl ? help : "", snippet(f, file, lines));
     }

@@ -145,6 +145,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void severityAndPackFiltersNeedNoScript() {
+        String html = HtmlReport.render(analysis(), TOOL);
+        for (String severity : List.of("error", "warning", "note")) {
+            assertTrue(html.contains("<input type=\"checkbox\" id=\"f-" + severity + "\" checked><label for=\"f-"
+                    + severity + "\">" + severity + "</label>"), html);
+        }
+        assertTrue(html.contains("#f-error:not(:checked) ~ main .finding.error"), html);
+        // packs are numbered in summary order (api, least-privilege): no user text in the CSS
+        assertTrue(html.contains("<label for=\"f-pack-2\">least-privilege</label>"), html);
+        assertTrue(html.contains("#f-pack-2:not(:checked) ~ main .finding.pack-2 { display: none; }"), html);
+        assertTrue(html.contains("<article class=\"finding error pack-2\">"), html);
+        assertTrue(html.contains("<article class=\"finding warning pack-1\">"), html);
+    }
+
+    @Test
     void selfContainedAndDeterministic() {
         String html = HtmlReport.render(analysis(), TOOL);
         assertEquals(html, HtmlReport.render(analysis(), TOOL));

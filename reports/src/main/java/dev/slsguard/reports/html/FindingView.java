@@ -8,6 +8,7 @@ import java.util.List;
  * @param ruleId      the rule id
  * @param severity    {@code error}, {@code warning} or {@code note}
  * @param pack        the rule's pack
+ * @param packIndex   the pack's position in the summary (1-based), for the page's filters
  * @param message     the finding's message
  * @param location    {@code file:line:col}
  * @param title       the rule's title
@@ -17,7 +18,7 @@ import java.util.List;
  * @param snippet     the lines around the finding, the offending one marked; empty when the file
  *                    is not the configuration file
  */
-public record FindingView(String ruleId, String severity, String pack, String message, String location,
+public record FindingView(String ruleId, String severity, String pack, int packIndex, String message, String location,
                           String title, String description, String help, String helpUrl,
                           List<SnippetLine> snippet) {
 

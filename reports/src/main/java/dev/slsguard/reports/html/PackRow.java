@@ -1,5 +1,5 @@
 package dev.slsguard.reports.html;
 
-/** A rule pack and how many findings of each severity its rules reported. */
-public record PackRow(String pack, int errors, int warnings, int notes) {
+/** A rule pack, its position in the summary (1-based) and how many findings of each severity it reported. */
+public record PackRow(String pack, int index, int errors, int warnings, int notes) {
 }
