@@ -58,6 +58,33 @@ class HtmlOutputTest {
     }
 
     @Test
+    void rolesDefinedElsewhereAreNamedNotGuessed() throws Exception {
+        Services.write(dir.resolve("svc"), """
+                service: shop
+                frameworkVersion: '3'
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                  iam:
+                    role: arn:aws:iam::123456789012:role/platform-lambda
+                functions:
+                  worker:
+                    handler: handler.main
+                  own:
+                    handler: handler.own
+                    role: arn:aws:iam::123456789012:role/own-role
+                """);
+        Run run = Run.in(dir, "check", "svc", "--output", "out", "--format", "html", "--fail-on", "never");
+        assertEquals(0, run.exitCode(), run.toString());
+        String html = run.out();
+        assertTrue(html.contains("runs with the provider's role (provider.iam.role), defined outside this template"),
+                html);
+        assertTrue(html.contains("runs with a role defined outside this service "
+                + "(\"arn:aws:iam::123456789012:role/own-role\")"), html);
+        assertFalse(html.contains("IamRoleLambdaExecution"), html);
+    }
+
+    @Test
     void writtenByCheckWhateverTheFormatAndByteIdentical() throws Exception {
         Services.write(dir.resolve("svc"), HOSTILE);
         Run first = Run.in(dir, "check", "svc", "--output", "one", "--format", "json", "--fail-on", "never");

@@ -96,7 +96,8 @@ public final class HtmlReport {
                 }
             }
             sections.add(new FunctionSection(function.key(), function.name(), "fn-" + (function.index() + 1),
-                    description(function), function.ref().line(), roleSentence(function), events(analysis, function),
+                    description(function), function.ref().line(), roleSentence(analysis, function),
+                    events(analysis, function),
                     permissions(analysis, function), own));
         }
         List<FindingView> serviceFindings = unplaced.stream()
@@ -149,7 +150,12 @@ public final class HtmlReport {
         return Optional.empty();
     }
 
-    private static String roleSentence(Function function) {
+    private static String roleSentence(Analysis analysis, Function function) {
+        boolean executionRole = analysis.statements().stream().anyMatch(s -> s.role().equals(EXECUTION_ROLE));
+        if (function.role().isEmpty() && !executionRole) {
+            return "the provider's role (provider.iam.role), defined outside this template: its permissions are "
+                    + "not known here";
+        }
         return roleId(function).map(id -> id.equals(EXECUTION_ROLE) && function.role().isEmpty()
                         ? "the service's execution role " + id : "its own role " + id)
                 .orElseGet(() -> "a role defined outside this service ("

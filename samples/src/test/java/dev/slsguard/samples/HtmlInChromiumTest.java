@@ -59,7 +59,6 @@ class HtmlInChromiumTest {
         assertTrue(done, "chromium did not finish within 120 s");
         String dom = Files.readString(stdout);
         String log = Files.readString(stderr);
-        assertEquals(0, browser.exitValue(), log);
         assertTrue(dom.contains("<h2>Summary</h2>"), "the page was rendered: " + dom + log);
         List<String> console = log.lines()
                 .filter(l -> l.contains("CONSOLE") || l.contains("Refused to") || l.contains("Uncaught"))
