@@ -19,7 +19,7 @@ import java.util.List;
  * @param rules      metadata of every rule in the rule base (for SARIF {@code tool.driver.rules})
  * @param sourceText the configuration file's text as read (for snippets and inline comments)
  * @param functions  the service's functions, in {@code functions:} order
- * @param events     every item of every function's {@code events:}, in file order
+ * @param events     every item of every function's {@code events:}, by function, then position
  * @param statements every IAM statement of every role at the end of the rule session (core,
  *                   declared, derived), sorted by role and order key
  * @param suppressed findings an inline {@code # slsguard-ignore:} comment suppressed; they are not

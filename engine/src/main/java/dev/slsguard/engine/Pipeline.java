@@ -67,7 +67,9 @@ public final class Pipeline {
             }
         }
         functions.sort(Comparator.comparingInt(Function::index));
-        events.sort(Comparator.comparing((EventDecl e) -> e.ref().line()).thenComparingInt(e -> e.ref().column()));
+        List<String> functionOrder = functions.stream().map(Function::key).toList();
+        events.sort(Comparator.comparingInt((EventDecl e) -> functionOrder.indexOf(e.function()))
+                .thenComparingInt(EventDecl::index));
         List<Finding> active = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
         for (Finding finding : outcome.findings()) {
