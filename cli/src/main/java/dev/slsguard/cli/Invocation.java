@@ -3,6 +3,7 @@ package dev.slsguard.cli;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.reports.HtmlReport;
@@ -70,6 +71,9 @@ final class Invocation {
             orgPacks.add(asGiven(dir.toString()));
         }
 
+        Optional<Baseline> baseline = Optional.ofNullable(options.baseline)
+                .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
+
         Pipeline pipeline = PipelineFactory.create(orgPacks);
         Analysis analysis = pipeline.run(config, displayName, variableOptions());
 
@@ -91,8 +95,22 @@ final class Invocation {
             case JUNIT -> out.print(JUnitReport.render(analysis, tool));
             default -> throw new IllegalStateException(options.format.name());
         }
+        List<Finding> counted = analysis.findings();
+        if (baseline.isPresent()) {
+            counted = baseline.get().newFindings(analysis.findings(), analysis.source().root());
+            if (options.format == Format.TEXT) {
+                out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
+                        + " new since the baseline\n");
+                counted.forEach(f -> out.print("new: " + f.location() + " " + f.ruleId() + "\n"));
+            }
+        }
+        if (options.writeBaseline != null) {
+            Path file = cwd.resolve(options.writeBaseline).normalize();
+            new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
+                    Baseline.of(analysis.findings(), analysis.source().root()).bytes());
+        }
         out.flush();
-        return options.failOn.fails(analysis.findings()) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+        return options.failOn.fails(counted) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
     /**

@@ -42,6 +42,14 @@ final class ServiceOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     FailOn failOn = FailOn.ERROR;
 
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write the current findings to FILE, to pass later as --baseline.")
+    Path writeBaseline;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Only findings not in this baseline (see --write-baseline) count toward the exit code.")
+    Path baseline;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 }
