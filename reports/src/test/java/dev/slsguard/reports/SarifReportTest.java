@@ -72,6 +72,47 @@ class SarifReportTest {
     }
 
     @Test
+    void regionsInTheConfigurationCarryEndAndSnippetAndTheRunACategory() throws Exception {
+        dev.slsguard.engine.Analysis base = SampleAnalysis.analysis();
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 45; i++) {
+            text.append(i == 12 ? "      Action: '*'  # \u00e9" : "line " + i).append('\n');
+        }
+        dev.slsguard.engine.Analysis analysis = new dev.slsguard.engine.Analysis(base.source(), base.template(),
+                base.findings(), base.rules(), text.toString(), List.of(), List.of(), List.of());
+        String sarifText = SarifReport.render(analysis, TOOL);
+        assertEquals(List.of(), officialSchema().validate(sarifText, InputFormat.JSON).stream()
+                .map(Error::toString).toList());
+        JsonNode run = parse(sarifText).get("runs").get(0);
+        assertEquals("slsguard/" + SampleAnalysis.FILE + "/", run.get("automationDetails").get("id").asText());
+        int withSnippet = 0;
+        for (JsonNode result : run.get("results")) {
+            JsonNode region = result.get("locations").get(0).get("physicalLocation").get("region");
+            if (region.get("startLine").asInt() == 12) {
+                assertEquals(12, region.get("endLine").asInt());
+                assertEquals("      Action: '*'  # \u00e9", region.get("snippet").get("text").asText());
+                assertEquals(23, region.get("endColumn").asInt(), "one past the line's last code point");
+            }
+            if (region.has("snippet")) {
+                withSnippet++;
+            }
+        }
+        assertEquals(3, withSnippet, "the three findings in the configuration file, not the one in other.yml");
+    }
+
+    @Test
+    void resultsBeyondGitHubsLimitAreLeftOutWithANotification() throws Exception {
+        JsonNode sarif = SarifReport.tree(SampleAnalysis.analysis(), TOOL, 2);
+        JsonNode run = sarif.get("runs").get(0);
+        assertEquals(2, run.get("results").size());
+        JsonNode notification = run.get("invocations").get(0).get("toolExecutionNotifications").get(0);
+        assertTrue(notification.get("message").get("text").asText().startsWith("2 of 4 results were left out"),
+                notification.toString());
+        assertEquals(List.of(), officialSchema().validate(JsonText.write(sarif), InputFormat.JSON).stream()
+                .map(Error::toString).toList());
+    }
+
+    @Test
     void schemaValidationRejectsABrokenLog() throws Exception {
         // guards the test above against a validator that accepts everything
         String broken = "{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}";
