@@ -2,5 +2,5 @@ package dev.slsguard.cli;
 
 /** What {@code --format} sends to standard output. */
 public enum Format {
-    TEXT, JSON, SARIF
+    TEXT, JSON, SARIF, HTML, JUNIT
 }

@@ -3,8 +3,11 @@ package dev.slsguard.cli;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.reports.HtmlReport;
+import dev.slsguard.reports.JUnitReport;
 import dev.slsguard.reports.JsonReport;
 import dev.slsguard.reports.SarifReport;
 import dev.slsguard.reports.TemplateWriter;
@@ -30,6 +33,7 @@ final class Invocation {
 
     static final String TEMPLATE_FILE = "cloudformation-template.json";
     static final String SARIF_FILE = "slsguard.sarif";
+    static final String HTML_FILE = "slsguard.html";
 
     private final Session session;
     private final ServiceOptions options;
@@ -56,7 +60,7 @@ final class Invocation {
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
         OutputFiles outputs = new OutputFiles(outputDir, List.of(config));
-        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE) : List.of(TEMPLATE_FILE);
+        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
         List<Path> orgPacks = new ArrayList<>();
@@ -67,14 +71,19 @@ final class Invocation {
             orgPacks.add(asGiven(dir.toString()));
         }
 
+        Optional<Baseline> baseline = Optional.ofNullable(options.baseline)
+                .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
+
         Pipeline pipeline = PipelineFactory.create(orgPacks);
         Analysis analysis = pipeline.run(config, displayName, variableOptions());
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
         String sarif = SarifReport.render(analysis, tool);
+        String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
+            outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
 
         PrintWriter out = session.out();
@@ -82,10 +91,26 @@ final class Invocation {
             case TEXT -> out.print(TextReport.render(analysis.findings()));
             case JSON -> out.print(JsonReport.render(analysis.findings(), tool));
             case SARIF -> out.print(sarif);
+            case HTML -> out.print(html);
+            case JUNIT -> out.print(JUnitReport.render(analysis, tool));
             default -> throw new IllegalStateException(options.format.name());
         }
+        List<Finding> counted = analysis.findings();
+        if (baseline.isPresent()) {
+            counted = baseline.get().newFindings(analysis.findings(), analysis.source().root());
+            if (options.format == Format.TEXT) {
+                out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
+                        + " new since the baseline\n");
+                counted.forEach(f -> out.print("new: " + f.location() + " " + f.ruleId() + "\n"));
+            }
+        }
+        if (options.writeBaseline != null) {
+            Path file = cwd.resolve(options.writeBaseline).normalize();
+            new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
+                    Baseline.of(analysis.findings(), analysis.source().root()).bytes());
+        }
         out.flush();
-        return options.failOn.fails(analysis.findings()) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+        return options.failOn.fails(counted) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
     /**

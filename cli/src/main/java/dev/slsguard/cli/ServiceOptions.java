@@ -34,13 +34,21 @@ final class ServiceOptions {
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "What to print on standard output: text, json or sarif (default: ${DEFAULT-VALUE}).")
+            description = "What to print on standard output: text, json, sarif, html or junit (default: ${DEFAULT-VALUE}).")
     Format format = Format.TEXT;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 when a finding is at least this severe: error, warning, note or never "
                     + "(default: ${DEFAULT-VALUE}).")
     FailOn failOn = FailOn.ERROR;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write the current findings to FILE, to pass later as --baseline.")
+    Path writeBaseline;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Only findings not in this baseline (see --write-baseline) count toward the exit code.")
+    Path baseline;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;

@@ -37,7 +37,7 @@ class CheckTest {
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("0 errors, "), run.out());
         assertEquals(before, listing(dir.resolve("svc")), "nothing written beside the service");
-        assertEquals(List.of("", "cloudformation-template.json", "slsguard.sarif"), listing(dir.resolve("out")));
+        assertEquals(List.of("", "cloudformation-template.json", "slsguard.html", "slsguard.sarif"), listing(dir.resolve("out")));
         JsonNode template = JSON.readTree(dir.resolve("out/cloudformation-template.json").toFile());
         assertTrue(template.get("Resources").has("WorkerLambdaFunction"), template.toString());
         JsonNode sarif = JSON.readTree(dir.resolve("out/slsguard.sarif").toFile());
@@ -85,7 +85,7 @@ class CheckTest {
         Run first = Run.in(dir, "check", "svc", "--output", "one", "--stage", "prod");
         Run second = Run.in(dir, "check", "svc", "--output", "two", "--stage", "prod");
         assertEquals(first.out(), second.out());
-        for (String name : List.of("cloudformation-template.json", "slsguard.sarif")) {
+        for (String name : List.of("cloudformation-template.json", "slsguard.sarif", "slsguard.html")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(name)),
                     Files.readAllBytes(dir.resolve("two").resolve(name)), name);
         }

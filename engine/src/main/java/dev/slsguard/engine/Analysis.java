@@ -1,7 +1,11 @@
 package dev.slsguard.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.SuppressedFinding;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.SourceDocument;
 import java.util.List;
@@ -9,15 +13,46 @@ import java.util.List;
 /**
  * The result of checking one service.
  *
- * @param source   the loaded configuration
- * @param template the merged CloudFormation template
- * @param findings every finding, sorted
- * @param rules    metadata of every rule in the rule base (for SARIF {@code tool.driver.rules})
+ * @param source     the loaded configuration
+ * @param template   the merged CloudFormation template
+ * @param findings   every finding, sorted
+ * @param rules      metadata of every rule in the rule base (for SARIF {@code tool.driver.rules})
+ * @param sourceText the configuration file's text as read (for snippets and inline comments)
+ * @param functions  the service's functions, in {@code functions:} order
+ * @param events     every item of every function's {@code events:}, by function, then position
+ * @param statements every IAM statement of every role at the end of the rule session (core,
+ *                   declared, derived), sorted by role and order key
+ * @param suppressed findings an inline {@code # slsguard-ignore:} comment suppressed; they are not
+ *                   in {@code findings} and do not count toward the exit code
  */
-public record Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules) {
+public record Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
+                       String sourceText, List<Function> functions, List<EventDecl> events,
+                       List<IamStatement> statements, List<SuppressedFinding> suppressed) {
 
     public Analysis {
         findings = List.copyOf(findings);
         rules = List.copyOf(rules);
+        functions = List.copyOf(functions);
+        events = List.copyOf(events);
+        statements = List.copyOf(statements);
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** An analysis without source text, functions, events or statements (tests, old callers). */
+    public Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules) {
+        this(source, template, findings, rules, "", List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** An analysis without suppressed findings. */
+    public Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
+                    String sourceText, List<Function> functions, List<EventDecl> events,
+                    List<IamStatement> statements) {
+        this(source, template, findings, rules, sourceText, functions, events, statements, List.of());
+    }
+
+    /** The same analysis with other findings (after suppressions were applied, for instance). */
+    public Analysis withFindings(List<Finding> newFindings) {
+        return new Analysis(source, template, newFindings, rules, sourceText, functions, events, statements,
+                suppressed);
     }
 }

@@ -4,17 +4,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateMerger;
+import dev.slsguard.engine.model.EventDecl;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.SuppressedFinding;
+import dev.slsguard.engine.model.SuppressionComment;
+import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.SourceDocument;
+import dev.slsguard.engine.source.SuppressionComments;
 import dev.slsguard.engine.source.YamlLoader;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.engine.vars.VariableResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * load, resolve, compile, rules, merge: each stage a plain function of the previous one's output.
@@ -40,13 +48,40 @@ public final class Pipeline {
      */
     public Analysis run(Path configFile, String displayName, VariableOptions options) {
         SourceDocument document = YamlLoader.load(configFile, displayName, limits);
+        String text = YamlLoader.readText(configFile, displayName, limits);
         ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
         Compilation compilation = compiler.compile(resolved);
         List<Object> facts = new ArrayList<>(compilation.facts());
         facts.addAll(resolved.unresolved());
+        List<SuppressionComment> suppressions = SuppressionComments.parse(text, displayName);
+        facts.addAll(suppressions);
         RuleOutcome outcome = rules.run(facts);
         ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements(), outcome.trusts());
-        return new Analysis(document, template, outcome.findings(), rules.rules());
+        List<Function> functions = new ArrayList<>();
+        List<EventDecl> events = new ArrayList<>();
+        for (Object fact : compilation.facts()) {
+            if (fact instanceof Function function) {
+                functions.add(function);
+            } else if (fact instanceof EventDecl event) {
+                events.add(event);
+            }
+        }
+        functions.sort(Comparator.comparingInt(Function::index));
+        List<String> functionOrder = functions.stream().map(Function::key).toList();
+        events.sort(Comparator.comparingInt((EventDecl e) -> functionOrder.indexOf(e.function()))
+                .thenComparingInt(EventDecl::index));
+        List<Finding> active = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
+        for (Finding finding : outcome.findings()) {
+            Optional<SuppressionComment> comment = suppressions.stream().filter(c -> c.covers(finding)).findFirst();
+            if (comment.isPresent()) {
+                suppressed.add(new SuppressedFinding(finding, comment.get()));
+            } else {
+                active.add(finding);
+            }
+        }
+        return new Analysis(document, template, active, rules.rules(), text, functions, events,
+                outcome.statements(), suppressed);
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.slsguard.reports;
 
+import com.contrastsecurity.sarif.ArtifactContent;
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
@@ -14,6 +16,8 @@ import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
@@ -28,6 +32,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.SuppressedFinding;
+import dev.slsguard.engine.model.SuppressionComment;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -101,12 +107,30 @@ public final class SarifReport {
 
     /** The SARIF log as a JSON tree. */
     public static JsonNode tree(Analysis analysis, ToolInfo tool) {
-        return MAPPER.valueToTree(log(analysis, tool));
+        return tree(analysis, tool, MAX_RESULTS);
     }
+
+    static JsonNode tree(Analysis analysis, ToolInfo tool, int maxResults) {
+        return MAPPER.valueToTree(log(analysis, tool, maxResults));
+    }
+
+    /** The most results GitHub code scanning accepts in one upload. */
+    public static final int MAX_RESULTS = 25_000;
 
     /** The SARIF log in the java-sarif object model. */
     public static SarifSchema210 log(Analysis analysis, ToolInfo tool) {
-        List<Finding> findings = FindingOrder.sorted(analysis.findings());
+        return log(analysis, tool, MAX_RESULTS);
+    }
+
+    /** The log with at most {@code maxResults} results; a notification says how many were left out. */
+    static SarifSchema210 log(Analysis analysis, ToolInfo tool, int maxResults) {
+        Map<Finding, SuppressedFinding> suppressedBy = new HashMap<>();
+        List<Finding> all = new ArrayList<>(analysis.findings());
+        for (SuppressedFinding s : analysis.suppressed()) {
+            suppressedBy.putIfAbsent(s.finding(), s);
+            all.add(s.finding());
+        }
+        List<Finding> findings = FindingOrder.sorted(all);
         List<RuleInfo> rules = rulesFor(analysis.rules(), findings);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -121,17 +145,41 @@ public final class SarifReport {
                 .withRules(descriptors(rules));
 
         List<Result> results = new ArrayList<>();
-        for (Finding f : findings) {
-            results.add(result(f, ruleIndex.get(f.ruleId())));
+        List<String> lines = analysis.sourceText().lines().toList();
+        String configFile = stripDot(analysis.source().displayName());
+        for (Finding f : findings.subList(0, Math.min(findings.size(), maxResults))) {
+            Result result = result(f, ruleIndex.get(f.ruleId()));
+            if (stripDot(f.location().file()).equals(configFile) && f.location().line() >= 1
+                    && f.location().line() <= lines.size()) {
+                String line = lines.get(f.location().line() - 1);
+                Region region = result.getLocations().get(0).getPhysicalLocation().getRegion();
+                region.setEndLine(region.getStartLine());
+                region.setEndColumn(Math.max(region.getStartColumn(), line.codePointCount(0, line.length()) + 1));
+                region.setSnippet(new ArtifactContent().withText(line));
+            }
+            SuppressedFinding suppressed = suppressedBy.get(f);
+            if (suppressed != null) {
+                result.setSuppressions(Set.of(suppression(suppressed.comment())));
+            }
+            results.add(result);
         }
 
         OriginalUriBaseIds bases = new OriginalUriBaseIds();
         bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withDescription(
                 new Message().withText("The directory slsguard was run from (the repository root in CI).")));
 
+        Invocation invocation = new Invocation().withExecutionSuccessful(true);
+        if (findings.size() > maxResults) {
+            invocation.setToolExecutionNotifications(List.of(new Notification()
+                    .withLevel(Notification.Level.WARNING)
+                    .withMessage(new Message().withText((findings.size() - maxResults) + " of " + findings.size()
+                            + " results were left out: GitHub code scanning accepts at most " + maxResults
+                            + " results per upload. The text and JSON reports list them all."))));
+        }
         Run run = new Run()
                 .withTool(new Tool().withDriver(driver))
-                .withInvocations(List.of(new Invocation().withExecutionSuccessful(true)))
+                .withInvocations(List.of(invocation))
+                .withAutomationDetails(new RunAutomationDetails().withId("slsguard/" + configFile + "/"))
                 .withOriginalUriBaseIds(bases)
                 .withResults(results)
                 .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS);
@@ -217,6 +265,27 @@ public final class SarifReport {
 
     private static ReportingConfiguration defaultConfiguration(Severity severity) {
         return new ReportingConfiguration().withLevel(ReportingConfiguration.Level.fromValue(severity.label()));
+    }
+
+    private static String stripDot(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p;
+    }
+
+    /** An inline {@code # slsguard-ignore:} comment as a SARIF suppression, located at the comment. */
+    private static Suppression suppression(SuppressionComment comment) {
+        Suppression suppression = new Suppression().withKind(Suppression.Kind.IN_SOURCE)
+                .withLocation(new Location().withPhysicalLocation(new PhysicalLocation()
+                        .withArtifactLocation(artifact(comment.ref().file()))
+                        .withRegion(new Region().withStartLine(Math.max(1, comment.ref().line()))
+                                .withStartColumn(Math.max(1, comment.ref().column())))));
+        if (comment.hasReason()) {
+            suppression.setJustification(comment.reason());
+        }
+        return suppression;
     }
 
     private static Result result(Finding f, int ruleIndex) {

@@ -42,6 +42,77 @@ class SarifReportTest {
     }
 
     @Test
+    void suppressedFindingIsAResultWithAnInSourceSuppression() throws Exception {
+        dev.slsguard.engine.Analysis base = SampleAnalysis.analysis();
+        dev.slsguard.engine.model.Finding hidden = base.findings().get(1);
+        dev.slsguard.engine.model.SuppressionComment comment = new dev.slsguard.engine.model.SuppressionComment(
+                hidden.ruleId(), "the deploy role needs it", new dev.slsguard.engine.model.SourceRef(
+                        hidden.location().file(), hidden.location().line() - 1, 5, ""));
+        dev.slsguard.engine.Analysis analysis = new dev.slsguard.engine.Analysis(base.source(), base.template(),
+                base.findings().stream().filter(f -> f != hidden).toList(), base.rules(), "", List.of(), List.of(),
+                List.of(), List.of(new dev.slsguard.engine.model.SuppressedFinding(hidden, comment)));
+        String text = SarifReport.render(analysis, TOOL);
+        assertEquals(List.of(), officialSchema().validate(text, InputFormat.JSON).stream().map(Error::toString).toList());
+        JsonNode sarif = parse(text);
+        JsonNode results = sarif.get("runs").get(0).get("results");
+        assertEquals(base.findings().size(), results.size(), "the suppressed finding stays a result");
+        int withSuppressions = 0;
+        for (JsonNode result : results) {
+            if (result.has("suppressions")) {
+                withSuppressions++;
+                assertEquals(hidden.ruleId(), result.get("ruleId").asText());
+                JsonNode suppression = result.get("suppressions").get(0);
+                assertEquals("inSource", suppression.get("kind").asText());
+                assertEquals("the deploy role needs it", suppression.get("justification").asText());
+                assertEquals(hidden.location().line() - 1, suppression.get("location").get("physicalLocation")
+                        .get("region").get("startLine").asInt());
+            }
+        }
+        assertEquals(1, withSuppressions);
+    }
+
+    @Test
+    void regionsInTheConfigurationCarryEndAndSnippetAndTheRunACategory() throws Exception {
+        dev.slsguard.engine.Analysis base = SampleAnalysis.analysis();
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 45; i++) {
+            text.append(i == 12 ? "      Action: '*'  # \u00e9" : "line " + i).append('\n');
+        }
+        dev.slsguard.engine.Analysis analysis = new dev.slsguard.engine.Analysis(base.source(), base.template(),
+                base.findings(), base.rules(), text.toString(), List.of(), List.of(), List.of());
+        String sarifText = SarifReport.render(analysis, TOOL);
+        assertEquals(List.of(), officialSchema().validate(sarifText, InputFormat.JSON).stream()
+                .map(Error::toString).toList());
+        JsonNode run = parse(sarifText).get("runs").get(0);
+        assertEquals("slsguard/" + SampleAnalysis.FILE + "/", run.get("automationDetails").get("id").asText());
+        int withSnippet = 0;
+        for (JsonNode result : run.get("results")) {
+            JsonNode region = result.get("locations").get(0).get("physicalLocation").get("region");
+            if (region.get("startLine").asInt() == 12) {
+                assertEquals(12, region.get("endLine").asInt());
+                assertEquals("      Action: '*'  # \u00e9", region.get("snippet").get("text").asText());
+                assertEquals(23, region.get("endColumn").asInt(), "one past the line's last code point");
+            }
+            if (region.has("snippet")) {
+                withSnippet++;
+            }
+        }
+        assertEquals(3, withSnippet, "the three findings in the configuration file, not the one in other.yml");
+    }
+
+    @Test
+    void resultsBeyondGitHubsLimitAreLeftOutWithANotification() throws Exception {
+        JsonNode sarif = SarifReport.tree(SampleAnalysis.analysis(), TOOL, 2);
+        JsonNode run = sarif.get("runs").get(0);
+        assertEquals(2, run.get("results").size());
+        JsonNode notification = run.get("invocations").get(0).get("toolExecutionNotifications").get(0);
+        assertTrue(notification.get("message").get("text").asText().startsWith("2 of 4 results were left out"),
+                notification.toString());
+        assertEquals(List.of(), officialSchema().validate(JsonText.write(sarif), InputFormat.JSON).stream()
+                .map(Error::toString).toList());
+    }
+
+    @Test
     void schemaValidationRejectsABrokenLog() throws Exception {
         // guards the test above against a validator that accepts everything
         String broken = "{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}";

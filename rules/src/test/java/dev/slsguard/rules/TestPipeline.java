@@ -6,6 +6,7 @@ import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.SourceDocument;
+import dev.slsguard.engine.source.SuppressionComments;
 import dev.slsguard.engine.source.YamlLoader;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import dev.slsguard.engine.vars.VariableOptions;
@@ -39,6 +40,7 @@ final class TestPipeline {
         Compilation compilation = new ServerlessCompiler().compile(resolved);
         List<Object> facts = new ArrayList<>(compilation.facts());
         facts.addAll(resolved.unresolved());
+        facts.addAll(SuppressionComments.parse(YamlLoader.readText(file, FILE, Limits.DEFAULT), FILE));
         return rules().run(facts);
     }
 }

@@ -58,6 +58,8 @@ class SamplesSmokeTest {
         JsonNode sarif = JSON.readTree(Files.readString(out.resolve("slsguard.sarif")));
         assertEquals("2.1.0", sarif.get("version").asText());
         assertEquals(report.get("findings").size(), sarif.get("runs").get(0).get("results").size());
+        String html = Files.readString(out.resolve("slsguard.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<h2>Summary</h2>"), html);
     }
 
     @Test

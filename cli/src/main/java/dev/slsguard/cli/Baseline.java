@@ -1,0 +1,158 @@
+package dev.slsguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.json.JsJson;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.source.ListNode;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.ScalarNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The findings a team has accepted ({@code --write-baseline}), so that only new ones fail a run
+ * ({@code --baseline}). A finding's identity is its rule, its file and its logical location: the
+ * JSON pointer with every list position replaced by a hash of that list item's content, so that a
+ * statement or event keeps its identity when lines or items are added above it. Line numbers and
+ * messages are not part of it.
+ */
+final class Baseline {
+
+    static final int VERSION = 1;
+
+    private final Map<String, Integer> counts;
+
+    private Baseline(Map<String, Integer> counts) {
+        this.counts = counts;
+    }
+
+    /** The baseline of these findings; {@code root} is the configuration they were found in. */
+    static Baseline of(List<Finding> findings, Node root) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Finding f : findings) {
+            counts.merge(identity(f, root), 1, Integer::sum);
+        }
+        return new Baseline(counts);
+    }
+
+    /** Reads a file written by {@link #bytes()}; {@code given} names it in errors, as the user wrote it. */
+    static Baseline read(Path file, String given) {
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CliError("--baseline " + given + ": cannot read it (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (tree == null || tree.path("version").asInt() != VERSION || !tree.path("findings").isArray()) {
+            throw new CliError("--baseline " + given + ": not a slsguard baseline (version " + VERSION + ")");
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (JsonNode entry : tree.get("findings")) {
+            String key = entry.path("ruleId").asText() + "|" + entry.path("file").asText() + "|"
+                    + entry.path("location").asText();
+            counts.merge(key, Math.max(1, entry.path("count").asInt(1)), Integer::sum);
+        }
+        return new Baseline(counts);
+    }
+
+    /** The findings this baseline does not account for, in their order. */
+    List<Finding> newFindings(List<Finding> findings, Node root) {
+        Map<String, Integer> left = new TreeMap<>(counts);
+        List<Finding> fresh = new ArrayList<>();
+        for (Finding f : findings) {
+            String key = identity(f, root);
+            int n = left.getOrDefault(key, 0);
+            if (n > 0) {
+                left.put(key, n - 1);
+            } else {
+                fresh.add(f);
+            }
+        }
+        return fresh;
+    }
+
+    /** The baseline as JSON text (sorted, same findings give same bytes). */
+    byte[] bytes() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("version", VERSION);
+        ArrayNode list = root.putArray("findings");
+        counts.forEach((key, count) -> {
+            String[] parts = key.split("\\|", 3);
+            list.addObject().put("ruleId", parts[0]).put("file", parts[1]).put("location", parts[2])
+                    .put("count", count);
+        });
+        return (JsJson.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String identity(Finding f, Node root) {
+        String file = f.location().file().replace('\\', '/');
+        while (file.startsWith("./")) {
+            file = file.substring(2);
+        }
+        return f.ruleId() + "|" + file + "|" + logicalPointer(f.location().pointer(), root);
+    }
+
+    /** {@code /provider/iam/role/statements/0/Action} becomes {@code /provider/iam/role/statements/#3fa9…/Action}. */
+    static String logicalPointer(String pointer, Node root) {
+        if (pointer.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        Optional<Node> current = Optional.of(root);
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            Node node = current.orElse(null);
+            if (node instanceof ListNode list && segment.matches("\\d{1,9}")
+                    && Integer.parseInt(segment) < list.items().size()) {
+                Node item = list.items().get(Integer.parseInt(segment));
+                out.append("/#").append(hash(canonical(item)));
+                current = Optional.of(item);
+            } else {
+                out.append('/').append(segment);
+                String key = segment.replace("~1", "/").replace("~0", "~");
+                current = node instanceof MapNode map ? map.get(key) : Optional.empty();
+            }
+        }
+        return out.toString();
+    }
+
+    private static String canonical(Node node) {
+        if (node instanceof MapNode map) {
+            StringBuilder out = new StringBuilder("{");
+            map.fields().forEach(f -> out.append(f.key().length()).append(':').append(f.key()).append('=')
+                    .append(canonical(f.value())).append(';'));
+            return out.append('}').toString();
+        }
+        if (node instanceof ListNode list) {
+            StringBuilder out = new StringBuilder("[");
+            list.items().forEach(i -> out.append(canonical(i)).append(';'));
+            return out.append(']').toString();
+        }
+        Object value = ((ScalarNode) node).value();
+        String text = String.valueOf(value);
+        return text.length() + ":" + text;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.slsguard.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slsguard.engine.Analysis;
+import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.EventDecl;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.rules.RuleInfo;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.reports.html.CountRow;
+import dev.slsguard.reports.html.EventRow;
+import dev.slsguard.reports.html.FindingView;
+import dev.slsguard.reports.html.FunctionSection;
+import dev.slsguard.reports.html.PackRow;
+import dev.slsguard.reports.html.PermissionRow;
+import dev.slsguard.reports.html.ReviewPage;
+import dev.slsguard.reports.html.SnippetLine;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The HTML review page: one self-contained file (inline CSS, no script, no network) with a summary
+ * by severity and rule pack, then per function its events, the statements of its role with their
+ * origin, and its findings with the rule's help and the lines around them. Rendered by the
+ * precompiled jte template {@code review.jte}, which escapes every value for where it appears.
+ */
+public final class HtmlReport {
+
+    /** The role v3 creates for functions without a {@code role:} of their own. */
+    static final String EXECUTION_ROLE = "IamRoleLambdaExecution";
+    private static final int CONTEXT_LINES = 3;
+    private static final Pattern URL = Pattern.compile("^https?://\\S+$");
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlReport.class.getClassLoader(), "dev.slsguard.reports.jte");
+
+    private HtmlReport() {
+    }
+
+    public static String render(Analysis analysis, ToolInfo tool) {
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("review.jte", page(analysis, tool), out);
+        return out.toString();
+    }
+
+    public static byte[] bytes(Analysis analysis, ToolInfo tool) {
+        return render(analysis, tool).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What the page shows, in the order it shows it. */
+    static ReviewPage page(Analysis analysis, ToolInfo tool) {
+        List<Finding> findings = FindingOrder.sorted(analysis.findings());
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+        List<String> lines = analysis.sourceText().lines().toList();
+        String file = analysis.source().displayName();
+
+        SeverityCounts counts = SeverityCounts.of(findings);
+        List<CountRow> totals = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            totals.add(new CountRow(s.label(), counts.of(s)));
+        }
+        Map<String, int[]> byPack = new TreeMap<>();
+        for (Finding f : findings) {
+            int[] row = byPack.computeIfAbsent(pack(rules.get(f.ruleId())), p -> new int[3]);
+            row[f.severity().ordinal()]++;
+        }
+        List<PackRow> packs = new ArrayList<>();
+        Map<String, Integer> packIndex = new TreeMap<>();
+        byPack.forEach((pack, row) -> {
+            packs.add(new PackRow(pack, packs.size() + 1, row[0], row[1], row[2]));
+            packIndex.put(pack, packs.size());
+        });
+
+        List<FunctionSection> sections = new ArrayList<>();
+        List<Finding> unplaced = new ArrayList<>(findings);
+        for (Function function : analysis.functions()) {
+            String prefix = "/functions/" + escapePointer(function.key());
+            List<FindingView> own = new ArrayList<>();
+            for (Finding f : findings) {
+                String pointer = f.location().pointer();
+                if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
+                    own.add(view(f, rules.get(f.ruleId()), packIndex, file, lines));
+                    unplaced.remove(f);
+                }
+            }
+            sections.add(new FunctionSection(function.key(), function.name(), "fn-" + (function.index() + 1),
+                    description(function), function.ref().line(), roleSentence(analysis, function),
+                    events(analysis, function),
+                    permissions(analysis, function), own));
+        }
+        List<FindingView> serviceFindings = unplaced.stream()
+                .map(f -> view(f, rules.get(f.ruleId()), packIndex, file, lines)).toList();
+        String service = analysis.source().root() instanceof MapNode root
+                ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
+                .orElse("") : "";
+        return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
+                tool.name() + " " + tool.version(), file, service, totals, packs, sections, serviceFindings,
+                findings.size(), analysis.suppressed().size());
+    }
+
+    private static List<EventRow> events(Analysis analysis, Function function) {
+        List<EventRow> rows = new ArrayList<>();
+        for (EventDecl event : analysis.events()) {
+            if (event.function().equals(function.key())) {
+                String detail = "";
+                if (event.config() instanceof ScalarNode scalar) {
+                    detail = scalar.text();
+                } else if (event.config() instanceof MapNode map) {
+                    detail = String.join(", ", map.fields().stream().map(field -> field.key() + ": "
+                            + (field.value() instanceof ScalarNode value ? value.text() : "…")).toList());
+                }
+                rows.add(new EventRow(event.type(), event.ref().line(), detail, event.compiled()));
+            }
+        }
+        return rows;
+    }
+
+    private static String description(Function function) {
+        return function.config().get("description").filter(ScalarNode.class::isInstance)
+                .map(n -> ((ScalarNode) n).text()).orElse("");
+    }
+
+    /** The role's logical id when the template defines it, else empty (an external role). */
+    static Optional<String> roleId(Function function) {
+        if (function.role().isEmpty()) {
+            return Optional.of(EXECUTION_ROLE);
+        }
+        CfnValue role = function.role().get();
+        if (role instanceof CfnValue.GetAtt getAtt) {
+            return Optional.of(getAtt.resource());
+        }
+        if (role instanceof CfnValue.Ref ref) {
+            return Optional.of(ref.logicalId());
+        }
+        if (role instanceof CfnValue.Literal literal && !literal.value().startsWith("arn:")) {
+            return Optional.of(literal.value());
+        }
+        return Optional.empty();
+    }
+
+    private static String roleSentence(Analysis analysis, Function function) {
+        boolean executionRole = analysis.statements().stream().anyMatch(s -> s.role().equals(EXECUTION_ROLE));
+        if (function.role().isEmpty() && !executionRole) {
+            return "the provider's role (provider.iam.role), defined outside this template: its permissions are "
+                    + "not known here";
+        }
+        return roleId(function).map(id -> id.equals(EXECUTION_ROLE) && function.role().isEmpty()
+                        ? "the service's execution role " + id : "its own role " + id)
+                .orElseGet(() -> "a role defined outside this service ("
+                        + compact(function.role().get().toJson()) + "): its permissions are not known here");
+    }
+
+    private static List<PermissionRow> permissions(Analysis analysis, Function function) {
+        Optional<String> role = roleId(function);
+        if (role.isEmpty()) {
+            return List.of();
+        }
+        List<PermissionRow> rows = new ArrayList<>();
+        for (IamStatement s : analysis.statements()) {
+            if (!s.role().equals(role.get())) {
+                continue;
+            }
+            String actions = s.actions().isEmpty() ? "NotAction " + compact(s.document().path("NotAction"))
+                    : String.join("\n", s.actions());
+            String resources = s.resources().isEmpty() ? "NotResource " + compact(s.document().path("NotResource"))
+                    : String.join("\n", s.resources().stream().map(r -> r.literal().orElseGet(
+                            () -> compact(r.toJson()))).toList());
+            rows.add(new PermissionRow(s.effect(), actions, resources, origin(s), s.origin()));
+        }
+        return rows;
+    }
+
+    /** Where a statement came from, as a sentence. */
+    static String origin(IamStatement s) {
+        String serves = s.function().map(f -> " for function " + f).orElse("");
+        return switch (s.origin()) {
+            case IamStatement.DERIVED -> "derived by rule " + s.source() + " from the configuration at line "
+                    + s.ref().line() + serves;
+            case IamStatement.DECLARED -> "declared at line " + s.ref().line() + " (" + s.source() + ")";
+            case IamStatement.CORE -> "core: every Serverless Framework role has it";
+            default -> s.origin() + " (" + s.source() + ", line " + s.ref().line() + ")";
+        };
+    }
+
+    private static FindingView view(Finding f, RuleInfo rule, Map<String, Integer> packIndex, String file,
+                                    List<String> lines) {
+        String help = rule == null ? "" : rule.help().trim();
+        boolean helpIsUrl = URL.matcher(help).matches();
+        return new FindingView(f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
+                rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
+                helpIsUrl ? "" : help, helpIsUrl ? help : "", snippet(f, file, lines));
+    }
+
+    private static List<SnippetLine> snippet(Finding f, String file, List<String> lines) {
+        if (!stripDot(f.location().file()).equals(stripDot(file)) || f.location().line() < 1
+                || f.location().line() > lines.size()) {
+            return List.of();
+        }
+        int line = f.location().line();
+        List<SnippetLine> out = new ArrayList<>();
+        for (int n = Math.max(1, line - CONTEXT_LINES); n <= Math.min(lines.size(), line + CONTEXT_LINES); n++) {
+            out.add(new SnippetLine(n, lines.get(n - 1), n == line));
+        }
+        return out;
+    }
+
+    /** The pack a rule belongs to: its first tag, else the last part of its DRL package. */
+    static String pack(RuleInfo rule) {
+        if (rule == null) {
+            return "unknown";
+        }
+        if (!rule.tags().isEmpty()) {
+            return rule.tags().get(0);
+        }
+        String pkg = rule.pack();
+        return pkg.isEmpty() ? "unknown" : pkg.substring(pkg.lastIndexOf('.') + 1);
+    }
+
+    private static String stripDot(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p;
+    }
+
+    private static String escapePointer(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String compact(JsonNode node) {
+        return node.toString();
+    }
+}

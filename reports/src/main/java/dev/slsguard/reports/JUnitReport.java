@@ -1,0 +1,144 @@
+package dev.slsguard.reports;
+
+import dev.slsguard.engine.Analysis;
+import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.rules.RuleInfo;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Findings as JUnit XML, which CI systems display as test results: one {@code testsuite} per rule
+ * pack (every pack of the rule base, by name), one {@code testcase} per finding (a {@code failure}
+ * for errors and warnings, a passed case with the message as output for notes) and one passed
+ * {@code testcase} per rule that reported nothing. Written with the JDK's XML writer, so every
+ * value is escaped; characters XML 1.0 cannot hold are dropped.
+ */
+public final class JUnitReport {
+
+    private JUnitReport() {
+    }
+
+    public static String render(Analysis analysis, ToolInfo tool) {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+        List<Finding> findings = FindingOrder.sorted(analysis.findings());
+
+        Map<String, List<Finding>> findingsByPack = new TreeMap<>();
+        Map<String, List<RuleInfo>> rulesByPack = new TreeMap<>();
+        for (RuleInfo rule : rules.values()) {
+            String pack = HtmlReport.pack(rule);
+            rulesByPack.computeIfAbsent(pack, p -> new ArrayList<>()).add(rule);
+            findingsByPack.computeIfAbsent(pack, p -> new ArrayList<>());
+        }
+        for (Finding f : findings) {
+            findingsByPack.computeIfAbsent(HtmlReport.pack(rules.get(f.ruleId())), p -> new ArrayList<>()).add(f);
+        }
+
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", tool.name() + " " + analysis.source().displayName());
+            xml.writeAttribute("tests", Integer.toString(caseCount(findingsByPack, rulesByPack)));
+            xml.writeAttribute("failures", Long.toString(findings.stream().filter(JUnitReport::fails).count()));
+            xml.writeAttribute("errors", "0");
+            xml.writeCharacters("\n");
+            for (Map.Entry<String, List<Finding>> entry : findingsByPack.entrySet()) {
+                String pack = entry.getKey();
+                List<Finding> packFindings = entry.getValue();
+                List<RuleInfo> silent = rulesByPack.getOrDefault(pack, List.of()).stream()
+                        .filter(r -> packFindings.stream().noneMatch(f -> f.ruleId().equals(r.id()))).toList();
+                xml.writeCharacters("  ");
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", pack);
+                xml.writeAttribute("tests", Integer.toString(packFindings.size() + silent.size()));
+                xml.writeAttribute("failures", Long.toString(packFindings.stream().filter(JUnitReport::fails).count()));
+                xml.writeAttribute("errors", "0");
+                xml.writeAttribute("skipped", "0");
+                xml.writeCharacters("\n");
+                for (Finding f : packFindings) {
+                    finding(xml, pack, f, rules.get(f.ruleId()));
+                }
+                for (RuleInfo rule : silent) {
+                    xml.writeCharacters("    ");
+                    xml.writeEmptyElement("testcase");
+                    xml.writeAttribute("classname", pack);
+                    xml.writeAttribute("name", clean(rule.id() + " " + rule.title()));
+                    xml.writeCharacters("\n");
+                }
+                xml.writeCharacters("  ");
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return text.toString();
+    }
+
+    private static void finding(XMLStreamWriter xml, String pack, Finding f, RuleInfo rule)
+            throws XMLStreamException {
+        xml.writeCharacters("    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", pack);
+        xml.writeAttribute("name", clean(f.ruleId() + " " + f.location()));
+        xml.writeAttribute("file", clean(f.location().file()));
+        xml.writeAttribute("line", Integer.toString(f.location().line()));
+        String detail = f.location() + " " + f.severity().label() + " " + f.ruleId() + " " + f.message()
+                + (rule == null || rule.help().isBlank() ? "" : "\n\n" + rule.help().trim());
+        if (fails(f)) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", clean(f.message()));
+            xml.writeAttribute("type", f.severity().label());
+            xml.writeCharacters(clean(detail));
+            xml.writeEndElement();
+        } else {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(clean(detail));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static int caseCount(Map<String, List<Finding>> findingsByPack, Map<String, List<RuleInfo>> rulesByPack) {
+        int count = 0;
+        for (Map.Entry<String, List<Finding>> entry : findingsByPack.entrySet()) {
+            List<Finding> packFindings = entry.getValue();
+            count += packFindings.size();
+            count += (int) rulesByPack.getOrDefault(entry.getKey(), List.of()).stream()
+                    .filter(r -> packFindings.stream().noneMatch(f -> f.ruleId().equals(r.id()))).count();
+        }
+        return count;
+    }
+
+    private static boolean fails(Finding f) {
+        return f.severity() != Severity.NOTE;
+    }
+
+    /** Drops what XML 1.0 cannot contain (most control characters, lone surrogates). */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            if (allowed) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}

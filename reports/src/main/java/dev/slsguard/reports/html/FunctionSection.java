@@ -1,0 +1,27 @@
+package dev.slsguard.reports.html;
+
+import java.util.List;
+
+/**
+ * One function: where it is declared, its events, the statements of the role it runs with and its
+ * findings.
+ *
+ * @param key         the key under {@code functions:}
+ * @param name        the deployed name
+ * @param anchor      the fragment id of its section
+ * @param description its {@code description:}, empty when none
+ * @param line        the line of its key
+ * @param role        the role it runs with, as a sentence
+ * @param events      its events in file order
+ * @param permissions the statements of its role
+ * @param findings    findings located under the function
+ */
+public record FunctionSection(String key, String name, String anchor, String description, int line, String role,
+                              List<EventRow> events, List<PermissionRow> permissions, List<FindingView> findings) {
+
+    public FunctionSection {
+        events = List.copyOf(events);
+        permissions = List.copyOf(permissions);
+        findings = List.copyOf(findings);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.slsguard.reports.html;
+
+import java.util.List;
+
+/**
+ * Everything the HTML review page shows, already ordered and formatted; the template only lays it
+ * out (and escapes it).
+ *
+ * @param title            page title
+ * @param tool             {@code slsguard 0.1.0}
+ * @param file             the configuration file as named in locations
+ * @param service          the service name
+ * @param totals           one row per severity
+ * @param packs            one row per rule pack with findings, by name
+ * @param functions        one section per function, in {@code functions:} order
+ * @param serviceFindings  findings that belong to no function
+ * @param findingCount     how many findings in all
+ * @param suppressedCount  how many findings inline comments suppressed (not shown, not counted)
+ */
+public record ReviewPage(String title, String tool, String file, String service, List<CountRow> totals,
+                         List<PackRow> packs, List<FunctionSection> functions, List<FindingView> serviceFindings,
+                         int findingCount, int suppressedCount) {
+
+    public ReviewPage {
+        totals = List.copyOf(totals);
+        packs = List.copyOf(packs);
+        functions = List.copyOf(functions);
+        serviceFindings = List.copyOf(serviceFindings);
+    }
+}
