@@ -47,19 +47,13 @@ public final class Pipeline {
      * @throws UserError for input that cannot be analysed at all
      */
     public Analysis run(Path configFile, String displayName, VariableOptions options) {
-        SourceDocument document = YamlLoader.load(configFile, displayName, limits);
-        String text = YamlLoader.readText(configFile, displayName, limits);
-        ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
-        Compilation compilation = compiler.compile(resolved);
-        List<Object> facts = new ArrayList<>(compilation.facts());
-        facts.addAll(resolved.unresolved());
-        List<SuppressionComment> suppressions = SuppressionComments.parse(text, displayName);
-        facts.addAll(suppressions);
-        RuleOutcome outcome = rules.run(facts);
-        ObjectNode template = TemplateMerger.merge(compilation.draft(), outcome.statements(), outcome.trusts());
+        Evaluation evaluation = evaluateAll(configFile, displayName, options);
+        RuleOutcome outcome = evaluation.outcome();
+        ObjectNode template = TemplateMerger.merge(evaluation.compilation().draft(), outcome.statements(),
+                outcome.trusts());
         List<Function> functions = new ArrayList<>();
         List<EventDecl> events = new ArrayList<>();
-        for (Object fact : compilation.facts()) {
+        for (Object fact : evaluation.compilation().facts()) {
             if (fact instanceof Function function) {
                 functions.add(function);
             } else if (fact instanceof EventDecl event) {
@@ -73,14 +67,16 @@ public final class Pipeline {
         List<Finding> active = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
         for (Finding finding : outcome.findings()) {
-            Optional<SuppressionComment> comment = suppressions.stream().filter(c -> c.covers(finding)).findFirst();
+            Optional<SuppressionComment> comment = evaluation.suppressions().stream()
+                    .filter(c -> c.covers(finding)).findFirst();
             if (comment.isPresent()) {
                 suppressed.add(new SuppressedFinding(finding, comment.get()));
             } else {
                 active.add(finding);
             }
         }
-        return new Analysis(document, template, active, rules.rules(), text, functions, events,
+        SourceDocument document = evaluation.document();
+        return new Analysis(document, template, active, rules.rules(), document.text(), functions, events,
                 outcome.statements(), suppressed);
     }
 
@@ -91,12 +87,23 @@ public final class Pipeline {
      * @throws UserError for input that cannot be analysed at all
      */
     public RuleOutcome evaluate(Path configFile, String displayName, VariableOptions options) {
+        return evaluateAll(configFile, displayName, options).outcome();
+    }
+
+    /** What load, resolve, compile and the rules produced, before the merge. */
+    private record Evaluation(SourceDocument document, Compilation compilation,
+                              List<SuppressionComment> suppressions, RuleOutcome outcome) {
+    }
+
+    private Evaluation evaluateAll(Path configFile, String displayName, VariableOptions options) {
         SourceDocument document = YamlLoader.load(configFile, displayName, limits);
         ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
         Compilation compilation = compiler.compile(resolved);
         List<Object> facts = new ArrayList<>(compilation.facts());
         facts.addAll(resolved.unresolved());
-        return rules.run(facts);
+        List<SuppressionComment> suppressions = SuppressionComments.parse(document.text(), displayName);
+        facts.addAll(suppressions);
+        return new Evaluation(document, compilation, suppressions, rules.run(facts));
     }
 
     /** The rule base this pipeline runs. */

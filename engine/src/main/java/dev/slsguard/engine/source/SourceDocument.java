@@ -10,6 +10,12 @@ import java.nio.file.Path;
  * @param displayName the name used in every {@link dev.slsguard.engine.model.SourceRef} (relative
  *                    to the working directory where possible, never absolute in tests)
  * @param root        the document's root node
+ * @param text        the file's text as it was parsed (for snippets and inline comments)
  */
-public record SourceDocument(Path path, String displayName, Node root) {
+public record SourceDocument(Path path, String displayName, Node root, String text) {
+
+    /** A document built without its text (tests, generated documents). */
+    public SourceDocument(Path path, String displayName, Node root) {
+        this(path, displayName, root, "");
+    }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.SourceRef;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +40,15 @@ public final class YamlLoader {
      * @throws UserError when the file is missing, too large, empty, malformed or not a mapping
      */
     public static SourceDocument load(Path file, String displayName, Limits limits) {
-        Node root = read(file, displayName, limits)
+        String text = readText(file, displayName, limits);
+        Node root = parse(text, isJson(file), displayName, limits)
                 .filter(node -> !(node instanceof ScalarNode scalar && scalar.value() == null)) // "---" or "~" alone
                 .orElseThrow(() -> new UserError(SourceRef.ofFile(displayName), "file is empty"));
         if (!(root instanceof MapNode)) {
             throw new UserError(root.ref(), "the top level must be a mapping of settings (service:, provider:, "
                     + "functions: ...), not " + describe(root));
         }
-        return new SourceDocument(file, displayName, root);
+        return new SourceDocument(file, displayName, root, text);
     }
 
     /**
@@ -56,8 +56,10 @@ public final class YamlLoader {
      * and an empty file gives a null scalar.
      */
     public static SourceDocument loadFragment(Path file, String displayName, Limits limits) {
-        Node root = read(file, displayName, limits).orElseGet(() -> new ScalarNode(SourceRef.ofFile(displayName), null));
-        return new SourceDocument(file, displayName, root);
+        String text = readText(file, displayName, limits);
+        Node root = parse(text, isJson(file), displayName, limits)
+                .orElseGet(() -> new ScalarNode(SourceRef.ofFile(displayName), null));
+        return new SourceDocument(file, displayName, root, text);
     }
 
     /** Reads a text file (for {@code ${file(notes.txt)}}) under the same size limit. */
@@ -70,18 +72,16 @@ public final class YamlLoader {
         }
     }
 
-    private static java.util.Optional<Node> read(Path file, String displayName, Limits limits) {
-        checkReadable(file, displayName, limits);
-        boolean json = isJson(file);
+    /** Parses the text of a file read once (so the tree and the text shown in reports always agree). */
+    private static java.util.Optional<Node> parse(String text, boolean json, String displayName, Limits limits) {
         JsonFactory factory = json ? jsonFactory(limits) : yamlFactory(limits);
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = factory.createParser(reader)) {
+        try (JsonParser parser = factory.createParser(text)) {
             return new TreeBuilder(parser, displayName, limits).readDocument();
         } catch (UserError e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             if (!json && endsAtFlowQuestionMark(e)) {
-                return readMasked(file, displayName, limits, factory, e);
+                return parseMasked(text, displayName, limits, factory, e);
             }
             throw translate(e, displayName, json ? "malformed JSON: " : "malformed YAML: ");
         }
@@ -97,16 +97,10 @@ public final class YamlLoader {
         return false;
     }
 
-    /** Reads again with those question marks masked (same lines and columns), then restores them. */
-    private static java.util.Optional<Node> readMasked(Path file, String displayName, Limits limits,
-                                                      JsonFactory factory, Exception original) {
-        String masked;
-        try {
-            masked = FlowQuestionMarks.mask(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw cannotRead(displayName, e);
-        }
-        try (JsonParser parser = factory.createParser(masked)) {
+    /** Parses again with those question marks masked (same lines and columns), then restores them. */
+    private static java.util.Optional<Node> parseMasked(String text, String displayName, Limits limits,
+                                                       JsonFactory factory, Exception original) {
+        try (JsonParser parser = factory.createParser(FlowQuestionMarks.mask(text))) {
             return new TreeBuilder(parser, displayName, limits).readDocument().map(FlowQuestionMarks::unmask);
         } catch (UserError e) {
             throw e;
