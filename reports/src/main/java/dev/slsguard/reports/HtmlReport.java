@@ -17,6 +17,7 @@ import dev.slsguard.reports.html.FindingView;
 import dev.slsguard.reports.html.FunctionSection;
 import dev.slsguard.reports.html.PackRow;
 import dev.slsguard.reports.html.PermissionRow;
+import dev.slsguard.reports.html.RoleSection;
 import dev.slsguard.reports.html.ReviewPage;
 import dev.slsguard.reports.html.SnippetLine;
 import gg.jte.ContentType;
@@ -97,8 +98,8 @@ public final class HtmlReport {
             }
             sections.add(new FunctionSection(function.key(), function.name(), "fn-" + (function.index() + 1),
                     description(function), function.ref().line(), roleSentence(analysis, function),
-                    events(analysis, function),
-                    permissions(analysis, function), own));
+                    events(analysis, function), ownPermissions(analysis, function),
+                    templateRole(analysis, function).map(HtmlReport::roleAnchor).orElse(""), own));
         }
         List<FindingView> serviceFindings = unplaced.stream()
                 .map(f -> view(f, rules.get(f.ruleId()), packIndex, file, lines)).toList();
@@ -106,7 +107,8 @@ public final class HtmlReport {
                 ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
                 .orElse("") : "";
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
-                tool.name() + " " + tool.version(), file, service, totals, packs, sections, serviceFindings,
+                tool.name() + " " + tool.version(), file, service, totals, packs, sections, roles(analysis),
+                serviceFindings,
                 findings.size(), analysis.suppressed().size());
     }
 
@@ -162,24 +164,55 @@ public final class HtmlReport {
                         + compact(function.role().get().toJson()) + "): its permissions are not known here");
     }
 
-    private static List<PermissionRow> permissions(Analysis analysis, Function function) {
+    /** The statements of the function's role that were derived for this function's own events. */
+    private static List<PermissionRow> ownPermissions(Analysis analysis, Function function) {
         Optional<String> role = roleId(function);
         if (role.isEmpty()) {
             return List.of();
         }
-        List<PermissionRow> rows = new ArrayList<>();
-        for (IamStatement s : analysis.statements()) {
-            if (!s.role().equals(role.get())) {
-                continue;
-            }
-            String actions = s.actions().isEmpty() ? "NotAction " + compact(s.document().path("NotAction"))
-                    : String.join("\n", s.actions());
-            String resources = s.resources().isEmpty() ? "NotResource " + compact(s.document().path("NotResource"))
-                    : String.join("\n", s.resources().stream().map(r -> r.literal().orElseGet(
-                            () -> compact(r.toJson()))).toList());
-            rows.add(new PermissionRow(s.effect(), actions, resources, origin(s), s.origin()));
+        return analysis.statements().stream()
+                .filter(s -> s.role().equals(role.get()) && s.function().filter(function.key()::equals).isPresent())
+                .map(HtmlReport::row).toList();
+    }
+
+    /**
+     * Every role a function runs with, each statement listed once: functions that share a role can
+     * use every statement in it, so the role is where the effective permissions are read.
+     */
+    private static List<RoleSection> roles(Analysis analysis) {
+        Map<String, List<String>> functionsByRole = new TreeMap<>();
+        for (Function function : analysis.functions()) {
+            templateRole(analysis, function).ifPresent(id -> functionsByRole.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(function.key()));
         }
-        return rows;
+        Map<String, List<PermissionRow>> statementsByRole = new TreeMap<>();
+        for (IamStatement s : analysis.statements()) {
+            if (functionsByRole.containsKey(s.role())) {
+                statementsByRole.computeIfAbsent(s.role(), k -> new ArrayList<>()).add(row(s));
+            }
+        }
+        List<RoleSection> roles = new ArrayList<>();
+        functionsByRole.forEach((id, functions) -> roles.add(new RoleSection(id, roleAnchor(id), functions,
+                statementsByRole.getOrDefault(id, List.of()))));
+        return roles;
+    }
+
+    /** The function's role when it is a resource of this template. */
+    private static Optional<String> templateRole(Analysis analysis, Function function) {
+        return roleId(function).filter(id -> analysis.template().path("Resources").has(id));
+    }
+
+    private static String roleAnchor(String logicalId) {
+        return "role-" + logicalId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static PermissionRow row(IamStatement s) {
+        String actions = s.actions().isEmpty() ? "NotAction " + compact(s.document().path("NotAction"))
+                : String.join("\n", s.actions());
+        String resources = s.resources().isEmpty() ? "NotResource " + compact(s.document().path("NotResource"))
+                : String.join("\n", s.resources().stream().map(r -> r.literal().orElseGet(
+                        () -> compact(r.toJson()))).toList());
+        return new PermissionRow(s.effect(), actions, resources, origin(s), s.origin());
     }
 
     /** Where a statement came from, as a sentence. */

@@ -88,7 +88,9 @@ class HtmlReportTest {
                                 + "/events/1"), "f2"));
         MapNode root = new MapNode(SourceRef.ofFile(FILE), List.of(new MapNode.Field("service",
                 new SourceRef(FILE, 1, 1, ""), new ScalarNode(new SourceRef(FILE, 1, 10, ""), "shop"))));
-        return new Analysis(new SourceDocument(Path.of(FILE), FILE, root), JsonNodeFactory.instance.objectNode(),
+        ObjectNode template = JsonNodeFactory.instance.objectNode();
+        template.putObject("Resources").putObject("IamRoleLambdaExecution").put("Type", "AWS::IAM::Role");
+        return new Analysis(new SourceDocument(Path.of(FILE), FILE, root), template,
                 findings, rules, SOURCE, List.of(function), List.of(sqs, http), List.of(declared, derived, otherRole));
     }
 
@@ -108,15 +110,20 @@ class HtmlReportTest {
     @Test
     void functionShowsItsEventsPermissionsWithOriginAndFindings() {
         String html = HtmlReport.render(analysis(), TOOL);
-        String section = html.substring(html.indexOf("<section id=\"fn-1\""));
+        String section = html.substring(html.indexOf("<section id=\"fn-1\""), html.indexOf("<h2>Roles</h2>"));
         assertTrue(section.contains("<code>sqs</code></td><td class=\"n\">15</td>"), section);
         assertTrue(section.contains("<code>http</code></td><td class=\"n\">16</td>"), section);
-        assertTrue(section.contains("declared at line 7 (provider.iam.role.statements)"), section);
         assertTrue(section.contains("derived by rule SLS-DRV-001 from the configuration at line 15"), section);
         assertTrue(section.contains("sqs:ReceiveMessage\nsqs:DeleteMessage"), section);
-        assertFalse(section.contains("s3:GetObject"), "statements of another role are not the function's");
+        assertTrue(section.contains("<a href=\"#role-IamRoleLambdaExecution\">"), "links to all its role grants");
         assertTrue(section.contains("SLS-API-001"), "a finding under the function is shown in its section");
         assertTrue(section.contains("the service's execution role IamRoleLambdaExecution"), section);
+
+        // the role's statements are listed once, in the role's section, with their origin
+        String role = html.substring(html.indexOf("<section id=\"role-IamRoleLambdaExecution\">"));
+        assertTrue(role.contains("declared at line 7 (provider.iam.role.statements)"), role);
+        assertTrue(role.contains("derived by rule SLS-DRV-001 from the configuration at line 15"), role);
+        assertFalse(html.contains("s3:GetObject"), "a role no function runs with is not shown");
     }
 
     @Test

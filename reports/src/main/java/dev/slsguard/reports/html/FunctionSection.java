@@ -13,11 +13,14 @@ import java.util.List;
  * @param line        the line of its key
  * @param role        the role it runs with, as a sentence
  * @param events      its events in file order
- * @param permissions the statements of its role
+ * @param permissions the statements of its role derived for this function's own events
+ * @param roleAnchor  the fragment id of its role's section (all the role grants), empty when the
+ *                    role is defined outside the service
  * @param findings    findings located under the function
  */
 public record FunctionSection(String key, String name, String anchor, String description, int line, String role,
-                              List<EventRow> events, List<PermissionRow> permissions, List<FindingView> findings) {
+                              List<EventRow> events, List<PermissionRow> permissions, String roleAnchor,
+                              List<FindingView> findings) {
 
     public FunctionSection {
         events = List.copyOf(events);

@@ -13,18 +13,21 @@ import java.util.List;
  * @param totals           one row per severity
  * @param packs            one row per rule pack with findings, by name
  * @param functions        one section per function, in {@code functions:} order
+ * @param roles            one section per role functions run with, by logical id
  * @param serviceFindings  findings that belong to no function
  * @param findingCount     how many findings in all
  * @param suppressedCount  how many findings inline comments suppressed (not shown, not counted)
  */
 public record ReviewPage(String title, String tool, String file, String service, List<CountRow> totals,
-                         List<PackRow> packs, List<FunctionSection> functions, List<FindingView> serviceFindings,
+                         List<PackRow> packs, List<FunctionSection> functions, List<RoleSection> roles,
+                         List<FindingView> serviceFindings,
                          int findingCount, int suppressedCount) {
 
     public ReviewPage {
         totals = List.copyOf(totals);
         packs = List.copyOf(packs);
         functions = List.copyOf(functions);
+        roles = List.copyOf(roles);
         serviceFindings = List.copyOf(serviceFindings);
     }
 }
