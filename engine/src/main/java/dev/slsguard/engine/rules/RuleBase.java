@@ -164,14 +164,14 @@ public final class RuleBase {
         environment.set(LEDGER, new HashSet<>());
         KieSession session = kbase.newKieSession(kbase.getSessionConfiguration(), environment);
         try {
-            LastFiredRule lastFired = new LastFiredRule();
-            session.addEventListener(lastFired);
+            RuleFirings firings = new RuleFirings();
+            session.addEventListener(firings);
             for (Object fact : facts) {
                 session.insert(Objects.requireNonNull(fact, "fact"));
             }
             int fired = session.fireAllRules(firingLimit + 1);
             if (fired > firingLimit) {
-                throw notSettled(lastFired);
+                throw notSettled(firings);
             }
             return new RuleOutcome(findings(session), statements(session), trusts(session));
         } finally {
@@ -179,12 +179,18 @@ public final class RuleBase {
         }
     }
 
-    private UserError notSettled(LastFiredRule lastFired) {
-        Optional<Rule> rule = lastFired.rule();
-        String name = rule.map(r -> RuleMetadata.id(r).orElse(r.getName())).orElse("unknown");
-        SourceRef where = rule.map(r -> ruleFiles.get(key(r))).orElse(SourceRef.ofFile("rule packs"));
+    /** Names the rules that kept firing (the three that fired most), at the file of the first of them. */
+    private UserError notSettled(RuleFirings firings) {
+        List<RuleFirings.Count> most = firings.mostFired(3);
+        List<String> names = new ArrayList<>();
+        for (RuleFirings.Count count : most) {
+            Rule r = count.rule();
+            names.add(RuleMetadata.id(r).orElse(r.getName()) + " (" + count.times() + " times)");
+        }
+        SourceRef where = most.stream().findFirst().map(c -> ruleFiles.get(key(c.rule())))
+                .orElse(SourceRef.ofFile("rule packs"));
         return new UserError(where, "rule packs did not settle after " + firingLimit
-                + " firings; last rule: " + name);
+                + " firings; rules that kept firing: " + String.join(", ", names));
     }
 
     private static List<Finding> findings(KieSession session) {

@@ -202,19 +202,39 @@ class RuleBaseTest {
     }
 
     @Test
-    void packThatNeverSettlesHitsTheFiringLimit() throws IOException {
+    void packThatNeverSettlesHitsTheFiringLimitNamingTheRulesThatKeptFiring() throws IOException {
         write("loop/loop.drl", HEADER + """
-                rule "forever"
-                  @id("ORG-LOOP") @severity("note")
+                rule "ping"
+                  @id("ORG-PING") @severity("note")
                 when
-                  $s : Service()
+                  $s : String(this == "ping")
                 then
-                  update($s);
+                  delete($s);
+                  insert("pong");
+                end
+
+                rule "pong"
+                  @id("ORG-PONG") @severity("note")
+                when
+                  $s : String(this == "pong")
+                then
+                  delete($s);
+                  insert("ping");
+                end
+
+                rule "once"
+                  @id("ORG-ONCE") @severity("note")
+                  salience 10
+                when
+                  Service()
+                then
                 end
                 """);
         RuleBase rules = load(dir.resolve("loop")).withFiringLimit(500);
-        UserError error = assertThrows(UserError.class, () -> rules.run(List.of(service("svc", 1))));
-        assertEquals("rule packs did not settle after 500 firings; last rule: ORG-LOOP", error.getMessage());
+        UserError error = assertThrows(UserError.class, () -> rules.run(List.of(service("svc", 1), "ping")));
+        // ORG-ONCE fired too, but once: it is not among the rules that kept firing
+        assertEquals("rule packs did not settle after 500 firings; rules that kept firing: ORG-PING (250 times), "
+                + "ORG-PONG (250 times)", error.getMessage());
         assertTrue(error.location().file().endsWith("loop/loop.drl"), error.oneLine());
     }
 
