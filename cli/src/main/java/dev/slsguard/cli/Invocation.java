@@ -88,7 +88,7 @@ final class Invocation {
 
         PrintWriter out = session.out();
         switch (options.format) {
-            case TEXT -> out.print(TextReport.render(analysis.findings()));
+            case TEXT -> out.print(TextReport.render(analysis.findings(), session.colour()));
             case JSON -> out.print(JsonReport.render(analysis.findings(), tool));
             case SARIF -> out.print(sarif);
             case HTML -> out.print(html);

@@ -29,7 +29,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs slsguard in this process and returns the exit code; never calls {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, Path.of("").toAbsolutePath(), System.getenv());
+        Map<String, String> env = System.getenv();
+        return run(args, out, err, Path.of("").toAbsolutePath(), env,
+                colour(out == System.out && System.console() != null, env));
+    }
+
+    /** Colour only on a terminal, and never when {@code NO_COLOR} is set to anything (no-color.org). */
+    static boolean colour(boolean terminal, Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        return terminal && (noColor == null || noColor.isEmpty());
     }
 
     /**
@@ -38,12 +46,17 @@ public final class Main implements Callable<Integer> {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir,
                           Map<String, String> env) {
+        return run(args, out, err, workingDir, env, false);
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, Path workingDir,
+                           Map<String, String> env, boolean colour) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
             return Invocation.guarded(errWriter, debug, () -> {
-                Session session = new Session(workingDir, outWriter, errWriter, env);
+                Session session = new Session(workingDir, outWriter, errWriter, env, colour);
                 return commandLine(session).execute(args);
             });
         } finally {

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * What one invocation runs against: the working directory relative paths are resolved from, the
- * output streams and the environment for {@code ${env:}}. Tests pass their own.
+ * output streams, the environment for {@code ${env:}}, and whether the text report may use colour
+ * (standard output is a terminal and {@code NO_COLOR} is not set). Tests pass their own.
  */
-record Session(Path workingDir, PrintWriter out, PrintWriter err, Map<String, String> env) {
+record Session(Path workingDir, PrintWriter out, PrintWriter err, Map<String, String> env, boolean colour) {
 
     Session {
         workingDir = workingDir.toAbsolutePath().normalize();

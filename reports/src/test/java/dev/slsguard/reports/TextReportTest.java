@@ -33,4 +33,15 @@ class TextReportTest {
         assertEquals("0 errors, 0 warnings, 1 note\ns.yml:2:3 note SLS-X-1 first second\n",
                 TextReport.render(List.of(f)));
     }
+
+    @Test
+    void colourMarksTheSummaryAndEachSeverityAndChangesNothingElse() {
+        Finding error = new Finding("SLS-X-1", Severity.ERROR, "bad", new SourceRef("s.yml", 2, 3, ""), "a");
+        Finding note = new Finding("SLS-X-2", Severity.NOTE, "fyi", new SourceRef("s.yml", 4, 1, ""), "b");
+        String coloured = TextReport.render(List.of(error, note), true);
+        assertEquals("\u001b[1m1 error, 0 warnings, 1 note\u001b[0m\n"
+                + "s.yml:2:3 \u001b[31merror\u001b[0m SLS-X-1 bad\n"
+                + "s.yml:4:1 \u001b[36mnote\u001b[0m SLS-X-2 fyi\n", coloured);
+        assertEquals(TextReport.render(List.of(error, note)), coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
+    }
 }
