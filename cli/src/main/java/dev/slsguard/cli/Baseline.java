@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.json.JsJson;
 import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
@@ -100,10 +101,7 @@ final class Baseline {
     }
 
     static String identity(Finding f, Node root) {
-        String file = f.location().file().replace('\\', '/');
-        while (file.startsWith("./")) {
-            file = file.substring(2);
-        }
+        String file = SourceRef.normalizeFile(f.location().file());
         return f.ruleId() + "|" + file + "|" + logicalPointer(f.location().pointer(), root);
     }
 

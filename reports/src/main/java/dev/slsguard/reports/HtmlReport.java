@@ -8,7 +8,9 @@ import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.rules.RuleInfo;
+import dev.slsguard.engine.source.JsonPointers;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.ScalarNode;
 import dev.slsguard.reports.html.CountRow;
@@ -87,7 +89,7 @@ public final class HtmlReport {
         List<FunctionSection> sections = new ArrayList<>();
         List<Finding> unplaced = new ArrayList<>(findings);
         for (Function function : analysis.functions()) {
-            String prefix = "/functions/" + escapePointer(function.key());
+            String prefix = "/functions/" + JsonPointers.escape(function.key());
             List<FindingView> own = new ArrayList<>();
             for (Finding f : findings) {
                 String pointer = f.location().pointer();
@@ -237,7 +239,7 @@ public final class HtmlReport {
     }
 
     private static List<SnippetLine> snippet(Finding f, String file, List<String> lines) {
-        if (!stripDot(f.location().file()).equals(stripDot(file)) || f.location().line() < 1
+        if (!SourceRef.normalizeFile(f.location().file()).equals(SourceRef.normalizeFile(file)) || f.location().line() < 1
                 || f.location().line() > lines.size()) {
             return List.of();
         }
@@ -259,18 +261,6 @@ public final class HtmlReport {
         }
         String pkg = rule.pack();
         return pkg.isEmpty() ? "unknown" : pkg.substring(pkg.lastIndexOf('.') + 1);
-    }
-
-    private static String stripDot(String path) {
-        String p = path.replace('\\', '/');
-        while (p.startsWith("./")) {
-            p = p.substring(2);
-        }
-        return p;
-    }
-
-    private static String escapePointer(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
     }
 
     private static String compact(JsonNode node) {

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.SuppressedFinding;
 import dev.slsguard.engine.model.SuppressionComment;
 import dev.slsguard.engine.rules.RuleInfo;
@@ -146,10 +147,10 @@ public final class SarifReport {
 
         List<Result> results = new ArrayList<>();
         List<String> lines = analysis.sourceText().lines().toList();
-        String configFile = stripDot(analysis.source().displayName());
+        String configFile = SourceRef.normalizeFile(analysis.source().displayName());
         for (Finding f : findings.subList(0, Math.min(findings.size(), maxResults))) {
             Result result = result(f, ruleIndex.get(f.ruleId()));
-            if (stripDot(f.location().file()).equals(configFile) && f.location().line() >= 1
+            if (SourceRef.normalizeFile(f.location().file()).equals(configFile) && f.location().line() >= 1
                     && f.location().line() <= lines.size()) {
                 String line = lines.get(f.location().line() - 1);
                 Region region = result.getLocations().get(0).getPhysicalLocation().getRegion();
@@ -267,14 +268,6 @@ public final class SarifReport {
         return new ReportingConfiguration().withLevel(ReportingConfiguration.Level.fromValue(severity.label()));
     }
 
-    private static String stripDot(String path) {
-        String p = path.replace('\\', '/');
-        while (p.startsWith("./")) {
-            p = p.substring(2);
-        }
-        return p;
-    }
-
     /** An inline {@code # slsguard-ignore:} comment as a SARIF suppression, located at the comment. */
     private static Suppression suppression(SuppressionComment comment) {
         Suppression suppression = new Suppression().withKind(Suppression.Kind.IN_SOURCE)
@@ -317,10 +310,7 @@ public final class SarifReport {
             String path = slashed.startsWith("/") ? slashed : "/" + slashed;
             return new ArtifactLocation().withUri(encodePath("file://" + path));
         }
-        while (slashed.startsWith("./")) {
-            slashed = slashed.substring(2);
-        }
-        return new ArtifactLocation().withUri(encodePath(slashed)).withUriBaseId(SRCROOT);
+        return new ArtifactLocation().withUri(encodePath(SourceRef.normalizeFile(slashed))).withUriBaseId(SRCROOT);
     }
 
     /** Percent-encodes what may not appear in a URI reference; keeps slashes and unreserved characters. */

@@ -24,6 +24,18 @@ public record SourceRef(String file, int line, int column, String pointer) {
         return new SourceRef(file, line, column, newPointer);
     }
 
+    /**
+     * A file name as locations compare it: forward slashes, no leading {@code ./}
+     * ({@code ./services\\a.yml} and {@code services/a.yml} are the same file).
+     */
+    public static String normalizeFile(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return p;
+    }
+
     /** {@code file:line:col}, the form used in console output and error messages. */
     @Override
     public String toString() {

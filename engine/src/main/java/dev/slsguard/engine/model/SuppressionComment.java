@@ -46,14 +46,6 @@ public record SuppressionComment(String ruleId, String reason, SourceRef ref) {
     }
 
     private static boolean sameFile(String a, String b) {
-        return strip(a).equals(strip(b));
-    }
-
-    private static String strip(String path) {
-        String p = path.replace('\\', '/');
-        while (p.startsWith("./")) {
-            p = p.substring(2);
-        }
-        return p;
+        return SourceRef.normalizeFile(a).equals(SourceRef.normalizeFile(b));
     }
 }
