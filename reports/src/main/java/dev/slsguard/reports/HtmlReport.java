@@ -259,8 +259,7 @@ public final class HtmlReport {
         if (!rule.tags().isEmpty()) {
             return rule.tags().get(0);
         }
-        String pkg = rule.pack();
-        return pkg.isEmpty() ? "unknown" : pkg.substring(pkg.lastIndexOf('.') + 1);
+        return rule.pack().isEmpty() ? "unknown" : rule.packName();
     }
 
     private static String compact(JsonNode node) {

@@ -24,8 +24,7 @@ class RuleMetadataTest {
             assertFalse(rule.title().equals(rule.ruleName()), where + " has no @title");
             assertFalse(rule.description().isBlank(), where + " has no @description");
             assertFalse(rule.help().isBlank(), where + " has no @help");
-            String pack = rule.pack().substring(rule.pack().lastIndexOf('.') + 1);
-            assertEquals(pack, rule.tags().get(0), where + ": tags start with the pack name");
+            assertEquals(rule.packName(), rule.tags().get(0), where + ": tags start with the pack name");
             assertTrue(rule.pack().startsWith("dev.slsguard.rules."), where);
         }
     }

@@ -22,4 +22,12 @@ public record RuleInfo(String id, Severity severity, String title, String descri
     public RuleInfo {
         tags = List.copyOf(tags);
     }
+
+    /**
+     * The pack's name as users see it: the last segment of the DRL package, with {@code _} written
+     * {@code -} ({@code dev.slsguard.rules.least_privilege} is {@code least-privilege}).
+     */
+    public String packName() {
+        return pack.substring(pack.lastIndexOf('.') + 1).replace('_', '-');
+    }
 }
