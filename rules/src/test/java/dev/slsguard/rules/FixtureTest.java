@@ -77,6 +77,26 @@ class FixtureTest {
         assertTrue(uncovered.isEmpty(), "rules without a fixture: " + uncovered);
     }
 
+    /** The packs whose every rule needs a good example too ({@code # good: RULE-ID}). */
+    private static final Set<String> PACKS_WITH_GOOD_EXAMPLES =
+            Set.of("least-privilege", "lambda", "api", "secrets", "reliability");
+
+    @Test
+    void everySecurityRuleHasAGoodFixtureThatStaysSilent() throws IOException, URISyntaxException {
+        Set<String> good = new TreeSet<>();
+        for (Fixture fixture : fixtures()) {
+            for (String id : fixture.good()) {
+                assertTrue(fixture.expected().stream().noneMatch(h -> h.ruleId().equals(id)),
+                        fixture.name() + " is a good example for " + id + " but expects it");
+                good.add(id);
+            }
+        }
+        Set<String> missing = TestPipeline.rules().rules().stream()
+                .filter(r -> PACKS_WITH_GOOD_EXAMPLES.contains(r.packName())).map(RuleInfo::id)
+                .filter(id -> !good.contains(id)).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(missing.isEmpty(), "rules without a good fixture (# good: ID): " + missing);
+    }
+
     @Test
     void thereAreGoodFixturesThatStaySilent() throws IOException, URISyntaxException {
         long silent = fixtures().stream().filter(f -> f.expected().isEmpty()).count();
