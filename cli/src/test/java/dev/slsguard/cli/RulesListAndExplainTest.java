@@ -106,11 +106,12 @@ class RulesListAndExplainTest {
 
         Run markdown = Run.in(dir, "rules", "list", "--rules", "pack", "--format", "markdown");
         assertEquals(0, markdown.exitCode(), markdown.toString());
-        assertTrue(markdown.out().startsWith("# Rules\n\n| Id | Severity | Title | Tags |\n"), markdown.out());
-        assertTrue(markdown.out().contains("| [ACME-MEM-001](#acme-mem-001) | warning | Small memory size | acme, cost |\n"),
-                markdown.out());
-        assertTrue(markdown.out().contains("\n## ACME-MEM-001\n\n**Small memory size** (warning, pack `org.acme.guard`)\n\n"
-                + "Functions get at least 256 MB | no less.\n\nHow to fix: Set memorySize: 256 or more.\n"), markdown.out());
+        assertTrue(markdown.out().startsWith("# Rules\n\n" + ids.size() + " rules in "), markdown.out());
+        assertTrue(markdown.out().contains("\n## Pack `guard`\n\n| Id | Severity | Title |\n| --- | --- | --- |\n"
+                + "| [ACME-MEM-001](#acme-mem-001) | warning | Small memory size |\n"), markdown.out());
+        assertTrue(markdown.out().contains("\n### ACME-MEM-001\n\n**Small memory size** (warning, pack `guard`)\n\n"
+                + "Functions get at least 256 MB | no less.\n\nHow to fix: Set memorySize: 256 or more.\n\n"
+                + "Tags: `acme`, `cost`\n"), markdown.out());
     }
 
     @Test
