@@ -83,7 +83,7 @@ public final class EnvironmentSecrets {
         String upper = name.toUpperCase(Locale.ROOT);
         if (SECRET_NAME.matcher(upper).find() && !REFERENCE_NAME.matcher(upper).matches()
                 && text.length() >= 6 && !PARAMETER_PATH.matcher(text).matches() && !isFlag(text)) {
-            return Optional.of("its name says it is a secret and its value is written in the file");
+            return Optional.of("its name says it is a secret and its value is given as a literal, which ends up in the template");
         }
         if (highEntropy(text)) {
             return Optional.of("its value is a long random string, like a key or token");
