@@ -36,6 +36,10 @@ class BaselineTest {
                       Resources:
                         OtherQueue:
                           Type: AWS::SQS::Queue
+                          Properties:
+                            RedrivePolicy:
+                              deadLetterTargetArn: arn:aws:sqs:us-east-1:123456789012:other-failed
+                              maxReceiveCount: 3
                     """);
 
     @TempDir

@@ -29,6 +29,9 @@ class CaseFindingsTest {
     void case24ConsumerAtTimestampWithoutTimestampIsAnErrorAtTheStreamEvent() throws IOException {
         Checked checked = check("cases/24-invalid-kinesis-at-timestamp");
         assertEquals(List.of(
+                "SLS-OPS-002 warning 20:9", // reliability: no destinations.onFailure
+                "SLS-OPS-003 warning 20:9", // reliability: no maximumRetryAttempts
+                "SLS-OPS-004 note 20:9", // reliability: no bisectBatchOnFunctionError
                 "SLS-VAL-204 error 20:9"), // FUNCTION_STREAM_STARTING_POSITION_TIMESTAMP_INVALID
                 checked.findings());
         assertEquals(1, checked.exitCode());
@@ -38,7 +41,13 @@ class CaseFindingsTest {
     void case04ConsumerNamingDeprecationAtTheFirstConsumer() throws IOException {
         Checked checked = check("parity/04-kinesis-consumer-default-naming");
         assertEquals(List.of(
+                // reliability: each stream event lacks onFailure, maximumRetryAttempts and bisect
+                "SLS-OPS-002 warning 18:9", "SLS-OPS-003 warning 18:9", "SLS-OPS-004 note 18:9",
                 "SLS-DEP-001 warning 20:11", // KINESIS_CONSUMER_NAME_CONTAINING_SERVICE, first consumer: true
+                "SLS-OPS-002 warning 28:9", "SLS-OPS-003 warning 28:9", "SLS-OPS-004 note 28:9",
+                "SLS-OPS-002 warning 32:9", "SLS-OPS-003 warning 32:9", "SLS-OPS-004 note 32:9",
+                "SLS-OPS-002 warning 36:9", "SLS-OPS-003 warning 36:9", "SLS-OPS-004 note 36:9",
+                "SLS-OPS-002 warning 45:9", "SLS-OPS-003 warning 45:9", "SLS-OPS-004 note 45:9",
                 "SLS-VAL-206 warning 47:29"), // archiver: AT_TIMESTAMP without consumer, v3 drops the timestamp
                 checked.findings());
         assertEquals(0, checked.exitCode());
@@ -52,10 +61,16 @@ class CaseFindingsTest {
                 "SLS-VAL-102 error 41:22", // sqs batchSize 0: must be >= 1
                 "SLS-VAL-102 error 45:20", // sqs enabled 'yes': must be boolean
                 "SLS-VAL-102 error 46:34", // sqs maximumBatchingWindow 900: must be <= 300
+                // reliability: the two stream events lack onFailure, maximumRetryAttempts and bisect
+                "SLS-OPS-002 warning 47:9", "SLS-OPS-003 warning 47:9", "SLS-OPS-004 note 47:9",
+                "SLS-OPS-002 warning 49:9", "SLS-OPS-003 warning 49:9", "SLS-OPS-004 note 49:9",
                 "SLS-VAL-206 warning 51:29", // stream AT_TIMESTAMP without consumer or timestamp
                 "SLS-VAL-001 error 52:9", // sqsQueue: unsupported function event
+                "SLS-OPS-001 note 53:9", // eventBridge invokes asynchronously, no failure destination
                 "SLS-VAL-003 note 53:9", // eventBridge: not analysed yet
+                "SLS-API-001 note 59:9", // http route without authorizer
                 "SLS-VAL-701 error 59:15", // http: GET hello: the path must start with /
+                "SLS-API-002 note 60:9", // httpApi route without authorizer
                 "SLS-VAL-002 error 64:9"), // bare alexaSkill: must be object
                 checked.findings());
         assertEquals(1, checked.exitCode());
@@ -69,9 +84,12 @@ class CaseFindingsTest {
                 "SLS-VAL-102 error 21:22", // sqs batchSize ten: must be integer
                 "SLS-VAL-102 error 22:20", // sqs enabled 'yes': must be boolean
                 "SLS-VAL-103 error 23:11", // sqs: unrecognized property 'queueName'
+                // reliability: the stream event lacks onFailure, maximumRetryAttempts and bisect
+                "SLS-OPS-002 warning 24:9", "SLS-OPS-003 warning 24:9", "SLS-OPS-004 note 24:9",
                 "SLS-VAL-202 error 26:29", // stream startingPosition EARLIEST: allowed values
                 "SLS-VAL-202 error 27:24", // stream batchWindow 301: must be <= 300
                 "SLS-VAL-003 note 28:9", // kafka: not analysed yet
+                "SLS-OPS-001 note 33:9", // schedule invokes asynchronously, no failure destination
                 "SLS-VAL-400 error 33:19", // schedule: must match pattern
                 "SLS-VAL-001 error 34:9"), // sqsQueue: unsupported function event
                 checked.findings());
@@ -82,7 +100,10 @@ class CaseFindingsTest {
     void case16HttpApiTimeoutWarningAtTheFunctionTimeout() throws IOException {
         Checked checked = check("parity/16-httpapi");
         assertEquals(List.of(
-                "SLS-VAL-621 warning 111:14"), // admin: timeout 30 may not leave room for the HTTP API's 30 s
+                "SLS-API-002 note 92:9", // httpApi routes without authorizer
+                "SLS-API-002 note 93:9",
+                "SLS-VAL-621 warning 111:14", // admin: timeout 30 may not leave room for the HTTP API's 30 s
+                "SLS-API-002 note 121:9"),
                 checked.findings());
         assertEquals(0, checked.exitCode());
     }
@@ -91,7 +112,11 @@ class CaseFindingsTest {
     void service97HttpApiTimeoutWarningAtTheInheritedProviderTimeout() throws IOException {
         Checked checked = check("parity/97-httpapi-vars");
         assertEquals(List.of(
-                "SLS-VAL-621 warning 29:12"), // search inherits provider.timeout 30
+                "SLS-VAL-621 warning 29:12", // search inherits provider.timeout 30
+                "SLS-API-002 note 74:9", // httpApi routes without authorizer
+                "SLS-API-002 note 89:9",
+                "SLS-API-002 note 92:9",
+                "SLS-API-002 note 95:9"),
                 checked.findings());
         assertEquals(0, checked.exitCode());
     }

@@ -68,6 +68,9 @@ final class Services {
                   Type: AWS::SQS::Queue
                   Properties:
                     VisibilityTimeout: 30
+                    RedrivePolicy:
+                      deadLetterTargetArn: arn:aws:sqs:us-east-1:123456789012:work-failed
+                      maxReceiveCount: 3
             """;
 
     private Services() {

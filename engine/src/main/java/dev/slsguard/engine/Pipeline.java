@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateMerger;
+import dev.slsguard.engine.model.EvaluationDate;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.SuppressedFinding;
@@ -19,6 +20,8 @@ import dev.slsguard.engine.vars.ResolvedDocument;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.engine.vars.VariableResolver;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,11 +36,31 @@ public final class Pipeline {
     private final ServiceCompiler compiler;
     private final RuleBase rules;
     private final Limits limits;
+    private final Optional<LocalDate> evaluationDate;
 
     public Pipeline(ServiceCompiler compiler, RuleBase rules, Limits limits) {
+        this(compiler, rules, limits, Optional.empty());
+    }
+
+    /**
+     * A pipeline whose rules see {@code evaluationDate} as today (an {@link EvaluationDate} fact);
+     * empty means the current UTC date at each run.
+     */
+    public Pipeline(ServiceCompiler compiler, RuleBase rules, Limits limits, Optional<LocalDate> evaluationDate) {
         this.compiler = compiler;
         this.rules = rules;
         this.limits = limits;
+        this.evaluationDate = evaluationDate;
+    }
+
+    /** The same pipeline with rules evaluated as of {@code date} (UTC). */
+    public Pipeline withEvaluationDate(LocalDate date) {
+        return new Pipeline(compiler, rules, limits, Optional.of(date));
+    }
+
+    /** The day the rules compare dates with: the chosen one, else today in UTC. */
+    public LocalDate evaluationDate() {
+        return evaluationDate.orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
     }
 
     /**
@@ -103,6 +126,7 @@ public final class Pipeline {
         facts.addAll(resolved.unresolved());
         List<SuppressionComment> suppressions = SuppressionComments.parse(document.text(), displayName);
         facts.addAll(suppressions);
+        facts.add(new EvaluationDate(evaluationDate()));
         return new Evaluation(document, compilation, suppressions, rules.run(facts));
     }
 

@@ -7,12 +7,17 @@ import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.vars.VariableOptions;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The real pipeline up to the rules (loader, variables, compilers, built-in packs), for tests. */
 final class TestPipeline {
 
     static final String FILE = "serverless.yml";
+
+    /** The day fixtures are checked as of, so that runtime deprecation findings do not change with the calendar. */
+    static final LocalDate FIXTURE_DAY = LocalDate.of(2025, 6, 1);
 
     private static RuleBase rules;
 
@@ -29,6 +34,6 @@ final class TestPipeline {
 
     /** Loads, resolves and compiles {@code file} (shown as serverless.yml) and runs the built-in packs. */
     static RuleOutcome analyse(Path file) {
-        return new Pipeline(new ServerlessCompiler(), rules(), Limits.DEFAULT).evaluate(file, FILE, VariableOptions.none());
+        return new Pipeline(new ServerlessCompiler(), rules(), Limits.DEFAULT, Optional.of(FIXTURE_DAY)).evaluate(file, FILE, VariableOptions.none());
     }
 }

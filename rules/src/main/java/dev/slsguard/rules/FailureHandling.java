@@ -1,0 +1,82 @@
+package dev.slsguard.rules;
+
+import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.ListNode;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where failed events go: a function's {@code onError} (dead-letter queue or topic) and
+ * {@code destinations.onFailure} for asynchronous invocations, a stream event's options, a queue's
+ * {@code RedrivePolicy}.
+ */
+public final class FailureHandling {
+
+    /** Event sources that invoke the function asynchronously (Lambda retries twice, then drops the event). */
+    static final Set<String> ASYNC_EVENTS = Set.of("s3", "sns", "schedule", "cloudwatchEvent", "cloudwatchLog",
+            "eventBridge", "iot");
+
+    private FailureHandling() {
+    }
+
+    /** The function names somewhere for failed asynchronous invocations to go. */
+    public static boolean hasFailureDestination(Function function) {
+        return set(function.config().get("onError"))
+                || set(function.config().at("destinations", "onFailure"));
+    }
+
+    /** The first event item that invokes the function asynchronously, as a list of zero or one. */
+    public static List<Node> firstAsyncEvent(Function function) {
+        if (!(function.config().get("events").orElse(null) instanceof ListNode events)) {
+            return List.of();
+        }
+        for (Node item : events.items()) {
+            if (item instanceof MapNode map && map.size() == 1 && ASYNC_EVENTS.contains(map.keys().get(0))) {
+                return List.of(item);
+            }
+        }
+        return List.of();
+    }
+
+    /** The event key of an item ({@code s3}). */
+    public static String eventType(Node item) {
+        return item instanceof MapNode map && map.size() == 1 ? map.keys().get(0) : "";
+    }
+
+    /**
+     * The stream event does not bound its retries: no {@code maximumRetryAttempts}, or -1 (the
+     * value to report at, else the event's location).
+     */
+    public static List<SourceRef> unboundedRetries(Node config, SourceRef event) {
+        Optional<Node> retries = Options.value(config, "maximumRetryAttempts").stream().findFirst();
+        if (retries.isEmpty()) {
+            return List.of(event);
+        }
+        if (Options.unresolved(retries.get())) {
+            return List.of();
+        }
+        return Options.integer(retries.get()).filter(n -> n.signum() < 0).map(n -> List.of(retries.get().ref()))
+                .orElse(List.of());
+    }
+
+    /** The stream event does not split failing batches ({@code bisectBatchOnFunctionError} not true). */
+    public static boolean bisects(Node config) {
+        return Options.value(config, "bisectBatchOnFunctionError").stream()
+                .anyMatch(v -> Options.unresolved(v) || Options.bool(v).orElse(false));
+    }
+
+    /** The queue sets a {@code RedrivePolicy} (a dead-letter queue for messages that keep failing). */
+    public static boolean redrives(Resource queue) {
+        return queue.definition().path("Properties").has("RedrivePolicy");
+    }
+
+    private static boolean set(Optional<Node> value) {
+        return value.filter(v -> !(v instanceof dev.slsguard.engine.source.ScalarNode s)
+                || (s.value() != null && !"".equals(s.value()))).isPresent();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.slsguard.rules;
+
+import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Service;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.Node;
+import java.util.Optional;
+
+/**
+ * Where a function's runtime comes from: its own {@code runtime}, the inherited
+ * {@code provider.runtime}, or Serverless Framework v3's default ({@code nodejs16.x}) when neither
+ * is set. Findings about an inherited runtime point at the provider line, once for all functions.
+ */
+public final class FunctionRuntimes {
+
+    private FunctionRuntimes() {
+    }
+
+    /** The function's own {@code runtime} value node, if it sets one. */
+    static Optional<Node> own(Function function) {
+        return function.config().get("runtime").filter(n -> !Options.unresolved(n));
+    }
+
+    /** The line to report a problem with the function's runtime at. */
+    public static SourceRef where(Function function, Service service) {
+        return own(function).map(Node::ref)
+                .or(() -> service.config().at("provider", "runtime").map(Node::ref))
+                .orElse(function.ref());
+    }
+
+    /** How the finding names the setting: {@code provider.runtime}, or the function's own. */
+    public static String subject(Function function, Service service) {
+        if (own(function).isPresent()) {
+            return "function " + function.key() + " uses runtime " + function.runtime().orElse("");
+        }
+        if (service.config().at("provider", "runtime").isPresent()) {
+            return "provider.runtime " + function.runtime().orElse("");
+        }
+        return "function " + function.key() + " sets no runtime, so Serverless Framework v3 deploys it with "
+                + function.runtime().orElse("");
+    }
+
+    /** The finding's message for a deprecated runtime that can still be deployed. */
+    public static String deprecated(Function function, Service service, RuntimeLifecycle life) {
+        return subject(function, service) + ", which Lambda deprecated on " + life.deprecated()
+                + " (no more security patches); creating functions with it is blocked from " + life.blockCreate()
+                + " and updating them from " + life.blockUpdate() + "; " + life.advice();
+    }
+
+    /** The finding's message for a runtime Lambda no longer creates functions with. */
+    public static String blocked(Function function, Service service, RuntimeLifecycle life, java.time.LocalDate today) {
+        String update = life.updateBlocked(today)
+                ? "and updating existing ones since " + life.blockUpdate()
+                : "and will refuse updates from " + life.blockUpdate();
+        return subject(function, service) + ", with which Lambda has refused to create functions since "
+                + life.blockCreate() + " " + update + " (deprecated " + life.deprecated() + "); " + life.advice();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.slsguard.rules;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The dated Lambda runtime lifecycle table ({@code lambda/runtime-lifecycle.tsv} beside the lambda
+ * pack), read once. Rules look a runtime up with {@link #of(String)}.
+ */
+public final class RuntimeLifecycles {
+
+    static final String RESOURCE = "/dev/slsguard/rules/lambda/runtime-lifecycle.tsv";
+
+    private static volatile Map<String, RuntimeLifecycle> table;
+
+    private RuntimeLifecycles() {
+    }
+
+    /** The runtime's lifecycle as a list of zero or one (for DRL {@code from}); unknown runtimes have none. */
+    public static List<RuntimeLifecycle> of(String runtime) {
+        RuntimeLifecycle life = table().get(runtime);
+        return life == null ? List.of() : List.of(life);
+    }
+
+    /** Every runtime in the table, by identifier. */
+    public static Map<String, RuntimeLifecycle> table() {
+        Map<String, RuntimeLifecycle> loaded = table;
+        if (loaded == null) {
+            synchronized (RuntimeLifecycles.class) {
+                if (table == null) {
+                    table = load();
+                }
+                loaded = table;
+            }
+        }
+        return loaded;
+    }
+
+    private static Map<String, RuntimeLifecycle> load() {
+        Map<String, RuntimeLifecycle> rows = new TreeMap<>();
+        try (InputStream in = RuntimeLifecycles.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.trim().split("\\s+");
+                if (cells.length != 5) {
+                    throw new IllegalStateException(RESOURCE + ": expected 5 columns: " + line);
+                }
+                Optional<String> successor = cells[4].equals("-") ? Optional.empty() : Optional.of(cells[4]);
+                rows.put(cells[0], new RuntimeLifecycle(cells[0], LocalDate.parse(cells[1]), LocalDate.parse(cells[2]),
+                        LocalDate.parse(cells[3]), successor));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.util.Collections.unmodifiableMap(rows);
+    }
+}

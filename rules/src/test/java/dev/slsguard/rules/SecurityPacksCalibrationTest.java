@@ -1,0 +1,84 @@
+package dev.slsguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slsguard.engine.model.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The lambda and secrets packs on the parity corpus (every case of {@code parity/INDEX}): the Lambda
+ * permissions Serverless Framework v3 generates are never reported as the user's, because every one
+ * of them is scoped by SourceArn except the public function URL's (SLS-LMB-006's business); and no
+ * case holds a secret in its environment.
+ */
+class SecurityPacksCalibrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> PERMISSION_RULES = Set.of("SLS-LMB-003", "SLS-LMB-004", "SLS-LMB-005");
+
+    @TempDir
+    Path dir;
+
+    static List<String> cases() throws IOException {
+        return new String(resource("INDEX"), StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void generatedPermissionsCarrySourceArnExceptPublicUrls(String name) throws IOException {
+        JsonNode resources = JSON.readTree(resource(name + "/expected.json")).path("Resources");
+        List<String> unscoped = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : resources.properties()) {
+            JsonNode properties = e.getValue().path("Properties");
+            if (!e.getValue().path("Type").asText().equals("AWS::Lambda::Permission")) {
+                continue;
+            }
+            boolean publicUrl = properties.path("Principal").asText().equals("*")
+                    && properties.path("FunctionUrlAuthType").asText().equals("NONE");
+            if (!properties.has("SourceArn") && !properties.has("SourceAccount") && !publicUrl) {
+                unscoped.add(e.getKey());
+            }
+        }
+        assertEquals(List.of(), unscoped, name + ": generated permissions without SourceArn");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void noPermissionOrSecretFindingOnTheCorpus(String name) throws IOException {
+        Path service = Files.createDirectories(dir.resolve(name));
+        Path file = service.resolve("serverless.yml");
+        Files.write(file, resource(name + "/serverless.yml"));
+        List<Finding> findings = TestPipeline.analyse(file).findings();
+        List<Finding> wrong = findings.stream()
+                .filter(f -> PERMISSION_RULES.contains(f.ruleId()) || f.ruleId().equals("SLS-SEC-001")).toList();
+        assertTrue(wrong.isEmpty(), name + ": " + wrong);
+        for (Finding f : findings) {
+            assertFalse(f.message().contains("PASSWORD=") || f.message().contains("AKIA"), f.toString());
+        }
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = SecurityPacksCalibrationTest.class.getResourceAsStream("/parity/" + path)) {
+            if (in == null) {
+                throw new IOException("missing test resource parity/" + path);
+            }
+            return in.readAllBytes();
+        }
+    }
+}
