@@ -9,6 +9,7 @@ import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.ManagedPolicyArn;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.StatementOrder;
 import dev.slsguard.engine.source.ListNode;
@@ -91,7 +92,7 @@ public final class AnalysedStatements {
 
     private static void expand(String role, JsonNode arn, String origin, SourceRef ref, int attachment,
                                List<IamStatement> out) {
-        Optional<String> path = ManagedPolicies.policyPath(arn);
+        Optional<String> path = ManagedPolicyArn.path(arn);
         if (path.isEmpty()) {
             return;
         }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -25,8 +23,6 @@ public final class ManagedPolicies {
 
     /** Class path location of the generated data. */
     public static final String RESOURCE = "/dev/slsguard/rules/iam/managed-policies.json.gz";
-
-    private static final Pattern AWS_POLICY = Pattern.compile("^arn:aws[a-z-]*:iam::aws:policy/(.+)$");
 
     private final String source;
     private final Map<String, List<ObjectNode>> policies;
@@ -63,48 +59,6 @@ public final class ManagedPolicies {
         List<ObjectNode> statements = policies.get(path);
         return statements == null ? Optional.empty()
                 : Optional.of(statements.stream().map(ObjectNode::deepCopy).toList());
-    }
-
-    /**
-     * The path of an AWS managed policy ARN written as a string, as {@code Fn::Sub} with
-     * {@code ${AWS::Partition}}, or as {@code Fn::Join} with {@code Ref: AWS::Partition}.
-     */
-    public static Optional<String> policyPath(JsonNode arn) {
-        return text(arn).map(AWS_POLICY::matcher).filter(Matcher::matches).map(m -> m.group(1));
-    }
-
-    private static Optional<String> text(JsonNode value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value.isTextual()) {
-            return Optional.of(value.textValue());
-        }
-        if (value.isObject() && value.size() == 1) {
-            JsonNode sub = value.get("Fn::Sub");
-            if (sub != null) {
-                JsonNode template = sub.isArray() ? sub.path(0) : sub;
-                return template.isTextual()
-                        ? Optional.of(template.textValue().replace("${AWS::Partition}", "aws")) : Optional.empty();
-            }
-            JsonNode join = value.get("Fn::Join");
-            if (join != null && join.isArray() && join.size() == 2 && join.get(0).isTextual()
-                    && join.get(1).isArray()) {
-                List<String> parts = new ArrayList<>();
-                for (JsonNode part : join.get(1)) {
-                    if (part.isTextual()) {
-                        parts.add(part.textValue());
-                    } else if (part.isObject() && "AWS::Partition".equals(part.path("Ref").asText(null))) {
-                        parts.add("aws");
-                    } else {
-                        return Optional.empty();
-                    }
-                }
-                return Optional.of(String.join(join.get(0).textValue(), parts));
-            }
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 
     private static ManagedPolicies load() {
