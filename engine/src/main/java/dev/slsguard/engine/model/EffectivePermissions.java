@@ -38,13 +38,19 @@ public final class EffectivePermissions {
                 .map(s -> new PermissionGrant(function.key(), role, s, describe(s))).toList();
     }
 
+    /**
+     * Every statement {@code function} can use, for callers without the {@link Service} (reports):
+     * like {@link #of(Service, Function, Collection)} with the execution role as the service's role.
+     */
+    public static List<PermissionGrant> of(Function function, Collection<IamStatement> statements) {
+        String role = ownRole(function, statements).orElse(EXECUTION_ROLE);
+        return statements(role, function.key(), function.config(), statements).stream()
+                .map(s -> new PermissionGrant(function.key(), role, s, describe(s))).toList();
+    }
+
     /** The role {@code function} runs with (logical id, or the ARN of a role outside the stack). */
     public static String roleOf(Service service, Function function, Collection<IamStatement> statements) {
-        if (function.role().isPresent()) {
-            return roleName(function.role().get());
-        }
-        Optional<String> own = statements.stream().filter(s -> isOwnDeclared(s, function.key()))
-                .map(IamStatement::role).findFirst();
+        Optional<String> own = ownRole(function, statements);
         if (own.isPresent()) {
             return own.get();
         }
@@ -55,6 +61,14 @@ public final class EffectivePermissions {
         Optional<Node> providerRole = config.at("provider", "iam", "role").filter(n -> !(n instanceof MapNode))
                 .or(() -> config.at("provider", "role"));
         return providerRole.map(n -> roleName(CfnValue.of(Nodes.toJson(n)))).orElse(EXECUTION_ROLE);
+    }
+
+    /** The function's {@code role:}, else its per-function role. */
+    private static Optional<String> ownRole(Function function, Collection<IamStatement> statements) {
+        if (function.role().isPresent()) {
+            return Optional.of(roleName(function.role().get()));
+        }
+        return statements.stream().filter(s -> isOwnDeclared(s, function.key())).map(IamStatement::role).findFirst();
     }
 
     /** The statements {@code role} grants when {@code function} runs with it, sorted by role and order. */
@@ -68,7 +82,9 @@ public final class EffectivePermissions {
             if (s.role().equals(role)) {
                 out.add(s);
             } else if (perFunction && s.role().equals(EXECUTION_ROLE)) {
-                boolean serves = s.function().map(functionKey::equals).orElse(true);
+                // a statement derived once for the whole service (sqs) counts when it was caused by this function
+                boolean serves = s.function().map(functionKey::equals).orElse(IamStatement.CORE.equals(s.origin())
+                        || s.ref().pointer().startsWith("/functions/" + functionKey + "/"));
                 if (s.automatic() && serves
                         || inherit && (IamStatement.DECLARED.equals(s.origin()) || IamStatement.MANAGED.equals(s.origin()))) {
                     out.add(s);

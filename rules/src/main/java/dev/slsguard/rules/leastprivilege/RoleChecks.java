@@ -163,7 +163,8 @@ public final class RoleChecks {
             }
             out.add(new Violation("shared-role", roleRef(service, role, granted.get(0)), "role " + role + " is shared by "
                     + users.size() + " functions whose events need different permissions, and each of them also gets"
-                    + " all " + granted.size() + " statements granted to the role by hand; give each function its own"
+                    + (granted.size() == 1 ? " the statement" : " all " + granted.size() + " statements")
+                    + " granted to the role by hand (declared, managed policies, resources:); give each function its own"
                     + " role with what it needs (" + String.join(" | ", perFunction) + ")"));
         }
         return out;
