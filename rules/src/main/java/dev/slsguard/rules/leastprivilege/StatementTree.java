@@ -8,23 +8,25 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.Nodes;
+import dev.slsguard.rules.iam.StatementEntries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds a statement's entries in the user's tree from its {@code ref} pointer, so findings point at
- * the offending {@code Action} / {@code Resource} item; statements without a statement map in the
- * tree (managed policies: their ref is the ARN entry) fall back to the statement's ref.
+ * A statement's entries with their values and locations, found through {@link StatementEntries}
+ * (the statement's {@code ref} pointer into the user's tree), so findings point at the offending
+ * {@code Action} / {@code Resource} item; statements without a statement map in the tree (managed
+ * policies: their ref is the ARN entry) fall back to the statement's ref.
  */
 public final class StatementTree {
 
     private StatementTree() {
     }
 
-    /** The statement's map in {@code root}, when its ref points at one. */
+    /** The statement's map in {@code root}, when its ref points at one ({@link StatementEntries#statement}). */
     public static Optional<MapNode> statement(MapNode root, IamStatement statement) {
-        return at(root, statement.ref().pointer()).filter(MapNode.class::isInstance).map(MapNode.class::cast);
+        return StatementEntries.statement(statement, root);
     }
 
     /** The entries of {@code key} ({@code Action}, {@code Resource}, {@code NotAction} ...), in order. */
@@ -57,31 +59,6 @@ public final class StatementTree {
 
     /** The key {@code key} of the statement (or the statement's ref without a map). */
     public static SourceRef key(MapNode root, IamStatement statement, String key) {
-        return statement(root, statement).flatMap(m -> m.field(key)).map(MapNode.Field::keyRef)
-                .orElse(statement.ref());
-    }
-
-    /** The node at a JSON pointer ({@code /provider/iam/role/statements/0}). */
-    public static Optional<Node> at(Node root, String pointer) {
-        if (pointer.isEmpty()) {
-            return Optional.of(root);
-        }
-        Node current = root;
-        for (String raw : pointer.substring(1).split("/", -1)) {
-            String token = raw.replace("~1", "/").replace("~0", "~");
-            if (current instanceof MapNode map) {
-                Optional<Node> next = map.get(token);
-                if (next.isEmpty()) {
-                    return Optional.empty();
-                }
-                current = next.get();
-            } else if (current instanceof ListNode list && token.matches("\\d+")
-                    && Integer.parseInt(token) < list.items().size()) {
-                current = list.items().get(Integer.parseInt(token));
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(current);
+        return StatementEntries.key(statement, root, key);
     }
 }
