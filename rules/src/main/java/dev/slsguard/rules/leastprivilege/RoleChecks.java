@@ -164,8 +164,9 @@ public final class RoleChecks {
             out.add(new Violation("shared-role", roleRef(service, role, granted.get(0)), "role " + role + " is shared by "
                     + users.size() + " functions whose events need different permissions, and each of them also gets"
                     + (granted.size() == 1 ? " the statement" : " all " + granted.size() + " statements")
-                    + " granted to the role by hand (declared, managed policies, resources:); give each function its own"
-                    + " role with what it needs (" + String.join(" | ", perFunction) + ")"));
+                    + " granted to the role by hand (declared, managed policies, resources:); per-function roles would"
+                    + " give each what its events need (" + String.join(" | ", perFunction) + ") plus only the"
+                    + " statements its own code uses"));
         }
         return out;
     }
