@@ -7,7 +7,10 @@ import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +49,44 @@ public final class EffectivePermissions {
         String role = ownRole(function, statements).orElse(EXECUTION_ROLE);
         return statements(role, function.key(), function.config(), statements).stream()
                 .map(s -> new PermissionGrant(function.key(), role, s, describe(s))).toList();
+    }
+
+    /**
+     * The role of each function ({@link #roleOf}), keyed by function key in function order, in one
+     * pass over the statements.
+     */
+    public static Map<String, String> rolesOf(Service service, Collection<Function> functions,
+                                              Collection<IamStatement> statements) {
+        Map<String, String> own = new HashMap<>();
+        for (IamStatement s : statements) {
+            s.function().filter(f -> isOwnDeclared(s, f)).ifPresent(f -> own.putIfAbsent(f, s.role()));
+        }
+        List<Function> ordered = new ArrayList<>(functions);
+        ordered.sort(Comparator.comparingInt(Function::index));
+        Map<String, String> roles = new LinkedHashMap<>();
+        String shared = null;
+        for (Function f : ordered) {
+            String role;
+            if (f.role().isPresent()) {
+                role = roleName(f.role().get());
+            } else if (own.containsKey(f.key())) {
+                role = own.get(f.key());
+            } else {
+                if (shared == null) {
+                    shared = roleOf(service, new Function(f.key(), f.name(), f.index(), f.logicalId(), f.runtime(),
+                            f.timeout(), f.memorySize(), Optional.empty(), f.ref(), f.config()), List.of());
+                }
+                role = shared;
+            }
+            roles.put(f.key(), role);
+        }
+        return roles;
+    }
+
+    /** True when {@code function} has {@code iamRoleStatementsInherit: true}. */
+    public static boolean inherits(Function function) {
+        return function.config().get("iamRoleStatementsInherit").filter(ScalarNode.class::isInstance)
+                .map(n -> Boolean.TRUE.equals(((ScalarNode) n).value())).orElse(false);
     }
 
     /** The role {@code function} runs with (logical id, or the ARN of a role outside the stack). */

@@ -19,6 +19,7 @@ import java.util.Set;
 public final class FunctionNeeds {
 
     private final Map<String, List<Need>> byFunction = new HashMap<>();
+    private final Map<String, Map<String, List<Need>>> byResource = new HashMap<>();
 
     private FunctionNeeds() {
     }
@@ -26,11 +27,11 @@ public final class FunctionNeeds {
     /** Computes the needs of every function from the session's statements and event sources. */
     public static FunctionNeeds of(Collection<?> statements, Collection<?> sources) {
         FunctionNeeds needs = new FunctionNeeds();
-        Map<String, Set<String>> sourceArns = new HashMap<>();
+        Map<String, Set<String>> functionsBySource = new HashMap<>();
         for (Object o : sources) {
             if (o instanceof EventSource source) {
-                sourceArns.computeIfAbsent(source.function(), k -> new LinkedHashSet<>())
-                        .add(source.arn().toJson().toString());
+                functionsBySource.computeIfAbsent(source.arn().toJson().toString(), k -> new LinkedHashSet<>())
+                        .add(source.function());
             }
         }
         List<IamStatement> derived = new ArrayList<>();
@@ -41,20 +42,13 @@ public final class FunctionNeeds {
         }
         derived.sort(java.util.Comparator.comparing(IamStatement::orderKey));
         for (IamStatement s : derived) {
-            if (s.function().isPresent()) {
-                for (CfnValue r : s.resources()) {
+            for (CfnValue r : s.resources()) {
+                String key = r.toJson().toString();
+                Set<String> functions = s.function().map(Set::of)
+                        .orElseGet(() -> functionsBySource.getOrDefault(key, Set.of()));
+                for (String function : functions) {
                     for (String a : s.actions()) {
-                        needs.add(s.function().get(), new Need(a, r, s));
-                    }
-                }
-                continue;
-            }
-            for (Map.Entry<String, Set<String>> e : sourceArns.entrySet()) {
-                for (CfnValue r : s.resources()) {
-                    if (e.getValue().contains(r.toJson().toString())) {
-                        for (String a : s.actions()) {
-                            needs.add(e.getKey(), new Need(a, r, s));
-                        }
+                        needs.add(function, key, new Need(a, r, s));
                     }
                 }
             }
@@ -62,13 +56,18 @@ public final class FunctionNeeds {
         return needs;
     }
 
-    private void add(String function, Need need) {
-        List<Need> list = byFunction.computeIfAbsent(function, k -> new ArrayList<>());
-        boolean known = list.stream().anyMatch(n -> n.action().equals(need.action())
-                && n.resource().toJson().equals(need.resource().toJson()));
-        if (!known) {
-            list.add(need);
+    private void add(String function, String resourceKey, Need need) {
+        List<Need> onResource = byResource.computeIfAbsent(resourceKey, k -> new LinkedHashMap<>())
+                .computeIfAbsent(function, k -> new ArrayList<>());
+        if (onResource.stream().noneMatch(n -> n.action().equals(need.action()))) {
+            onResource.add(need);
+            byFunction.computeIfAbsent(function, k -> new ArrayList<>()).add(need);
         }
+    }
+
+    /** The needs on one resource ({@code CfnValue.toJson().toString()}) by function, in derivation order. */
+    public Map<String, List<Need>> on(String resourceKey) {
+        return byResource.getOrDefault(resourceKey, Map.of());
     }
 
     /** The needs of {@code function}, in derivation order. */

@@ -15,6 +15,8 @@ import dev.slsguard.rules.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.Set;
 
 /** Checks of roles as a whole (SLS-IAM-006..009). */
 public final class RoleChecks {
+
+    /** How many functions the shared-role note lists by name. */
+    private static final int LISTED = 5;
 
     private RoleChecks() {
     }
@@ -132,17 +137,24 @@ public final class RoleChecks {
     public static List<Violation> sharedRoles(Service service, Collection<?> functions, Collection<?> statements,
                                               Collection<?> sources) {
         List<IamStatement> all = iamStatements(statements);
+        List<Function> ordered = ordered(functions);
+        Map<String, String> roles = EffectivePermissions.rolesOf(service, ordered, all);
         Map<String, List<Function>> byRole = new LinkedHashMap<>();
-        for (Function f : ordered(functions)) {
-            byRole.computeIfAbsent(EffectivePermissions.roleOf(service, f, all), k -> new ArrayList<>()).add(f);
+        for (Function f : ordered) {
+            byRole.computeIfAbsent(roles.get(f.key()), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, List<IamStatement>> grantedByRole = new HashMap<>();
+        for (IamStatement s : all) {
+            if (!s.automatic() && "Allow".equals(s.effect())) {
+                grantedByRole.computeIfAbsent(s.role(), k -> new ArrayList<>()).add(s);
+            }
         }
         FunctionNeeds needs = null;
         List<Violation> out = new ArrayList<>();
         for (Map.Entry<String, List<Function>> e : byRole.entrySet()) {
             String role = e.getKey();
             List<Function> users = e.getValue();
-            List<IamStatement> granted = all.stream().filter(s -> s.role().equals(role) && !s.automatic()
-                    && "Allow".equals(s.effect())).toList();
+            List<IamStatement> granted = grantedByRole.getOrDefault(role, List.of());
             if (users.size() < 2 || granted.isEmpty()) {
                 continue;
             }
@@ -158,8 +170,11 @@ public final class RoleChecks {
                 continue;
             }
             List<String> perFunction = new ArrayList<>();
-            for (Function f : users) {
+            for (Function f : users.subList(0, Math.min(LISTED, users.size()))) {
                 perFunction.add(f.key() + ": " + FunctionNeeds.describe(needs.of(f.key())));
+            }
+            if (users.size() > LISTED) {
+                perFunction.add((users.size() - LISTED) + " more");
             }
             out.add(new Violation("shared-role", roleRef(service, role, granted.get(0)), "role " + role + " is shared by "
                     + users.size() + " functions whose events need different permissions, and each of them also gets"
@@ -196,40 +211,47 @@ public final class RoleChecks {
                                              Collection<?> sources) {
         List<IamStatement> all = iamStatements(statements);
         List<IamStatement> candidates = all.stream().filter(StatementChecks::analysedAllow)
-                .filter(s -> s.actions().stream().anyMatch(Globs::isGlob)).toList();
+                .filter(s -> s.actions().stream().anyMatch(a -> Globs.isGlob(a) && !a.equals("*"))).toList();
         List<Violation> out = new ArrayList<>();
         if (candidates.isEmpty()) {
             return out;
         }
+        List<Function> ordered = ordered(functions);
+        Map<String, String> roles = EffectivePermissions.rolesOf(service, ordered, all);
+        Set<String> inheriting = new HashSet<>();
+        for (Function f : ordered) {
+            if (!roles.get(f.key()).equals(EffectivePermissions.EXECUTION_ROLE) && EffectivePermissions.inherits(f)) {
+                inheriting.add(f.key());
+            }
+        }
         FunctionNeeds needs = FunctionNeeds.of(statements, sources);
         Map<String, Violation> byEntry = new LinkedHashMap<>();
-        for (Function f : ordered(functions)) {
-            List<IamStatement> grants = EffectivePermissions.of(service, f, all).stream().map(g -> g.statement())
-                    .filter(candidates::contains).toList();
-            List<Need> own = needs.of(f.key());
-            if (grants.isEmpty() || own.isEmpty()) {
-                continue;
-            }
-            for (IamStatement s : grants) {
-                List<Entry> resources = StatementTree.entries(service.config(), s, "Resource");
-                for (Entry action : StatementTree.entries(service.config(), s, "Action")) {
-                    String glob = action.text();
-                    if (!Globs.isGlob(glob) || glob.equals("*") || byEntry.containsKey(key(action))) {
+        for (IamStatement s : candidates) {
+            List<Entry> actions = StatementTree.entries(service.config(), s, "Action").stream()
+                    .filter(a -> Globs.isGlob(a.text()) && !a.text().equals("*")).toList();
+            boolean inheritable = s.role().equals(EffectivePermissions.EXECUTION_ROLE)
+                    && (IamStatement.DECLARED.equals(s.origin()) || IamStatement.MANAGED.equals(s.origin()));
+            for (Entry resource : StatementTree.entries(service.config(), s, "Resource")) {
+                for (Map.Entry<String, List<Need>> need : needs.on(resource.value().toJson().toString()).entrySet()) {
+                    String function = need.getKey();
+                    boolean applies = s.role().equals(roles.get(function))
+                            || inheritable && inheriting.contains(function);
+                    if (!applies) {
                         continue;
                     }
-                    for (Entry resource : resources) {
-                        List<Need> covered = own.stream().filter(n -> Globs.matches(glob, n.action())
-                                && n.resource().toJson().equals(resource.value().toJson())).toList();
-                        if (covered.isEmpty()) {
+                    for (Entry action : actions) {
+                        String glob = action.text();
+                        List<Need> covered = need.getValue().stream().filter(n -> Globs.matches(glob, n.action()))
+                                .toList();
+                        if (covered.isEmpty() || byEntry.containsKey(key(action))) {
                             continue;
                         }
-                        String neededActions = String.join(", ", covered.stream().map(Need::action).distinct().toList());
+                        String neededActions = String.join(", ", covered.stream().map(Need::action).toList());
                         byEntry.put(key(action), new Violation("over-grant", action.where(), "grants " + glob + " on "
-                                + Resources.describe(resource.value()) + " to function " + f.key() + ", whose own events"
+                                + Resources.describe(resource.value()) + " to function " + function + ", whose own events"
                                 + " need only " + neededActions + " there, which Serverless Framework"
                                 + " already grants (" + covered.get(0).by().source() + "); remove " + glob
                                 + " or narrow it to the other actions the function calls"));
-                        break;
                     }
                 }
             }
