@@ -64,9 +64,9 @@ public final class RoleChecks {
         for (Node item : items.items()) {
             ManagedPolicyArn.path(Nodes.toJson(item)).filter(StatementChecks.ADMIN_POLICIES::contains)
                     .ifPresent(name -> out.add(new Violation("admin-policy", item.ref(), "attaches the AWS managed"
-                            + " policy " + name + " to " + role + ": " + adminScope(name) + " for every function"
-                            + " using it; attach no administrator policy and grant the actions the functions call on"
-                            + " the resources they use")));
+                            + " policy " + name + " to " + role + ", which grants whoever uses the role "
+                            + adminScope(name) + "; attach no administrator policy and grant the actions the functions"
+                            + " call on the resources they use")));
         }
     }
 
@@ -74,7 +74,7 @@ public final class RoleChecks {
         return switch (name) {
             case "AdministratorAccess" -> "every action on every resource";
             case "PowerUserAccess" -> "every action except most of IAM and Organizations, on every resource";
-            default -> "every IAM action, enough to grant itself anything";
+            default -> "every IAM action, enough to grant itself anything else";
         };
     }
 
