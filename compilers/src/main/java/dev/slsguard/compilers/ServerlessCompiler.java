@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.BoundService;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.ServiceBinder;
+import dev.slsguard.compilers.core.AnalysedStatements;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
@@ -46,7 +47,9 @@ import java.util.Set;
  * {@code UnsupportedEvent}s; typed events and {@code EventSource}s in compile order;
  * {@code Resource}s in template order (as the template will hold them after the user's
  * {@code resources:} are merged, roles with their core and declared statements only); the
- * execution role's core, declared and function-level {@code IamStatement}s.
+ * execution role's core, declared and function-level {@code IamStatement}s; then the statements
+ * that are analysed but not written inline ({@link AnalysedStatements}: per-function
+ * {@code iamRoleStatements}, managed policies, IAM roles and policies under {@code resources:}).
  */
 public final class ServerlessCompiler implements ServiceCompiler {
 
@@ -102,6 +105,7 @@ public final class ServerlessCompiler implements ServiceCompiler {
         facts.addAll(context.eventFacts());
         facts.addAll(resourceFacts(draft, statements, userResources));
         facts.addAll(statements);
+        facts.addAll(AnalysedStatements.read(context));
         return new Compilation(facts, draft);
     }
 

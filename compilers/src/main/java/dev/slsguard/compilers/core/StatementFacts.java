@@ -18,8 +18,14 @@ public final class StatementFacts {
 
     public static IamStatement of(ObjectNode document, String origin, String source, Optional<String> function,
                                   SourceRef ref, String orderKey) {
+        return of(Naming.ROLE_LOGICAL_ID, document, origin, source, function, ref, orderKey);
+    }
+
+    /** A statement of the role {@code role}. */
+    public static IamStatement of(String role, ObjectNode document, String origin, String source,
+                                  Optional<String> function, SourceRef ref, String orderKey) {
         JsonNode effect = document.get("Effect");
-        return new IamStatement(Naming.ROLE_LOGICAL_ID, effect != null && effect.isTextual() ? effect.textValue() : "",
+        return new IamStatement(role, effect != null && effect.isTextual() ? effect.textValue() : "",
                 actions(document.get("Action")), resources(document.get("Resource")), document, origin, source,
                 function, ref, orderKey);
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  * <ol>
  *   <li>the compiled resources in draft order; every compiled {@code AWS::IAM::Role} gets as
  *       {@code Policies[0].PolicyDocument.Statement} the statements whose {@code role} is its
- *       logical id, sorted by {@code orderKey} (stable), and the service principals of the
+ *       logical id and that are {@link IamStatement#inline() inline} (not those expanded from
+ *       managed policies or written under {@code resources:}), sorted by {@code orderKey} (stable), and the service principals of the
  *       {@link RoleTrust}s for it appended to its trust statement for {@code lambda.amazonaws.com};</li>
  *   <li>the compiled outputs, each without {@code Export} given
  *       {@code Export.Name = sls-<service>-<stage>-<OutputKey>} (v3 does this before merging the
@@ -100,7 +101,7 @@ public final class TemplateMerger {
         }
         List<IamStatement> own = new ArrayList<>();
         for (IamStatement s : statements) {
-            if (logicalId.equals(s.role())) {
+            if (logicalId.equals(s.role()) && s.inline()) {
                 own.add(s);
             }
         }

@@ -35,4 +35,17 @@ public final class StatementOrder {
     public static String event(int compilerOrder, int functionIndex, int kind) {
         return String.format("3-%02d-%05d-%02d", compilerOrder, functionIndex + 1, kind);
     }
+
+    /**
+     * Statements of a managed policy (analysis facts, never in the inline policy): by the
+     * attachment's position, then the statement's position in the policy document.
+     */
+    public static String managed(int attachment, int position) {
+        return String.format("5-%04d-%04d", attachment, position);
+    }
+
+    /** Statements written under {@code resources:}, by resource, policy and statement position. */
+    public static String resource(int resource, int policy, int position) {
+        return String.format("6-%04d-%04d-%04d", resource, policy, position);
+    }
 }

@@ -1,0 +1,58 @@
+package dev.slsguard.rules.iam;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One IAM action of the catalogue.
+ *
+ * @param service       service prefix ({@code s3})
+ * @param name          action name in its original case ({@code GetObject})
+ * @param accessLevel   {@code List}, {@code Read}, {@code Write}, {@code Tagging} or
+ *                      {@code Permissions management}
+ * @param resourceTypes the resource types it accepts; empty when it only accepts {@code *}
+ * @param conditionKeys the condition keys it supports besides the global ones
+ */
+public record IamAction(String service, String name, String accessLevel, List<ResourceType> resourceTypes,
+                        List<String> conditionKeys) {
+
+    public static final String PERMISSIONS_MANAGEMENT = "Permissions management";
+
+    public IamAction {
+        resourceTypes = List.copyOf(resourceTypes);
+        conditionKeys = List.copyOf(conditionKeys);
+    }
+
+    /** {@code s3:GetObject}. */
+    public String fullName() {
+        return service + ":" + name;
+    }
+
+    /** Accepts no resource type: {@code Resource: "*"} is the only choice. */
+    public boolean wildcardOnly() {
+        return resourceTypes.isEmpty();
+    }
+
+    /** The ARN (may contain {@code *} and {@code ?} globs) matches one of its resource types. */
+    public boolean accepts(String arn) {
+        if (wildcardOnly()) {
+            return true;
+        }
+        for (ResourceType type : resourceTypes) {
+            if (type.accepts(arn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Access level {@code Permissions management}. */
+    public boolean permissionsManagement() {
+        return PERMISSIONS_MANAGEMENT.equals(accessLevel);
+    }
+
+    /** The lower-case full name, the key it is looked up by. */
+    String key() {
+        return fullName().toLowerCase(Locale.ROOT);
+    }
+}

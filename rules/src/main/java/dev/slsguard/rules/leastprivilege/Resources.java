@@ -1,0 +1,32 @@
+package dev.slsguard.rules.leastprivilege;
+
+import dev.slsguard.engine.model.CfnValue;
+
+/** Resource values as messages show them. */
+public final class Resources {
+
+    private Resources() {
+    }
+
+    /** {@code arn:aws:sqs:...}, {@code !GetAtt Table.StreamArn}, {@code !Ref Queue}, {@code !Sub ...}. */
+    public static String describe(CfnValue value) {
+        if (value.literal().isPresent()) {
+            return value.literal().get();
+        }
+        if (value instanceof CfnValue.GetAtt att) {
+            return "!GetAtt " + att.resource() + "." + att.attribute();
+        }
+        if (value instanceof CfnValue.Ref ref) {
+            return "!Ref " + ref.logicalId();
+        }
+        if (value instanceof CfnValue.Sub sub) {
+            return "!Sub " + sub.template();
+        }
+        return value.toJson().toString();
+    }
+
+    /** True for the literal {@code *}. */
+    public static boolean isStar(CfnValue value) {
+        return value.literal().filter("*"::equals).isPresent();
+    }
+}
