@@ -63,7 +63,14 @@ final class Invocation {
         List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
+        ProjectConfig project = ProjectConfigReader.find(config.getParent())
+                .map(file -> ProjectConfigReader.read(file, relativeName(cwd, file)))
+                .orElse(ProjectConfig.NONE);
+
         List<Path> orgPacks = new ArrayList<>();
+        for (Path dir : project.rules()) {
+            orgPacks.add(asGiven(relativeName(cwd, dir)));
+        }
         for (Path dir : options.rules) {
             if (!Files.isDirectory(cwd.resolve(dir))) {
                 throw new CliError("--rules " + dir + ": not a directory");
@@ -71,11 +78,18 @@ final class Invocation {
             orgPacks.add(asGiven(dir.toString()));
         }
 
-        Optional<Baseline> baseline = Optional.ofNullable(options.baseline)
-                .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
+        Optional<Baseline> baseline = options.baseline != null
+                ? Optional.of(Baseline.read(cwd.resolve(options.baseline).normalize(), options.baseline.toString()))
+                : project.baseline().map(file -> Baseline.read(file, relativeName(cwd, file)));
+        FailOn failOn = parsed != null && parsed.hasMatchedOption("--fail-on")
+                ? options.failOn : project.failOn().orElse(options.failOn);
 
         Pipeline pipeline = PipelineFactory.create(orgPacks);
-        Analysis analysis = pipeline.run(config, displayName, variableOptions());
+        checkRuleIds(project, pipeline);
+        Analysis raw = pipeline.run(config, displayName, variableOptions());
+        Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
+                project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
+                raw.statements(), project.applySuppressed(raw.suppressed()));
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
@@ -110,7 +124,26 @@ final class Invocation {
                     Baseline.of(analysis.findings(), analysis.source().root()).bytes());
         }
         out.flush();
-        return options.failOn.fails(counted) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+        return failOn.fails(counted) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    /** A rule id in {@code disable:} or {@code severity:} that no loaded rule has is a typo: an error at it. */
+    private static void checkRuleIds(ProjectConfig project, Pipeline pipeline) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        pipeline.rules().rules().forEach(rule -> known.add(rule.id()));
+        project.references().forEach((id, ref) -> {
+            if (!known.contains(id)) {
+                throw new UserError(ref, "no loaded rule has the id " + id
+                        + " (see `slsguard rules list`; org packs load with rules: or --rules)");
+            }
+        });
+    }
+
+    /** A path as messages name it: relative to the working directory when under it, else absolute. */
+    static String relativeName(Path cwd, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd)
+                ? slashes(cwd.relativize(absolute).toString()) : slashes(absolute.toString());
     }
 
     /**
