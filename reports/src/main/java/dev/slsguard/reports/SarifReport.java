@@ -125,14 +125,37 @@ public final class SarifReport {
 
     /** The log with at most {@code maxResults} results; a notification says how many were left out. */
     static SarifSchema210 log(Analysis analysis, ToolInfo tool, int maxResults) {
+        return log(List.of(analysis), tool, maxResults,
+                "slsguard/" + SourceRef.normalizeFile(analysis.source().displayName()) + "/");
+    }
+
+    /**
+     * Several services checked at once as ONE run: every service's results, the union of their rules.
+     *
+     * @param automationId the run's {@code automationDetails.id}, the same every time these services
+     *                     are checked together (e.g. {@code slsguard/services/} for a recursive check)
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String automationId) {
+        return JsonText.write(MAPPER.valueToTree(log(analyses, tool, MAX_RESULTS, automationId)));
+    }
+
+    static SarifSchema210 log(List<Analysis> analyses, ToolInfo tool, int maxResults, String automationId) {
         Map<Finding, SuppressedFinding> suppressedBy = new HashMap<>();
-        List<Finding> all = new ArrayList<>(analysis.findings());
-        for (SuppressedFinding s : analysis.suppressed()) {
-            suppressedBy.putIfAbsent(s.finding(), s);
-            all.add(s.finding());
+        List<Finding> all = new ArrayList<>();
+        List<RuleInfo> known = new ArrayList<>();
+        Map<String, List<String>> linesByFile = new HashMap<>();
+        for (Analysis analysis : analyses) {
+            all.addAll(analysis.findings());
+            for (SuppressedFinding s : analysis.suppressed()) {
+                suppressedBy.putIfAbsent(s.finding(), s);
+                all.add(s.finding());
+            }
+            known.addAll(analysis.rules());
+            linesByFile.putIfAbsent(SourceRef.normalizeFile(analysis.source().displayName()),
+                    analysis.sourceText().lines().toList());
         }
         List<Finding> findings = FindingOrder.sorted(all);
-        List<RuleInfo> rules = rulesFor(analysis.rules(), findings);
+        List<RuleInfo> rules = rulesFor(known, findings);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).id(), i);
@@ -146,12 +169,10 @@ public final class SarifReport {
                 .withRules(descriptors(rules));
 
         List<Result> results = new ArrayList<>();
-        List<String> lines = analysis.sourceText().lines().toList();
-        String configFile = SourceRef.normalizeFile(analysis.source().displayName());
         for (Finding f : findings.subList(0, Math.min(findings.size(), maxResults))) {
             Result result = result(f, ruleIndex.get(f.ruleId()));
-            if (SourceRef.normalizeFile(f.location().file()).equals(configFile) && f.location().line() >= 1
-                    && f.location().line() <= lines.size()) {
+            List<String> lines = linesByFile.getOrDefault(SourceRef.normalizeFile(f.location().file()), List.of());
+            if (f.location().line() >= 1 && f.location().line() <= lines.size()) {
                 String line = lines.get(f.location().line() - 1);
                 Region region = result.getLocations().get(0).getPhysicalLocation().getRegion();
                 region.setEndLine(region.getStartLine());
@@ -180,7 +201,7 @@ public final class SarifReport {
         Run run = new Run()
                 .withTool(new Tool().withDriver(driver))
                 .withInvocations(List.of(invocation))
-                .withAutomationDetails(new RunAutomationDetails().withId("slsguard/" + configFile + "/"))
+                .withAutomationDetails(new RunAutomationDetails().withId(automationId))
                 .withOriginalUriBaseIds(bases)
                 .withResults(results)
                 .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS);
