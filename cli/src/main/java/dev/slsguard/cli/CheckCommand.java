@@ -27,6 +27,11 @@ final class CheckCommand implements Callable<Integer> {
                     + ".serverless, hidden directories or exclude: of .slsguard.yml) as one run.")
     Path recursive;
 
+    @Option(names = "--sarif-root", paramLabel = "DIR",
+            description = "Make SARIF file URIs relative to DIR (default: the git repository root, else the "
+                    + "current directory).")
+    Path sarifRoot;
+
     @Spec
     CommandSpec spec;
 
@@ -37,6 +42,6 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new Invocation(session, options, spec.commandLine().getParseResult(),
-                java.util.Optional.ofNullable(recursive)).run(true);
+                java.util.Optional.ofNullable(recursive), java.util.Optional.ofNullable(sarifRoot)).run(true);
     }
 }

@@ -10,6 +10,7 @@ import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
 import dev.slsguard.reports.JsonReport;
 import dev.slsguard.reports.SarifReport;
+import dev.slsguard.reports.SarifSettings;
 import dev.slsguard.reports.TemplateWriter;
 import dev.slsguard.reports.TextReport;
 import dev.slsguard.reports.ToolInfo;
@@ -39,17 +40,42 @@ final class Invocation {
     private final ServiceOptions options;
     private final ParseResult parsed;
     private final Optional<Path> recursive;
+    private final Optional<Path> sarifRoot;
 
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
-        this(session, options, parsed, Optional.empty());
+        this(session, options, parsed, Optional.empty(), Optional.empty());
     }
 
-    /** @param recursive {@code --recursive DIR}: check every service below {@code DIR} as well */
-    Invocation(Session session, ServiceOptions options, ParseResult parsed, Optional<Path> recursive) {
+    /**
+     * @param recursive {@code --recursive DIR}: check every service below {@code DIR} as well
+     * @param sarifRoot {@code --sarif-root DIR}: SARIF URIs relative to it instead of the repository root
+     */
+    Invocation(Session session, ServiceOptions options, ParseResult parsed, Optional<Path> recursive,
+               Optional<Path> sarifRoot) {
         this.session = session;
         this.options = options;
         this.parsed = parsed;
         this.recursive = recursive;
+        this.sarifRoot = sarifRoot;
+    }
+
+    /**
+     * The working directory's path below the SARIF root ({@code --sarif-root}, else the git root
+     * of the working directory, else the working directory itself), with a trailing slash.
+     */
+    private String sarifPrefix() {
+        Path cwd = session.workingDir();
+        Path root = sarifRoot.map(dir -> cwd.resolve(dir).normalize())
+                .or(() -> RepositoryRoot.of(cwd)).orElse(cwd);
+        if (sarifRoot.isPresent() && !Files.isDirectory(root)) {
+            throw new CliError("--sarif-root " + sarifRoot.get() + ": not a directory");
+        }
+        if (!cwd.startsWith(root)) {
+            throw new CliError("--sarif-root " + sarifRoot.map(Path::toString).orElse(root.toString())
+                    + ": the current directory is not below it");
+        }
+        String prefix = slashes(root.relativize(cwd).toString());
+        return prefix.isEmpty() ? "" : prefix + "/";
     }
 
     /** Analyses the service and writes {@code outputs}; returns the exit code. */
@@ -95,7 +121,8 @@ final class Invocation {
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + relativeName(cwd,
                 cwd.resolve(dir).normalize())).orElseGet(() -> String.join("+",
                 targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, automationId);
+        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId)
+                .withUriPrefix(sarifPrefix()));
         String html = HtmlReport.render(analyses, tool, runName);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
@@ -135,7 +162,8 @@ final class Invocation {
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(analysis, tool);
+        String sarif = SarifReport.render(List.of(analysis), tool,
+                SarifReport.settings(analysis).withUriPrefix(writeSarif ? sarifPrefix() : ""));
         String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));

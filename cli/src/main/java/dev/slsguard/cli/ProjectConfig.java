@@ -80,6 +80,6 @@ record ProjectConfig(Optional<Path> file, List<Path> rules, Set<String> disable,
     private Finding adjust(Finding f) {
         Severity s = severity.get(f.ruleId());
         return s == null || s == f.severity() ? f
-                : new Finding(f.ruleId(), s, f.message(), f.location(), f.fingerprint());
+                : f.withSeverity(s);
     }
 }
