@@ -113,16 +113,15 @@ final class Invocation {
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
+        String prefix = sarifPrefix();
         for (int i = 0; i < checks.size(); i++) {
             templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
         }
-        String runName = recursive.map(dir -> relativeName(cwd, cwd.resolve(dir).normalize()))
+        String runName = recursive.map(dir -> "services below " + directoryName(cwd, dir))
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
-        String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + relativeName(cwd,
-                cwd.resolve(dir).normalize())).orElseGet(() -> String.join("+",
-                targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId)
-                .withUriPrefix(sarifPrefix()));
+        String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
+                .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
+        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix));
         String html = HtmlReport.render(analyses, tool, runName);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
@@ -161,9 +160,9 @@ final class Invocation {
         Analysis analysis = check.analysis();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
+        String prefix = writeSarif ? sarifPrefix() : "";
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool,
-                SarifReport.settings(analysis).withUriPrefix(writeSarif ? sarifPrefix() : ""));
+        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix));
         String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
@@ -284,6 +283,16 @@ final class Invocation {
                         + " (see `slsguard rules list`; org packs load with rules: or --rules)");
             }
         });
+    }
+
+    /**
+     * A directory as the user gave it, for names that must not depend on the machine: relative to
+     * the working directory ({@code .} for the working directory itself) when under it.
+     */
+    static String directoryName(Path cwd, Path given) {
+        Path absolute = cwd.resolve(given).normalize();
+        return absolute.equals(cwd) ? "." : absolute.startsWith(cwd) ? relativeName(cwd, absolute)
+                : slashes(given.toString());
     }
 
     /** A path as messages name it: relative to the working directory when under it, else absolute. */

@@ -71,6 +71,15 @@ class MultiServiceTest {
         assertTrue(combined.stream().noneMatch(r -> r.contains("org-rules/")), combined.toString());
         assertFalse(Files.exists(dir.resolve("all/samples/org-rules")));
 
+        JsonNode run = JSON.readTree(dir.resolve("all/slsguard.sarif").toFile()).at("/runs/0");
+        assertEquals("slsguard/recursive/samples/", run.at("/automationDetails/id").asText());
+        // run in the directory itself: nothing machine-specific in the names
+        Run here = Run.in(REPO.resolve("samples"), "check", "--recursive", ".", "--output", dir.resolve("here").toString());
+        assertEquals(all.exitCode(), here.exitCode(), here.toString());
+        assertEquals("slsguard/recursive/./", JSON.readTree(dir.resolve("here/slsguard.sarif").toFile())
+                .at("/runs/0/automationDetails/id").asText());
+        assertTrue(Files.readString(dir.resolve("here/slsguard.html")).contains("slsguard review: services below ."));
+
         // the text report lists every finding once, with its file
         int lines = (int) all.out().lines().filter(l -> l.startsWith("samples/")).count();
         assertEquals(combined.stream().filter(r -> !r.endsWith("suppressed")).count(), lines, all.out());
