@@ -294,7 +294,8 @@ public final class HtmlReport {
         boolean helpIsUrl = URL.matcher(help).matches();
         return new FindingView(f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
                 rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
-                helpIsUrl ? "" : help, helpIsUrl ? help : "", snippet(f, file, lines));
+                helpIsUrl ? "" : help, helpIsUrl ? help : "", snippet(f, file, lines),
+                f.related().stream().map(r -> r.label() + " (" + r.ref() + ")").toList());
     }
 
     private static List<SnippetLine> snippet(Finding f, String file, List<String> lines) {
