@@ -134,6 +134,17 @@ class MultiServiceTest {
         assertEquals("slsguard/services/a/serverless.yml+services/b/serverless.yml/",
                 sarif.at("/runs/0/automationDetails/id").asText());
 
+        // JUnit XML of several services: one document, the failures of every service
+        Run junit = Run.in(dir, "check", "services/a", "services/b", "--output", "out3", "--format", "junit");
+        assertEquals(1, junit.exitCode(), junit.toString());
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(junit.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("testsuites", xml.getDocumentElement().getTagName());
+        assertEquals("slsguard services/a/serverless.yml services/b/serverless.yml",
+                xml.getDocumentElement().getAttribute("name"));
+        assertTrue(Integer.parseInt(xml.getDocumentElement().getAttribute("failures")) > 0, junit.out());
+        assertTrue(junit.out().contains("services/b/serverless.yml:"), junit.out());
+
         // a baseline written for several services makes them pass together
         assertEquals(1, Run.in(dir, "check", "--recursive", "services", "--write-baseline", "base.json").exitCode());
         Run again = Run.in(dir, "check", "--recursive", "services", "--baseline", "base.json");
