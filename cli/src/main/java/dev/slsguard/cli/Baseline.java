@@ -51,6 +51,13 @@ final class Baseline {
         return new Baseline(counts);
     }
 
+    /** This baseline and {@code other} together (several services checked at once). */
+    Baseline plus(Baseline other) {
+        Map<String, Integer> sum = new TreeMap<>(counts);
+        other.counts.forEach((key, n) -> sum.merge(key, n, Integer::sum));
+        return new Baseline(sum);
+    }
+
     /** Reads a file written by {@link #bytes()}; {@code given} names it in errors, as the user wrote it. */
     static Baseline read(Path file, String given) {
         JsonNode tree;

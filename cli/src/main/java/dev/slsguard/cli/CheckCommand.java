@@ -2,7 +2,9 @@ package dev.slsguard.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +22,16 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions options;
 
+    @Option(names = "--recursive", paramLabel = "DIR",
+            description = "Check every service below DIR (serverless.yml/.yaml/.json; not in node_modules, "
+                    + ".serverless, hidden directories or exclude: of .slsguard.yml) as one run.")
+    Path recursive;
+
+    @Option(names = "--sarif-root", paramLabel = "DIR",
+            description = "Make SARIF file URIs relative to DIR (default: the git repository root, else the "
+                    + "current directory).")
+    Path sarifRoot;
+
     @Spec
     CommandSpec spec;
 
@@ -29,6 +41,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Invocation(session, options, spec.commandLine().getParseResult()).run(true);
+        return new Invocation(session, options, spec.commandLine().getParseResult(),
+                java.util.Optional.ofNullable(recursive), java.util.Optional.ofNullable(sarifRoot)).run(true);
     }
 }

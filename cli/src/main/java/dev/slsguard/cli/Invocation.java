@@ -10,6 +10,7 @@ import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
 import dev.slsguard.reports.JsonReport;
 import dev.slsguard.reports.SarifReport;
+import dev.slsguard.reports.SarifSettings;
 import dev.slsguard.reports.TemplateWriter;
 import dev.slsguard.reports.TextReport;
 import dev.slsguard.reports.ToolInfo;
@@ -38,11 +39,43 @@ final class Invocation {
     private final Session session;
     private final ServiceOptions options;
     private final ParseResult parsed;
+    private final Optional<Path> recursive;
+    private final Optional<Path> sarifRoot;
 
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
+        this(session, options, parsed, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param recursive {@code --recursive DIR}: check every service below {@code DIR} as well
+     * @param sarifRoot {@code --sarif-root DIR}: SARIF URIs relative to it instead of the repository root
+     */
+    Invocation(Session session, ServiceOptions options, ParseResult parsed, Optional<Path> recursive,
+               Optional<Path> sarifRoot) {
         this.session = session;
         this.options = options;
         this.parsed = parsed;
+        this.recursive = recursive;
+        this.sarifRoot = sarifRoot;
+    }
+
+    /**
+     * The working directory's path below the SARIF root ({@code --sarif-root}, else the git root
+     * of the working directory, else the working directory itself), with a trailing slash.
+     */
+    private String sarifPrefix() {
+        Path cwd = session.workingDir();
+        Path root = sarifRoot.map(dir -> cwd.resolve(dir).normalize())
+                .or(() -> RepositoryRoot.of(cwd)).orElse(cwd);
+        if (sarifRoot.isPresent() && !Files.isDirectory(root)) {
+            throw new CliError("--sarif-root " + sarifRoot.get() + ": not a directory");
+        }
+        if (!cwd.startsWith(root)) {
+            throw new CliError("--sarif-root " + sarifRoot.map(Path::toString).orElse(root.toString())
+                    + ": the current directory is not below it");
+        }
+        String prefix = slashes(root.relativize(cwd).toString());
+        return prefix.isEmpty() ? "" : prefix + "/";
     }
 
     /** Analyses the service and writes {@code outputs}; returns the exit code. */
@@ -52,10 +85,68 @@ final class Invocation {
 
     private int analyse(boolean writeSarif) {
         Path cwd = session.workingDir();
-        Path argument = cwd.resolve(options.path).normalize();
-        Path config = ConfigLocator.locate(asGiven(options.path)).toAbsolutePath().normalize();
-        String displayName = displayName(cwd, config, options.path, argument);
+        List<Target> targets = targets();
+        if (!writeSarif && (targets.size() != 1 || recursive.isPresent())) {
+            throw new CliError("compile takes one service; check takes several (PATH... or --recursive DIR)");
+        }
+        if (targets.size() == 1 && recursive.isEmpty()) {
+            return single(targets.get(0), writeSarif);
+        }
+        Path outputDir = options.output == null ? cwd.resolve(".slsguard") : cwd.resolve(options.output).normalize();
+        List<Path> configs = targets.stream().map(Target::config).toList();
+        OutputFiles outputs = new OutputFiles(outputDir, configs);
+        outputs.checkWritable(List.of(SARIF_FILE, HTML_FILE));
+        List<OutputFiles> templates = new ArrayList<>();
+        for (Target target : targets) {
+            OutputFiles serviceOutputs = new OutputFiles(outputDir.resolve(templateDir(cwd, target.config())), configs);
+            serviceOutputs.checkWritable(List.of(TEMPLATE_FILE));
+            templates.add(serviceOutputs);
+        }
 
+        Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
+                .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
+        Map<List<Path>, Pipeline> pipelines = new java.util.HashMap<>();
+        List<ServiceCheck> checks = new ArrayList<>();
+        for (Target target : targets) {
+            checks.add(check(target, cliBaseline, pipelines));
+        }
+
+        ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
+        List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
+        String prefix = sarifPrefix();
+        for (int i = 0; i < checks.size(); i++) {
+            templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
+        }
+        String runName = recursive.map(dir -> "services below " + directoryName(cwd, dir))
+                .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
+        String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
+                .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
+        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix));
+        String html = HtmlReport.render(analyses, tool, runName);
+        outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
+        outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+
+        List<Finding> all = new ArrayList<>();
+        analyses.forEach(a -> all.addAll(a.findings()));
+        List<Finding> counted = new ArrayList<>();
+        checks.forEach(c -> counted.addAll(c.counted()));
+        print(all, sarif, html, JUnitReport.render(analyses, tool, runName), tool, counted,
+                checks.stream().anyMatch(c -> c.baseline().isPresent()));
+        if (options.writeBaseline != null) {
+            Baseline merged = Baseline.of(List.of(), analyses.get(0).source().root());
+            for (Analysis analysis : analyses) {
+                merged = merged.plus(Baseline.of(analysis.findings(), analysis.source().root()));
+            }
+            Path file = cwd.resolve(options.writeBaseline).normalize();
+            new OutputFiles(file.getParent(), configs).write(file.getFileName().toString(), merged.bytes());
+        }
+        return checks.stream().anyMatch(ServiceCheck::fails) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    /** The one-service run: outputs beside the configuration file unless {@code --output} says otherwise. */
+    private int single(Target target, boolean writeSarif) {
+        Path cwd = session.workingDir();
+        Path config = target.config();
         Path outputDir = options.output == null
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
@@ -63,7 +154,104 @@ final class Invocation {
         List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
+        Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
+                .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
+        ServiceCheck check = check(target, cliBaseline, new java.util.HashMap<>());
+        Analysis analysis = check.analysis();
+
+        ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
+        String prefix = writeSarif ? sarifPrefix() : "";
+        outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
+        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix));
+        String html = HtmlReport.render(analysis, tool);
+        if (writeSarif) {
+            outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
+            outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+        }
+        print(analysis.findings(), sarif, html, JUnitReport.render(analysis, tool), tool, check.counted(),
+                check.baseline().isPresent());
+        if (options.writeBaseline != null) {
+            Path file = cwd.resolve(options.writeBaseline).normalize();
+            new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
+                    Baseline.of(analysis.findings(), analysis.source().root()).bytes());
+        }
+        return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    /** Standard output in the chosen format; with a baseline, the text report lists the new findings. */
+    private void print(List<Finding> findings, String sarif, String html, String junit, ToolInfo tool,
+                       List<Finding> counted, boolean baseline) {
+        PrintWriter out = session.out();
+        switch (options.format) {
+            case TEXT -> out.print(TextReport.render(findings, session.colour()));
+            case JSON -> out.print(JsonReport.render(findings, tool));
+            case SARIF -> out.print(sarif);
+            case HTML -> out.print(html);
+            case JUNIT -> out.print(junit);
+            default -> throw new IllegalStateException(options.format.name());
+        }
+        if (baseline && options.format == Format.TEXT) {
+            out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
+                    + " new since the baseline\n");
+            counted.forEach(f -> out.print("new: " + f.location() + " " + f.ruleId() + "\n"));
+        }
+        out.flush();
+    }
+
+    /** A configuration file to check and the name locations give it. */
+    private record Target(Path config, String displayName) {
+    }
+
+    /** The services named on the command line, then those found by {@code --recursive}; each once. */
+    private List<Target> targets() {
+        Path cwd = session.workingDir();
+        Map<Path, Target> byConfig = new java.util.LinkedHashMap<>();
+        List<String> given = options.paths.isEmpty() && recursive.isEmpty() ? List.of(".") : options.paths;
+        for (String path : given) {
+            Path argument = cwd.resolve(path).normalize();
+            Path config = ConfigLocator.locate(asGiven(path)).toAbsolutePath().normalize();
+            byConfig.putIfAbsent(config, new Target(config, displayName(cwd, config, path, argument)));
+        }
+        if (recursive.isPresent()) {
+            Path dir = cwd.resolve(recursive.get()).normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new CliError("--recursive " + recursive.get() + ": not a directory");
+            }
+            List<Path> found = ServiceFinder.find(dir, cwd);
+            if (found.isEmpty()) {
+                throw new CliError("--recursive " + recursive.get()
+                        + ": no serverless.yml, serverless.yaml or serverless.json below it");
+            }
+            for (Path config : found) {
+                Path absolute = config.toAbsolutePath().normalize();
+                String name = relativeName(cwd, absolute);
+                byConfig.putIfAbsent(absolute, new Target(absolute, name));
+            }
+        }
+        return List.copyOf(byConfig.values());
+    }
+
+    /**
+     * Where a service's template goes, below the output directory, when several are checked: its
+     * directory's path below the working directory (or, outside it, its absolute path without the root).
+     */
+    static String templateDir(Path cwd, Path config) {
+        Path dir = config.toAbsolutePath().normalize().getParent();
+        Path relative = dir.startsWith(cwd) ? cwd.relativize(dir) : dir.getRoot() == null ? dir : dir.getRoot().relativize(dir);
+        return slashes(relative.toString());
+    }
+
+    /** Checks one service with its own {@code .slsguard.yml}; pipelines are shared by services with the same packs. */
+    private ServiceCheck check(Target target, Optional<Baseline> cliBaseline, Map<List<Path>, Pipeline> pipelines) {
+        Path cwd = session.workingDir();
+        ProjectConfig project = ProjectConfigReader.find(target.config().getParent())
+                .map(file -> ProjectConfigReader.read(file, relativeName(cwd, file)))
+                .orElse(ProjectConfig.NONE);
+
         List<Path> orgPacks = new ArrayList<>();
+        for (Path dir : project.rules()) {
+            orgPacks.add(asGiven(relativeName(cwd, dir)));
+        }
         for (Path dir : options.rules) {
             if (!Files.isDirectory(cwd.resolve(dir))) {
                 throw new CliError("--rules " + dir + ": not a directory");
@@ -71,46 +259,47 @@ final class Invocation {
             orgPacks.add(asGiven(dir.toString()));
         }
 
-        Optional<Baseline> baseline = Optional.ofNullable(options.baseline)
-                .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
+        Optional<Baseline> baseline = cliBaseline.isPresent() ? cliBaseline
+                : project.baseline().map(file -> Baseline.read(file, relativeName(cwd, file)));
+        FailOn failOn = parsed != null && parsed.hasMatchedOption("--fail-on")
+                ? options.failOn : project.failOn().orElse(options.failOn);
 
-        Pipeline pipeline = PipelineFactory.create(orgPacks);
-        Analysis analysis = pipeline.run(config, displayName, variableOptions());
+        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), PipelineFactory::create);
+        checkRuleIds(project, pipeline);
+        Analysis raw = pipeline.run(target.config(), target.displayName(), variableOptions());
+        Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
+                project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
+                raw.statements(), project.applySuppressed(raw.suppressed()));
+        return new ServiceCheck(analysis, baseline, failOn);
+    }
 
-        ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
-        outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(analysis, tool);
-        String html = HtmlReport.render(analysis, tool);
-        if (writeSarif) {
-            outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
-            outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
-        }
-
-        PrintWriter out = session.out();
-        switch (options.format) {
-            case TEXT -> out.print(TextReport.render(analysis.findings(), session.colour()));
-            case JSON -> out.print(JsonReport.render(analysis.findings(), tool));
-            case SARIF -> out.print(sarif);
-            case HTML -> out.print(html);
-            case JUNIT -> out.print(JUnitReport.render(analysis, tool));
-            default -> throw new IllegalStateException(options.format.name());
-        }
-        List<Finding> counted = analysis.findings();
-        if (baseline.isPresent()) {
-            counted = baseline.get().newFindings(analysis.findings(), analysis.source().root());
-            if (options.format == Format.TEXT) {
-                out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
-                        + " new since the baseline\n");
-                counted.forEach(f -> out.print("new: " + f.location() + " " + f.ruleId() + "\n"));
+    /** A rule id in {@code disable:} or {@code severity:} that no loaded rule has is a typo: an error at it. */
+    private static void checkRuleIds(ProjectConfig project, Pipeline pipeline) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        pipeline.rules().rules().forEach(rule -> known.add(rule.id()));
+        project.references().forEach((id, ref) -> {
+            if (!known.contains(id)) {
+                throw new UserError(ref, "no loaded rule has the id " + id
+                        + " (see `slsguard rules list`; org packs load with rules: or --rules)");
             }
-        }
-        if (options.writeBaseline != null) {
-            Path file = cwd.resolve(options.writeBaseline).normalize();
-            new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
-                    Baseline.of(analysis.findings(), analysis.source().root()).bytes());
-        }
-        out.flush();
-        return options.failOn.fails(counted) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+        });
+    }
+
+    /**
+     * A directory as the user gave it, for names that must not depend on the machine: relative to
+     * the working directory ({@code .} for the working directory itself) when under it.
+     */
+    static String directoryName(Path cwd, Path given) {
+        Path absolute = cwd.resolve(given).normalize();
+        return absolute.equals(cwd) ? "." : absolute.startsWith(cwd) ? relativeName(cwd, absolute)
+                : slashes(given.toString());
+    }
+
+    /** A path as messages name it: relative to the working directory when under it, else absolute. */
+    static String relativeName(Path cwd, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd)
+                ? slashes(cwd.relativize(absolute).toString()) : slashes(absolute.toString());
     }
 
     /**

@@ -11,9 +11,10 @@ import picocli.CommandLine.Parameters;
 /** The arguments {@code check} and {@code compile} share. */
 final class ServiceOptions {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = ".",
-            description = "Service directory or its serverless.yml / .yaml / .json (default: ${DEFAULT-VALUE}).")
-    String path = ".";
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Service directory or its serverless.yml / .yaml / .json (default: the current "
+                    + "directory); check takes several.")
+    List<String> paths = new ArrayList<>();
 
     @Option(names = "--stage", paramLabel = "STAGE", description = "Stage, as for `sls package --stage` (default: dev).")
     String stage;

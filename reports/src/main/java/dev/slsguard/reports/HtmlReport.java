@@ -21,6 +21,8 @@ import dev.slsguard.reports.html.PackRow;
 import dev.slsguard.reports.html.PermissionRow;
 import dev.slsguard.reports.html.RoleSection;
 import dev.slsguard.reports.html.ReviewPage;
+import dev.slsguard.reports.html.ServiceEntry;
+import dev.slsguard.reports.html.ServicesPage;
 import dev.slsguard.reports.html.SnippetLine;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -61,30 +63,87 @@ public final class HtmlReport {
         return render(analysis, tool).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Several services checked at once: one page, the summary and filters over all of them, then a
+     * section per service (anchors prefixed {@code s1-}, {@code s2-} ...). One service gives the
+     * page {@link #render(Analysis, ToolInfo)} gives.
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String title) {
+        if (analyses.size() == 1) {
+            return render(analyses.get(0), tool);
+        }
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        List<Finding> all = new ArrayList<>();
+        int suppressed = 0;
+        for (Analysis analysis : analyses) {
+            analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+            all.addAll(analysis.findings());
+            suppressed += analysis.suppressed().size();
+        }
+        List<PackRow> packs = packRows(all, rules);
+        Map<String, Integer> packIndex = new TreeMap<>();
+        packs.forEach(row -> packIndex.put(row.pack(), row.index()));
+        List<ServiceEntry> services = new ArrayList<>();
+        for (int i = 0; i < analyses.size(); i++) {
+            String anchor = "s" + (i + 1);
+            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex);
+            services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
+        }
+        ServicesPage page = new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
+                totals(all), packs, services, all.size(), suppressed);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("services.jte", page, out);
+        return out.toString();
+    }
+
     /** What the page shows, in the order it shows it. */
     static ReviewPage page(Analysis analysis, ToolInfo tool) {
-        List<Finding> findings = FindingOrder.sorted(analysis.findings());
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
-        List<String> lines = analysis.sourceText().lines().toList();
-        String file = analysis.source().displayName();
+        Map<String, Integer> packIndex = new TreeMap<>();
+        packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
+        return page(analysis, tool, "", packIndex);
+    }
 
+    private static List<CountRow> totals(List<Finding> findings) {
         SeverityCounts counts = SeverityCounts.of(findings);
         List<CountRow> totals = new ArrayList<>();
         for (Severity s : Severity.values()) {
             totals.add(new CountRow(s.label(), counts.of(s)));
         }
+        return totals;
+    }
+
+    /** One row per rule pack with findings, by name, numbered from 1 (the filters' ids). */
+    private static List<PackRow> packRows(List<Finding> findings, Map<String, RuleInfo> rules) {
         Map<String, int[]> byPack = new TreeMap<>();
         for (Finding f : findings) {
             int[] row = byPack.computeIfAbsent(pack(rules.get(f.ruleId())), p -> new int[3]);
             row[f.severity().ordinal()]++;
         }
         List<PackRow> packs = new ArrayList<>();
-        Map<String, Integer> packIndex = new TreeMap<>();
-        byPack.forEach((pack, row) -> {
-            packs.add(new PackRow(pack, packs.size() + 1, row[0], row[1], row[2]));
-            packIndex.put(pack, packs.size());
-        });
+        byPack.forEach((pack, row) -> packs.add(new PackRow(pack, packs.size() + 1, row[0], row[1], row[2])));
+        return packs;
+    }
+
+    /**
+     * The page of one service.
+     *
+     * @param anchorPrefix prefixed to every anchor (several services on one page)
+     * @param packIndex    the filter number of every pack on the page
+     */
+    private static ReviewPage page(Analysis analysis, ToolInfo tool, String anchorPrefix,
+                                   Map<String, Integer> packIndex) {
+        List<Finding> findings = FindingOrder.sorted(analysis.findings());
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+        List<String> lines = analysis.sourceText().lines().toList();
+        String file = analysis.source().displayName();
+
+        List<CountRow> totals = totals(findings);
+        List<PackRow> packs = packRows(findings, rules).stream()
+                .map(r -> new PackRow(r.pack(), packIndex.get(r.pack()), r.errors(), r.warnings(), r.notes()))
+                .toList();
 
         List<FunctionSection> sections = new ArrayList<>();
         List<Finding> unplaced = new ArrayList<>(findings);
@@ -98,10 +157,10 @@ public final class HtmlReport {
                     unplaced.remove(f);
                 }
             }
-            sections.add(new FunctionSection(function.key(), function.name(), "fn-" + (function.index() + 1),
+            sections.add(new FunctionSection(function.key(), function.name(), anchorPrefix + "fn-" + (function.index() + 1),
                     description(function), function.ref().line(), roleSentence(analysis, function),
                     events(analysis, function), ownPermissions(analysis, function),
-                    templateRole(analysis, function).map(HtmlReport::roleAnchor).orElse(""), own));
+                    templateRole(analysis, function).map(id -> anchorPrefix + roleAnchor(id)).orElse(""), own));
         }
         List<FindingView> serviceFindings = unplaced.stream()
                 .map(f -> view(f, rules.get(f.ruleId()), packIndex, file, lines)).toList();
@@ -109,7 +168,7 @@ public final class HtmlReport {
                 ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
                 .orElse("") : "";
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
-                tool.name() + " " + tool.version(), file, service, totals, packs, sections, roles(analysis),
+                tool.name() + " " + tool.version(), file, service, totals, packs, sections, roles(analysis, anchorPrefix),
                 serviceFindings,
                 findings.size(), analysis.suppressed().size());
     }
@@ -181,7 +240,7 @@ public final class HtmlReport {
      * Every role a function runs with, each statement listed once: functions that share a role can
      * use every statement in it, so the role is where the effective permissions are read.
      */
-    private static List<RoleSection> roles(Analysis analysis) {
+    private static List<RoleSection> roles(Analysis analysis, String anchorPrefix) {
         Map<String, List<String>> functionsByRole = new TreeMap<>();
         for (Function function : analysis.functions()) {
             templateRole(analysis, function).ifPresent(id -> functionsByRole.computeIfAbsent(id, k -> new ArrayList<>())
@@ -194,7 +253,7 @@ public final class HtmlReport {
             }
         }
         List<RoleSection> roles = new ArrayList<>();
-        functionsByRole.forEach((id, functions) -> roles.add(new RoleSection(id, roleAnchor(id), functions,
+        functionsByRole.forEach((id, functions) -> roles.add(new RoleSection(id, anchorPrefix + roleAnchor(id), functions,
                 statementsByRole.getOrDefault(id, List.of()))));
         return roles;
     }
@@ -235,7 +294,8 @@ public final class HtmlReport {
         boolean helpIsUrl = URL.matcher(help).matches();
         return new FindingView(f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
                 rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
-                helpIsUrl ? "" : help, helpIsUrl ? help : "", snippet(f, file, lines));
+                helpIsUrl ? "" : help, helpIsUrl ? help : "", snippet(f, file, lines),
+                f.related().stream().map(r -> r.label() + " (" + r.ref() + ")").toList());
     }
 
     private static List<SnippetLine> snippet(Finding f, String file, List<String> lines) {

@@ -26,9 +26,18 @@ public final class JUnitReport {
     }
 
     public static String render(Analysis analysis, ToolInfo tool) {
+        return render(List.of(analysis), tool, analysis.source().displayName());
+    }
+
+    /** Several services checked at once: one report, every service's findings; {@code name} names the run. */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String name) {
         Map<String, RuleInfo> rules = new TreeMap<>();
-        analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
-        List<Finding> findings = FindingOrder.sorted(analysis.findings());
+        List<Finding> all = new ArrayList<>();
+        for (Analysis analysis : analyses) {
+            analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+            all.addAll(analysis.findings());
+        }
+        List<Finding> findings = FindingOrder.sorted(all);
 
         Map<String, List<Finding>> findingsByPack = new TreeMap<>();
         Map<String, List<RuleInfo>> rulesByPack = new TreeMap<>();
@@ -47,7 +56,7 @@ public final class JUnitReport {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", tool.name() + " " + analysis.source().displayName());
+            xml.writeAttribute("name", tool.name() + " " + name);
             xml.writeAttribute("tests", Integer.toString(caseCount(findingsByPack, rulesByPack)));
             xml.writeAttribute("failures", Long.toString(findings.stream().filter(JUnitReport::fails).count()));
             xml.writeAttribute("errors", "0");

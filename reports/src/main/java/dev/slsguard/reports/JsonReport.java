@@ -40,6 +40,15 @@ public final class JsonReport {
                     .put("column", f.location().column())
                     .put("pointer", f.location().pointer());
             item.put("fingerprint", f.fingerprint());
+            if (!f.related().isEmpty()) {
+                ArrayNode related = item.putArray("related");
+                f.related().forEach(r -> related.addObject()
+                        .put("label", r.label())
+                        .put("file", r.ref().file())
+                        .put("line", r.ref().line())
+                        .put("column", r.ref().column())
+                        .put("pointer", r.ref().pointer()));
+            }
         }
         return root;
     }

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.SuppressedFinding;
@@ -59,6 +60,8 @@ public final class SarifReport {
 
     /** The key of our fingerprint in {@code partialFingerprints}. */
     public static final String FINGERPRINT_KEY = "slsguard/v1";
+    /** GitHub's own fingerprint key, which it would otherwise compute from the file at upload. */
+    public static final String LINE_HASH_KEY = "primaryLocationLineHash";
     /** The base every relative artifact URI is resolved against: the directory slsguard ran in. */
     public static final String SRCROOT = "%SRCROOT%";
 
@@ -112,11 +115,12 @@ public final class SarifReport {
     }
 
     static JsonNode tree(Analysis analysis, ToolInfo tool, int maxResults) {
-        return MAPPER.valueToTree(log(analysis, tool, maxResults));
+        return tree(List.of(analysis), tool, settings(analysis).withLimits(maxResults,
+                SarifSettings.GITHUB_MAX_GZIP_BYTES));
     }
 
     /** The most results GitHub code scanning accepts in one upload. */
-    public static final int MAX_RESULTS = 25_000;
+    public static final int MAX_RESULTS = SarifSettings.GITHUB_MAX_RESULTS;
 
     /** The SARIF log in the java-sarif object model. */
     public static SarifSchema210 log(Analysis analysis, ToolInfo tool) {
@@ -125,14 +129,79 @@ public final class SarifReport {
 
     /** The log with at most {@code maxResults} results; a notification says how many were left out. */
     static SarifSchema210 log(Analysis analysis, ToolInfo tool, int maxResults) {
+        return log(List.of(analysis), tool, settings(analysis), maxResults, RESULT_LIMIT);
+    }
+
+    /** One service's settings: GitHub's limits, its file name as the automation id. */
+    public static SarifSettings settings(Analysis analysis) {
+        return SarifSettings.github("slsguard/" + SourceRef.normalizeFile(analysis.source().displayName()) + "/");
+    }
+
+    /**
+     * Several services checked at once as ONE run: every service's results, the union of their rules.
+     *
+     * @param automationId the run's {@code automationDetails.id}, the same every time these services
+     *                     are checked together (e.g. {@code slsguard/services/} for a recursive check)
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String automationId) {
+        return render(analyses, tool, SarifSettings.github(automationId));
+    }
+
+    public static String render(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
+        return JsonText.write(tree(analyses, tool, settings));
+    }
+
+    private static final String RESULT_LIMIT = "GitHub code scanning accepts at most %d results per upload";
+    private static final String SIZE_LIMIT = "GitHub code scanning accepts at most %d bytes of gzipped SARIF "
+            + "per upload";
+
+    /**
+     * The log within both limits of {@code settings}: at most {@code maxResults} results, then, while
+     * the gzipped text is larger than {@code maxGzipBytes}, fewer (the last in {@link FindingOrder} go
+     * first); a tool notification says how many were left out and why.
+     */
+    static JsonNode tree(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
+        JsonNode tree = MAPPER.valueToTree(log(analyses, tool, settings, settings.maxResults(), RESULT_LIMIT));
+        long size = gzipSize(JsonText.write(tree));
+        int kept = tree.at("/runs/0/results").size();
+        while (size > settings.maxGzipBytes() && kept > 0) {
+            int fewer = (int) Math.min(kept - 1L, (long) (kept * ((double) settings.maxGzipBytes() / size) * 0.9));
+            kept = Math.max(0, fewer);
+            tree = MAPPER.valueToTree(log(analyses, tool, settings, kept,
+                    String.format(Locale.ROOT, SIZE_LIMIT, settings.maxGzipBytes())));
+            size = gzipSize(JsonText.write(tree));
+        }
+        return tree;
+    }
+
+    private static long gzipSize(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.size();
+    }
+
+    private static SarifSchema210 log(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
+                                      int maxResults, String limitReason) {
         Map<Finding, SuppressedFinding> suppressedBy = new HashMap<>();
-        List<Finding> all = new ArrayList<>(analysis.findings());
-        for (SuppressedFinding s : analysis.suppressed()) {
-            suppressedBy.putIfAbsent(s.finding(), s);
-            all.add(s.finding());
+        List<Finding> all = new ArrayList<>();
+        List<RuleInfo> known = new ArrayList<>();
+        Map<String, List<String>> linesByFile = new HashMap<>();
+        for (Analysis analysis : analyses) {
+            all.addAll(analysis.findings());
+            for (SuppressedFinding s : analysis.suppressed()) {
+                suppressedBy.putIfAbsent(s.finding(), s);
+                all.add(s.finding());
+            }
+            known.addAll(analysis.rules());
+            linesByFile.putIfAbsent(SourceRef.normalizeFile(analysis.source().displayName()),
+                    analysis.sourceText().lines().toList());
         }
         List<Finding> findings = FindingOrder.sorted(all);
-        List<RuleInfo> rules = rulesFor(analysis.rules(), findings);
+        List<RuleInfo> rules = rulesFor(known, findings);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).id(), i);
@@ -146,12 +215,29 @@ public final class SarifReport {
                 .withRules(descriptors(rules));
 
         List<Result> results = new ArrayList<>();
-        List<String> lines = analysis.sourceText().lines().toList();
-        String configFile = SourceRef.normalizeFile(analysis.source().displayName());
-        for (Finding f : findings.subList(0, Math.min(findings.size(), maxResults))) {
-            Result result = result(f, ruleIndex.get(f.ruleId()));
-            if (SourceRef.normalizeFile(f.location().file()).equals(configFile) && f.location().line() >= 1
-                    && f.location().line() <= lines.size()) {
+        Map<String, Integer> occurrences = new HashMap<>();
+        String prefix = settings.uriPrefix();
+        for (Finding f : findings) {
+            List<String> lines = linesByFile.getOrDefault(SourceRef.normalizeFile(f.location().file()), List.of());
+            String lineHash = lineHash(f, lines, occurrences);
+            if (results.size() >= maxResults) {
+                continue;
+            }
+            Result result = result(f, ruleIndex.get(f.ruleId()), prefix);
+            result.getPartialFingerprints().setAdditionalProperty(LINE_HASH_KEY, lineHash);
+            if (!f.related().isEmpty()) {
+                Set<Location> related = new LinkedHashSet<>();
+                int id = 1;
+                for (RelatedLocation r : f.related()) {
+                    related.add(new Location().withId(id++).withMessage(new Message().withText(r.label()))
+                            .withPhysicalLocation(new PhysicalLocation()
+                                    .withArtifactLocation(artifact(r.ref().file(), prefix))
+                                    .withRegion(new Region().withStartLine(Math.max(1, r.ref().line()))
+                                            .withStartColumn(Math.max(1, r.ref().column())))));
+                }
+                result.setRelatedLocations(related);
+            }
+            if (f.location().line() >= 1 && f.location().line() <= lines.size()) {
                 String line = lines.get(f.location().line() - 1);
                 Region region = result.getLocations().get(0).getPhysicalLocation().getRegion();
                 region.setEndLine(region.getStartLine());
@@ -160,27 +246,28 @@ public final class SarifReport {
             }
             SuppressedFinding suppressed = suppressedBy.get(f);
             if (suppressed != null) {
-                result.setSuppressions(Set.of(suppression(suppressed.comment())));
+                result.setSuppressions(Set.of(suppression(suppressed.comment(), prefix)));
             }
             results.add(result);
         }
 
         OriginalUriBaseIds bases = new OriginalUriBaseIds();
         bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withDescription(
-                new Message().withText("The directory slsguard was run from (the repository root in CI).")));
+                new Message().withText("The repository root (or the directory given with --sarif-root).")));
 
         Invocation invocation = new Invocation().withExecutionSuccessful(true);
-        if (findings.size() > maxResults) {
+        if (findings.size() > results.size()) {
             invocation.setToolExecutionNotifications(List.of(new Notification()
                     .withLevel(Notification.Level.WARNING)
-                    .withMessage(new Message().withText((findings.size() - maxResults) + " of " + findings.size()
-                            + " results were left out: GitHub code scanning accepts at most " + maxResults
-                            + " results per upload. The text and JSON reports list them all."))));
+                    .withMessage(new Message().withText((findings.size() - results.size()) + " of "
+                            + findings.size() + " results were left out: "
+                            + String.format(Locale.ROOT, limitReason, maxResults)
+                            + ". The text and JSON reports list them all."))));
         }
         Run run = new Run()
                 .withTool(new Tool().withDriver(driver))
                 .withInvocations(List.of(invocation))
-                .withAutomationDetails(new RunAutomationDetails().withId("slsguard/" + configFile + "/"))
+                .withAutomationDetails(new RunAutomationDetails().withId(settings.automationId()))
                 .withOriginalUriBaseIds(bases)
                 .withResults(results)
                 .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS);
@@ -268,11 +355,31 @@ public final class SarifReport {
         return new ReportingConfiguration().withLevel(ReportingConfiguration.Level.fromValue(severity.label()));
     }
 
+    /**
+     * GitHub's {@code primaryLocationLineHash}: a hash of the rule and the finding's line with all
+     * white space removed, then {@code :n} for the n-th finding of that rule on such a line in the
+     * file. Lines inserted or removed elsewhere leave it unchanged. Without the line's text (another
+     * file), the node's JSON pointer stands in for it.
+     */
+    static String lineHash(Finding f, List<String> lines, Map<String, Integer> occurrences) {
+        int line = f.location().line();
+        String content = line >= 1 && line <= lines.size() ? lines.get(line - 1).replaceAll("\\s+", "")
+                : "#" + f.location().pointer();
+        String key = f.ruleId() + "\n" + content;
+        int n = occurrences.merge(SourceRef.normalizeFile(f.location().file()) + "\n" + key, 1, Integer::sum);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8) + ":" + n;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** An inline {@code # slsguard-ignore:} comment as a SARIF suppression, located at the comment. */
-    private static Suppression suppression(SuppressionComment comment) {
+    private static Suppression suppression(SuppressionComment comment, String prefix) {
         Suppression suppression = new Suppression().withKind(Suppression.Kind.IN_SOURCE)
                 .withLocation(new Location().withPhysicalLocation(new PhysicalLocation()
-                        .withArtifactLocation(artifact(comment.ref().file()))
+                        .withArtifactLocation(artifact(comment.ref().file(), prefix))
                         .withRegion(new Region().withStartLine(Math.max(1, comment.ref().line()))
                                 .withStartColumn(Math.max(1, comment.ref().column())))));
         if (comment.hasReason()) {
@@ -281,12 +388,12 @@ public final class SarifReport {
         return suppression;
     }
 
-    private static Result result(Finding f, int ruleIndex) {
+    private static Result result(Finding f, int ruleIndex, String prefix) {
         Region region = new Region()
                 .withStartLine(Math.max(1, f.location().line()))
                 .withStartColumn(Math.max(1, f.location().column()));
         PhysicalLocation physical = new PhysicalLocation()
-                .withArtifactLocation(artifact(f.location().file()))
+                .withArtifactLocation(artifact(f.location().file(), prefix))
                 .withRegion(region);
         PartialFingerprints fingerprints = new PartialFingerprints();
         fingerprints.setAdditionalProperty(FINGERPRINT_KEY, f.fingerprint());
@@ -304,13 +411,35 @@ public final class SarifReport {
      * user named outside the working directory) becomes a {@code file:} URI.
      */
     static ArtifactLocation artifact(String file) {
+        return artifact(file, "");
+    }
+
+    /** As {@link #artifact(String)}, a relative name being relative to {@code prefix} below the root. */
+    static ArtifactLocation artifact(String file, String prefix) {
         String slashed = file.replace('\\', '/');
         boolean absolute = slashed.startsWith("/") || slashed.matches("^[A-Za-z]:/.*");
         if (absolute) {
             String path = slashed.startsWith("/") ? slashed : "/" + slashed;
             return new ArtifactLocation().withUri(encodePath("file://" + path));
         }
-        return new ArtifactLocation().withUri(encodePath(SourceRef.normalizeFile(slashed))).withUriBaseId(SRCROOT);
+        String relative = normalizeSegments(prefix + SourceRef.normalizeFile(slashed));
+        return new ArtifactLocation().withUri(encodePath(relative)).withUriBaseId(SRCROOT);
+    }
+
+    /** {@code services/../a/./b} becomes {@code a/b}; leading {@code ..} segments stay. */
+    private static String normalizeSegments(String path) {
+        java.util.Deque<String> out = new java.util.ArrayDeque<>();
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.isEmpty() && !out.isEmpty()) {
+                continue;
+            }
+            if (segment.equals("..") && !out.isEmpty() && !out.peekLast().equals("..")) {
+                out.removeLast();
+            } else {
+                out.addLast(segment);
+            }
+        }
+        return String.join("/", out);
     }
 
     /** Percent-encodes what may not appear in a URI reference; keeps slashes and unreserved characters. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.RoleTrust;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
@@ -48,6 +49,31 @@ public final class Report {
         Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message));
         insertOnce(kcontext, finding);
         return finding;
+    }
+
+    /**
+     * Inserts a finding of the firing rule at {@code where} that also points at other places, e.g.
+     * a finding on a derived statement at the event that caused it:
+     * {@code Report.finding(kcontext, $s.ref(), "...", Report.related($event.ref(), "the sqs event"))}.
+     *
+     * @return the finding
+     */
+    public static Finding finding(RuleContext kcontext, SourceRef where, String message,
+                                  List<RelatedLocation> related) {
+        Rule rule = kcontext.getRule();
+        String id = RuleMetadata.id(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no @id"));
+        Severity severity = RuleMetadata.severity(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no valid @severity"));
+        Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message),
+                related);
+        insertOnce(kcontext, finding);
+        return finding;
+    }
+
+    /** One related location, for {@link #finding(RuleContext, SourceRef, String, List)}. */
+    public static List<RelatedLocation> related(SourceRef ref, String label) {
+        return List.of(new RelatedLocation(ref, label));
     }
 
     /**

@@ -17,12 +17,14 @@ import java.util.List;
  * @param helpUrl     the rule's help link, empty when none
  * @param snippet     the lines around the finding, the offending one marked; empty when the file
  *                    is not the configuration file
+ * @param related     other places the finding involves, each {@code label (file:line:col)}
  */
 public record FindingView(String ruleId, String severity, String pack, int packIndex, String message, String location,
                           String title, String description, String help, String helpUrl,
-                          List<SnippetLine> snippet) {
+                          List<SnippetLine> snippet, List<String> related) {
 
     public FindingView {
         snippet = List.copyOf(snippet);
+        related = List.copyOf(related);
     }
 }
