@@ -4,18 +4,20 @@ import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.fixtures.Fixture;
 import dev.slsguard.engine.fixtures.FixtureCheck;
+import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.rules.RuleBase;
+import dev.slsguard.engine.rules.RuleFailure;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.vars.VariableOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.kie.api.runtime.rule.ConsequenceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,23 +91,33 @@ final class RulesTestCommand implements Callable<Integer> {
         return failed == 0 ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
     }
 
-    /** The fixture's differences; a fixture that cannot be analysed fails with the error. */
+    /**
+     * The fixture's differences; a fixture that cannot be analysed fails with the error, and one on
+     * which a rule's consequence throws fails naming the rule (then the other differences).
+     */
     private static List<String> run(Pipeline pipeline, RuleBase rules, Fixture fixture) {
         RuleOutcome outcome;
         try {
             outcome = pipeline.evaluate(fixture.file(), Fixture.FILE, VariableOptions.none());
         } catch (UserError e) {
             return List.of("error: " + Invocation.oneLine(e.oneLine()));
-        } catch (ConsequenceException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String rule = e.getRule() == null ? "a rule" : "rule \"" + e.getRule().getName() + "\"";
-            return List.of("error: the consequence of " + rule + " threw " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + Invocation.oneLine(cause.getMessage())));
+        }
+        List<String> differences = new ArrayList<>();
+        for (RuleFailure failure : outcome.failures()) {
+            differences.add("error: " + Invocation.oneLine(failure.describe()));
         }
         Set<String> marked = fixture.markedIds();
-        FixtureCheck check = FixtureCheck.of(fixture, outcome, id -> rules.isOrgRule(id) || marked.contains(id),
-                true);
-        return check.differences();
+        FixtureCheck check = FixtureCheck.of(fixture, withoutFailures(outcome),
+                id -> rules.isOrgRule(id) || marked.contains(id), true);
+        differences.addAll(check.differences());
+        return differences;
+    }
+
+    /** The outcome without the error findings that stand for failed rules (they are reported as errors). */
+    private static RuleOutcome withoutFailures(RuleOutcome outcome) {
+        List<Finding> findings = outcome.findings().stream().filter(f -> outcome.failures().stream()
+                .noneMatch(r -> r.ruleId().equals(f.ruleId()) && f.message().startsWith(r.describe()))).toList();
+        return new RuleOutcome(findings, outcome.statements(), outcome.trusts());
     }
 
     private static String count(int n, String noun) {

@@ -122,8 +122,10 @@ class RulesTestCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals("PASS  big  [silent]", lines.get(0), run.toString());
         assertEquals("FAIL  small  [ACME-MEM-001] (pack/tests/small/serverless.yml)", lines.get(1), run.toString());
-        assertTrue(lines.get(2).startsWith("        error: the consequence of rule \"function with a small memory size\""
-                + " threw NullPointerException"), run.toString());
+        assertTrue(lines.get(2).startsWith("        error: rule ACME-MEM-001 (\"function with a small memory size\", "),
+                run.toString());
+        assertTrue(lines.get(2).contains("pack/memory.drl:6) failed: NullPointerException"), run.toString());
+        assertEquals("        missing finding: ACME-MEM-001 at line 6", lines.get(3), run.toString());
     }
 
     @Test

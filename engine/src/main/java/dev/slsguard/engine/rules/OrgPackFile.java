@@ -96,8 +96,17 @@ record OrgPackFile(Path path, String displayName) {
 
     /** The line where rule {@code ruleName} starts, found by parsing the file again. */
     OptionalInt ruleLine(String ruleName) {
+        return ruleLine(resource(), ruleName);
+    }
+
+    /** The line where rule {@code ruleName} starts in the DRL text {@code drl}. */
+    static OptionalInt ruleLine(byte[] drl, String ruleName) {
+        return ruleLine(ResourceFactory.newByteArrayResource(drl), ruleName);
+    }
+
+    private static OptionalInt ruleLine(Resource drl, String ruleName) {
         try {
-            PackageDescr descr = new DrlParser().parse(resource());
+            PackageDescr descr = new DrlParser().parse(drl);
             if (descr != null) {
                 for (RuleDescr rule : descr.getRules()) {
                     if (rule.getName().equals(ruleName)) {
