@@ -3,7 +3,6 @@ package dev.slsguard.cli;
 import dev.slsguard.engine.fixtures.Fixture;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleInfo;
-import dev.slsguard.rules.BuiltInPacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +31,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of .drl org rule packs; repeatable.")
     List<Path> rules = new ArrayList<>();
 
+    @Option(names = PipelineFactory.NO_CACHE, description = PipelineFactory.NO_CACHE_HELP)
+    boolean noCache;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -58,7 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private int explain() {
         List<Path> dirs = PackFixtures.directories(session, rules);
-        RuleBase base = BuiltInPacks.load(dirs);
+        RuleBase base = PipelineFactory.rules(session, dirs, noCache);
         RuleInfo rule = base.rule(id).orElseThrow(() -> new CliError("unknown rule id " + id
                 + " (`slsguard rules list" + (rules.isEmpty() ? "" : " --rules DIR") + "` shows the loaded rules)"));
         List<Example> examples = new ArrayList<>();

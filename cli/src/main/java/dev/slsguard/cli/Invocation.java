@@ -74,7 +74,7 @@ final class Invocation {
         Optional<Baseline> baseline = Optional.ofNullable(options.baseline)
                 .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
 
-        Pipeline pipeline = PipelineFactory.create(orgPacks);
+        Pipeline pipeline = PipelineFactory.create(session, orgPacks, options.noCache);
         Analysis analysis = pipeline.run(config, displayName, variableOptions());
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());

@@ -40,6 +40,9 @@ final class RulesTestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The rule pack directory (.drl files and tests/).")
     Path pack;
 
+    @Option(names = PipelineFactory.NO_CACHE, description = PipelineFactory.NO_CACHE_HELP)
+    boolean noCache;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -54,7 +57,7 @@ final class RulesTestCommand implements Callable<Integer> {
 
     private int test() {
         Path dir = PackFixtures.directories(session, List.of(pack), "").get(0);
-        Pipeline pipeline = PipelineFactory.create(List.of(dir));
+        Pipeline pipeline = PipelineFactory.create(session, List.of(dir), noCache);
         RuleBase rules = pipeline.rules();
         List<RuleInfo> own = rules.rules().stream().filter(r -> rules.isOrgRule(r.id())).toList();
         String shown = pack.toString().replace('\\', '/');

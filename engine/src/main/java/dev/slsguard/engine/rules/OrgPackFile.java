@@ -64,16 +64,24 @@ record OrgPackFile(Path path, String displayName) {
 
     /** The file as a Drools resource whose source path is {@link #displayName()}. */
     Resource resource() {
-        byte[] bytes;
+        return resource(bytes());
+    }
+
+    /** The file's content as a Drools resource whose source path is {@link #displayName()}. */
+    Resource resource(byte[] content) {
+        Resource resource = ResourceFactory.newByteArrayResource(content);
+        resource.setSourcePath(displayName);
+        return resource;
+    }
+
+    /** The file's content. */
+    byte[] bytes() {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UserError(SourceRef.ofFile(displayName), "cannot read rule pack file " + displayName
                     + ": " + e.getMessage(), e);
         }
-        Resource resource = ResourceFactory.newByteArrayResource(bytes);
-        resource.setSourcePath(displayName);
-        return resource;
     }
 
     /** Where the file declares its package, with the package name as the pointer; empty when it declares none. */

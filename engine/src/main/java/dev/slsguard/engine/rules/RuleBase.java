@@ -68,10 +68,12 @@ public final class RuleBase {
     private final Map<String, OrgPackFile> orgFiles;
     /** The class loaders of the precompiled packs (to find a built-in rule's DRL when it fails). */
     private final List<ClassLoader> packLoaders;
+    /** True when the org packs were read from the on-disk cache instead of compiled. */
+    private final boolean orgPacksCached;
 
     private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<String, SourceRef> ruleFiles,
                      int firingLimit, Set<String> orgRuleIds, Map<String, OrgPackFile> orgFiles,
-                     List<ClassLoader> packLoaders) {
+                     List<ClassLoader> packLoaders, boolean orgPacksCached) {
         this.kbase = kbase;
         this.rules = List.copyOf(rules);
         this.ruleFiles = ruleFiles;
@@ -79,6 +81,7 @@ public final class RuleBase {
         this.orgRuleIds = Set.copyOf(orgRuleIds);
         this.orgFiles = Map.copyOf(orgFiles);
         this.packLoaders = List.copyOf(packLoaders);
+        this.orgPacksCached = orgPacksCached;
     }
 
     /**
@@ -92,6 +95,14 @@ public final class RuleBase {
      *                   unknown {@code @severity}, or two rules share an id
      */
     public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs) {
+        return load(precompiled, orgPackDirs, OrgPackCache.disabled());
+    }
+
+    /**
+     * As {@link #load(List, List)}, reading the compiled org packs from {@code cache} when it holds
+     * them and storing them there when not. Metadata is checked the same on a cache hit.
+     */
+    public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs, OrgPackCache cache) {
         List<Model> models = new ArrayList<>();
         for (PrecompiledPacks packs : precompiled) {
             models.addAll(models(packs));
@@ -100,7 +111,7 @@ public final class RuleBase {
         InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models,
                 ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
         List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
-        OrgPackCompiler.compile(kbase, files);
+        boolean fromCache = OrgPackCompiler.compile(kbase, files, cache);
         Map<String, OrgPackFile> byDisplayName = new HashMap<>();
         files.forEach(f -> byDisplayName.put(f.displayName(), f));
 
@@ -141,7 +152,7 @@ public final class RuleBase {
         }
         infos.sort(Comparator.comparing(RuleInfo::id));
         return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds, byDisplayName,
-                precompiled.stream().map(PrecompiledPacks::loader).toList());
+                precompiled.stream().map(PrecompiledPacks::loader).toList(), fromCache);
     }
 
     /** The same rule base with another firing limit. */
@@ -149,7 +160,12 @@ public final class RuleBase {
         if (limit < 1) {
             throw new IllegalArgumentException("firing limit must be positive: " + limit);
         }
-        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds, orgFiles, packLoaders);
+        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds, orgFiles, packLoaders, orgPacksCached);
+    }
+
+    /** True when the org packs were read from the on-disk cache instead of compiled. */
+    public boolean orgPacksCached() {
+        return orgPacksCached;
     }
 
     /** Metadata of every rule, sorted by id. */
