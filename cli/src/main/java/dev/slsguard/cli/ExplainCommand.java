@@ -1,6 +1,7 @@
 package dev.slsguard.cli;
 
 import dev.slsguard.engine.fixtures.Fixture;
+import dev.slsguard.engine.rules.OrgPack;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.io.IOException;
@@ -79,6 +80,11 @@ final class ExplainCommand implements Callable<Integer> {
         out.append("severity: ").append(rule.severity().label()).append('\n');
         out.append("tags: ").append(String.join(", ", rule.tags())).append('\n');
         out.append("pack: ").append(rule.pack()).append('\n');
+        List<OrgPack> shownPacks = RuleCatalog.shown(base.orgPacks(), rules);
+        base.orgPackOf(rule.id()).map(p -> shownPacks.get(base.orgPacks().indexOf(p))).ifPresent(p -> {
+            out.append("org pack: ").append(p.label()).append(" (").append(p.directory()).append(")\n");
+            p.description().ifPresent(d -> out.append("  ").append(d.replaceAll("\\s*\\R\\s*", " ")).append('\n'));
+        });
         if (!rule.description().isEmpty()) {
             out.append('\n').append(rule.description()).append('\n');
         }

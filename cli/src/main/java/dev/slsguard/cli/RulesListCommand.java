@@ -36,7 +36,7 @@ final class RulesListCommand implements Callable<Integer> {
     public Integer call() {
         return Invocation.guarded(session.err(), debug, () -> {
             RuleBase base = PipelineFactory.rules(session, PackFixtures.directories(session, rules), noCache);
-            session.out().print(RuleCatalog.render(base.rules(), format));
+            session.out().print(RuleCatalog.render(base, rules, format));
             session.out().flush();
             return ExitCodes.CLEAN;
         });

@@ -70,10 +70,15 @@ public final class RuleBase {
     private final List<ClassLoader> packLoaders;
     /** True when the org packs were read from the on-disk cache instead of compiled. */
     private final boolean orgPacksCached;
+    /** The org packs, in the order given. */
+    private final List<OrgPack> orgPacks;
+    /** The org pack of each org rule, by rule id. */
+    private final Map<String, OrgPack> packOfRule;
 
     private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<String, SourceRef> ruleFiles,
                      int firingLimit, Set<String> orgRuleIds, Map<String, OrgPackFile> orgFiles,
-                     List<ClassLoader> packLoaders, boolean orgPacksCached) {
+                     List<ClassLoader> packLoaders, boolean orgPacksCached, List<OrgPack> orgPacks,
+                     Map<String, OrgPack> packOfRule) {
         this.kbase = kbase;
         this.rules = List.copyOf(rules);
         this.ruleFiles = ruleFiles;
@@ -82,6 +87,8 @@ public final class RuleBase {
         this.orgFiles = Map.copyOf(orgFiles);
         this.packLoaders = List.copyOf(packLoaders);
         this.orgPacksCached = orgPacksCached;
+        this.orgPacks = List.copyOf(orgPacks);
+        this.packOfRule = Map.copyOf(packOfRule);
     }
 
     /**
@@ -111,6 +118,10 @@ public final class RuleBase {
         InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models,
                 ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
         List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
+        List<OrgPack> packs = new ArrayList<>();
+        for (Path dir : orgPackDirs) {
+            packs.add(OrgPack.read(dir, dir.toString()));
+        }
         boolean fromCache = OrgPackCompiler.compile(kbase, files, cache);
         Map<String, OrgPackFile> byDisplayName = new HashMap<>();
         files.forEach(f -> byDisplayName.put(f.displayName(), f));
@@ -129,6 +140,7 @@ public final class RuleBase {
         Map<String, Rule> ruleById = new HashMap<>();
         List<RuleInfo> infos = new ArrayList<>();
         Set<String> orgIds = new HashSet<>();
+        Map<String, OrgPack> packOfRule = new HashMap<>();
         // built-in rules first, so that an id clash is reported at the org rule, which the user owns
         List<Rule> builtInFirst = new ArrayList<>(all);
         builtInFirst.sort(Comparator.comparing((Rule r) -> orgFile(r, byDisplayName).isPresent()));
@@ -146,13 +158,15 @@ public final class RuleBase {
             }
             ruleById.put(info.id(), rule);
             infos.add(info);
-            if (orgFile(rule, byDisplayName).isPresent()) {
+            Optional<OrgPackFile> org = orgFile(rule, byDisplayName);
+            if (org.isPresent()) {
                 orgIds.add(info.id());
+                packOfRule.put(info.id(), packs.get(org.get().pack()));
             }
         }
         infos.sort(Comparator.comparing(RuleInfo::id));
         return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds, byDisplayName,
-                precompiled.stream().map(PrecompiledPacks::loader).toList(), fromCache);
+                precompiled.stream().map(PrecompiledPacks::loader).toList(), fromCache, packs, packOfRule);
     }
 
     /** The same rule base with another firing limit. */
@@ -160,12 +174,23 @@ public final class RuleBase {
         if (limit < 1) {
             throw new IllegalArgumentException("firing limit must be positive: " + limit);
         }
-        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds, orgFiles, packLoaders, orgPacksCached);
+        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds, orgFiles, packLoaders, orgPacksCached,
+                orgPacks, packOfRule);
     }
 
     /** True when the org packs were read from the on-disk cache instead of compiled. */
     public boolean orgPacksCached() {
         return orgPacksCached;
+    }
+
+    /** The org packs loaded, in the order given, with what their {@code pack.yml} says. */
+    public List<OrgPack> orgPacks() {
+        return orgPacks;
+    }
+
+    /** The org pack the rule with this id comes from; empty for a built-in rule or an unknown id. */
+    public Optional<OrgPack> orgPackOf(String id) {
+        return Optional.ofNullable(packOfRule.get(id));
     }
 
     /** Metadata of every rule, sorted by id. */
