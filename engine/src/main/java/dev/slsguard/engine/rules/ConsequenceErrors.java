@@ -2,6 +2,7 @@ package dev.slsguard.engine.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieRuntime;
 import org.kie.api.runtime.rule.ConsequenceExceptionHandler;
 import org.kie.api.runtime.rule.Match;
@@ -17,8 +18,8 @@ public final class ConsequenceErrors implements ConsequenceExceptionHandler {
 
     static final String KEY = "dev.slsguard.engine.rules.ConsequenceErrors";
 
-    /** A consequence that threw: the match it fired for and the exception. */
-    record Thrown(Match match, Exception exception) {
+    /** A consequence that threw: its rule, the facts of the match it fired for, and the exception. */
+    record Thrown(Rule rule, List<Object> matched, Exception exception) {
     }
 
     @Override
@@ -28,7 +29,13 @@ public final class ConsequenceErrors implements ConsequenceExceptionHandler {
             throw new IllegalStateException("consequence of rule " + match.getRule().getName() + " failed",
                     exception);
         }
-        thrown(kieRuntime).add(new Thrown(match, exception));
+        List<Object> matched = new ArrayList<>();
+        for (Object o : match.getObjects()) {
+            if (o != null) {
+                matched.add(o);
+            }
+        }
+        thrown(kieRuntime).add(new Thrown(match.getRule(), matched, exception));
     }
 
     @SuppressWarnings("unchecked")

@@ -235,10 +235,13 @@ public final class RuleBase {
             }
             List<RuleFailure> failures = new ArrayList<>();
             List<Finding> findings = new ArrayList<>(findings(session));
+            Map<Rule, SourceRef> located = new HashMap<>();
             for (ConsequenceErrors.Thrown t : thrown) {
-                RuleFailure failure = failure(t);
+                Rule rule = t.rule();
+                RuleFailure failure = new RuleFailure(RuleMetadata.id(rule).orElse(rule.getName()), rule.getName(),
+                        located.computeIfAbsent(rule, this::ruleLocation), ConsequenceErrors.describe(t.exception()));
                 failures.add(failure);
-                findings.add(failureFinding(failure, t.match().getObjects()));
+                findings.add(failureFinding(failure, t.matched()));
             }
             return new RuleOutcome(findings.stream().distinct().sorted(FINDING_ORDER).toList(),
                     statements(session), trusts(session), failures);
@@ -247,17 +250,11 @@ public final class RuleBase {
         }
     }
 
-    private RuleFailure failure(ConsequenceErrors.Thrown thrown) {
-        Rule rule = thrown.match().getRule();
-        return new RuleFailure(RuleMetadata.id(rule).orElse(rule.getName()), rule.getName(), ruleLocation(rule),
-                ConsequenceErrors.describe(thrown.exception()));
-    }
-
     /**
      * An error finding of the failing rule, at the first fact of its match that has a location in
      * the user's files (else at the rule itself).
      */
-    private static Finding failureFinding(RuleFailure failure, List<? extends Object> matched) {
+    private static Finding failureFinding(RuleFailure failure, List<Object> matched) {
         SourceRef where = matched.stream().map(RuleBase::refOf).flatMap(Optional::stream).findFirst()
                 .orElse(failure.rule());
         String message = failure.describe() + "; its findings for this match are missing";
