@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
 # Times a cold `slsguard check` against Serverless Framework v3's `package` on the same generated
-# service, pair by pair (one slsguard run, then one v3 run, repeated), and writes bench/RESULTS.md.
+# service, pair by pair (one slsguard run, then one v3 run, repeated), then the cost of an org rule
+# pack (samples/org-rules) on a cold check, cache warm and cache off, and writes bench/RESULTS.md.
 #
 # usage: bench/run.sh [N[:PROFILE] ...]  (default: 50 500 50:api; PROFILE streams or api,
 #        see bench/gen-service.py)
-# env:   RUNS=5  pairs per N
+#        bench/run.sh org-pack   only the org pack comparison; replaces its section of RESULTS.md
+# env:   RUNS=5  pairs per N (and runs of the org pack comparison)
 #        SLS_PACKAGE=../shared/oracle/sls-package   the v3 runner (installs v3 from npm on first use)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 runs=${RUNS:-5}
 sls_package=${SLS_PACKAGE:-$root/../shared/oracle/sls-package}
+only_pack=
+if [[ ${1:-} == org-pack ]]; then
+  only_pack=1
+  shift
+  [[ -f bench/RESULTS.md ]] || { echo "bench: org-pack needs an existing bench/RESULTS.md" >&2; exit 2; }
+fi
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(50 500 50:api)
-[[ -x $sls_package ]] || { echo "bench: v3 runner not found at $sls_package (set SLS_PACKAGE)" >&2; exit 2; }
+[[ -n $only_pack || -x $sls_package ]] || { echo "bench: v3 runner not found at $sls_package (set SLS_PACKAGE)" >&2; exit 2; }
 
 ./slsguard --version >/dev/null   # build the jar first: the build is not part of a cold check
 work=$root/bench/runs
@@ -24,6 +32,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 
 table="| service | functions | events | runs | slsguard check median (s) | v3 package median (s) | ratio (slsguard / v3) |
 |---|---:|---:|---:|---:|---:|---:|"
+[[ -z $only_pack ]] || sizes=()
 for size in "${sizes[@]}"; do
   n=${size%%:*}
   profile=streams
@@ -49,6 +58,62 @@ for size in "${sizes[@]}"; do
   table+=$'\n'"$(printf '| %s | %d | %d | %d | %.2f | %.2f | %.3f |' "$profile" "$n" $((n * 5)) "$runs" "$mo" "$mt" "$ratio")"
 done
 
+# Org pack overhead: the same cold check of the 50-function streams service without and with
+# --rules samples/org-rules, run by run in turn. The pack is compiled once first (untimed), so the
+# timed runs with the pack read it from the cache, as every run after the first does; the runs with
+# --no-cache compile it each time. The launcher's class-data archive is recorded again by that first
+# run, so that runs with and without the pack start from the same archive, as for a team whose
+# checks use the pack.
+pack_svc=$work/svc-pack-50-streams
+rm -rf "$pack_svc"
+python3 bench/gen-service.py 50 "$pack_svc" streams
+export SLSGUARD_CACHE_DIR=$work/cache
+rm -rf "$SLSGUARD_CACHE_DIR"
+rm -f cli/target/slsguard.jsa
+./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules >/dev/null
+bare=(); warm=(); nocache=()
+for ((i = 1; i <= runs; i++)); do
+  t0=$(now)
+  ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never >/dev/null
+  t1=$(now)
+  ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules >/dev/null
+  t2=$(now)
+  ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules --no-cache >/dev/null
+  t3=$(now)
+  bare+=("$(echo "$t1 - $t0" | bc -l)")
+  warm+=("$(echo "$t2 - $t1" | bc -l)")
+  nocache+=("$(echo "$t3 - $t2" | bc -l)")
+  echo "org pack run $i: without ${bare[-1]} s, cache warm ${warm[-1]} s, --no-cache ${nocache[-1]} s" >&2
+done
+mb=$(printf '%s\n' "${bare[@]}" | median)
+mw=$(printf '%s\n' "${warm[@]}" | median)
+mn=$(printf '%s\n' "${nocache[@]}" | median)
+rules=$(grep -rhc '^rule ' samples/org-rules --include='*.drl' | paste -sd+ | bc)
+pack_table="| service | functions | runs | without org pack median (s) | with samples/org-rules, second run (cache warm) median (s) | overhead | with --no-cache median (s) | overhead |
+|---|---:|---:|---:|---:|---:|---:|---:|
+$(printf '| streams | 50 | %d | %.2f | %.2f | %+.0f%% | %.2f | %+.0f%% |' "$runs" "$mb" "$mw" \
+    "$(echo "($mw / $mb - 1) * 100" | bc -l)" "$mn" "$(echo "($mn / $mb - 1) * 100" | bc -l)")"
+unset SLSGUARD_CACHE_DIR
+
+pack_section="## Org rule pack overhead
+
+A cold \`slsguard check\` of the 50-function \`streams\` service without an org pack, and with
+\`--rules samples/org-rules\` ($rules rules, DRL compiled at run time), measured $(date -u +%Y-%m-%d). The pack
+was compiled once before the timed runs, so \"second run (cache warm)\" reads the compiled packages
+from the on-disk cache (\`SLSGUARD_CACHE_DIR\`), as every run after the first does; \`--no-cache\`
+compiles the pack every time. That first run also records the launcher's class-data archive, so all
+runs start from the same archive (one recorded with the pack, as for a team whose checks use it).
+The three kinds of run alternate; median over the runs. Accepted overhead, cache warm: at most 30%.
+
+$pack_table"
+
+if [[ -n $only_pack ]]; then
+  kept=$(sed '/^## Org rule pack overhead$/,$d' bench/RESULTS.md)
+  printf '%s\n\n%s\n' "$kept" "$pack_section" | cat -s > bench/RESULTS.md
+  cat bench/RESULTS.md
+  exit 0
+fi
+
 cat > bench/RESULTS.md <<MD
 # Cold \`slsguard check\` vs Serverless Framework v3.40.0 \`package\`
 
@@ -61,5 +126,7 @@ v3 runs offline through
 \`shared/oracle/sls-package\` (which copies the service to a temp dir first, as part of its time).
 
 $table
+
+$pack_section
 MD
 cat bench/RESULTS.md

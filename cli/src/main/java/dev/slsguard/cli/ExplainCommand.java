@@ -1,9 +1,9 @@
 package dev.slsguard.cli;
 
 import dev.slsguard.engine.fixtures.Fixture;
+import dev.slsguard.engine.rules.OrgPack;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleInfo;
-import dev.slsguard.rules.BuiltInPacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +32,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of .drl org rule packs; repeatable.")
     List<Path> rules = new ArrayList<>();
 
+    @Option(names = PipelineFactory.NO_CACHE, description = PipelineFactory.NO_CACHE_HELP)
+    boolean noCache;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -58,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private int explain() {
         List<Path> dirs = PackFixtures.directories(session, rules);
-        RuleBase base = BuiltInPacks.load(dirs);
+        RuleBase base = PipelineFactory.rules(session, dirs, noCache);
         RuleInfo rule = base.rule(id).orElseThrow(() -> new CliError("unknown rule id " + id
                 + " (`slsguard rules list" + (rules.isEmpty() ? "" : " --rules DIR") + "` shows the loaded rules)"));
         List<Example> examples = new ArrayList<>();
@@ -77,6 +80,11 @@ final class ExplainCommand implements Callable<Integer> {
         out.append("severity: ").append(rule.severity().label()).append('\n');
         out.append("tags: ").append(String.join(", ", rule.tags())).append('\n');
         out.append("pack: ").append(rule.pack()).append('\n');
+        List<OrgPack> shownPacks = RuleCatalog.shown(base.orgPacks(), rules);
+        base.orgPackOf(rule.id()).map(p -> shownPacks.get(base.orgPacks().indexOf(p))).ifPresent(p -> {
+            out.append("org pack: ").append(p.label()).append(" (").append(p.directory()).append(")\n");
+            p.description().ifPresent(d -> out.append("  ").append(d.replaceAll("\\s*\\R\\s*", " ")).append('\n'));
+        });
         if (!rule.description().isEmpty()) {
             out.append('\n').append(rule.description()).append('\n');
         }

@@ -264,7 +264,8 @@ final class Invocation {
         FailOn failOn = parsed != null && parsed.hasMatchedOption("--fail-on")
                 ? options.failOn : project.failOn().orElse(options.failOn);
 
-        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), PipelineFactory::create);
+        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks),
+                packs -> PipelineFactory.create(session, packs, options.noCache));
         checkRuleIds(project, pipeline);
         Analysis raw = pipeline.run(target.config(), target.displayName(), variableOptions());
         Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),

@@ -41,6 +41,25 @@ final class PackFixtures {
     }
 
     /**
+     * The pack's test files: {@code DIR/tests/*.yml} and {@code *.yaml} (not in subdirectories, not
+     * named {@code serverless.*}), sorted by name; none when it has no {@code tests/} directory.
+     */
+    static List<Path> testFiles(Path packDir) {
+        Path root = packDir.resolve(TESTS);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(root)) {
+            return list.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString();
+                return (name.endsWith(".yml") || name.endsWith(".yaml")) && !name.startsWith("serverless.");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A pack directory as the user gave it, kept relative so that messages name it that way; made
      * absolute only when the session's working directory is not the JVM's (in-process callers).
      */

@@ -2,6 +2,7 @@ package dev.slsguard.cli;
 
 import dev.slsguard.compilers.ServerlessCompiler;
 import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.rules.OrgPackCache;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.rules.BuiltInPacks;
@@ -17,6 +18,14 @@ import java.util.Optional;
  * plus the org packs given with {@code --rules}, and the loader limits.
  */
 final class PipelineFactory {
+
+    /** The option that turns the compiled-pack cache off, and its help text. */
+    static final String NO_CACHE = "--no-cache";
+    static final String NO_CACHE_HELP = "Compile the --rules packs instead of reading them from the cache "
+            + "($SLSGUARD_CACHE_DIR, else $XDG_CACHE_HOME/slsguard, else ~/.cache/slsguard).";
+
+    /** A system property naming the cache directory used instead of {@code ~/.cache/slsguard}; the build sets it for tests. */
+    static final String CACHE_PROPERTY = "slsguard.cache.dir";
 
     private PipelineFactory() {
     }
@@ -49,5 +58,31 @@ final class PipelineFactory {
         } catch (DateTimeParseException e) {
             throw new CliError(TODAY + "=" + value + ": not a date (YYYY-MM-DD)");
         }
+    }
+
+    /** As {@link #create(List)}, with the org packs read from and stored in the session's cache unless {@code noCache}. */
+    static Pipeline create(Session session, List<Path> orgPacks, boolean noCache) {
+        return new Pipeline(new ServerlessCompiler(), rules(session, orgPacks, noCache), Limits.DEFAULT,
+                evaluationDate(System.getenv()));
+    }
+
+    /** The built-in packs plus the org packs, through the session's cache unless {@code noCache}. */
+    static RuleBase rules(Session session, List<Path> orgPacks, boolean noCache) {
+        return RuleBase.load(List.of(BuiltInPacks.packs()), orgPacks, cache(session, noCache));
+    }
+
+    /**
+     * The compiled-pack cache: {@code $SLSGUARD_CACHE_DIR}, else {@code $XDG_CACHE_HOME/slsguard},
+     * else the {@value #CACHE_PROPERTY} property, else {@code ~/.cache/slsguard}.
+     */
+    static OrgPackCache cache(Session session, boolean noCache) {
+        if (noCache) {
+            return OrgPackCache.disabled();
+        }
+        String property = System.getProperty(CACHE_PROPERTY);
+        Path fallback = property != null && !property.isBlank() ? Path.of(property)
+                : Path.of(System.getProperty("user.home"), ".cache", "slsguard");
+        Path dir = OrgPackCache.defaultDir(session.env(), fallback);
+        return OrgPackCache.at(session.workingDir().resolve(dir), VersionProvider.version());
     }
 }

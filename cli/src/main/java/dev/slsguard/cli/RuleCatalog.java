@@ -3,12 +3,17 @@ package dev.slsguard.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.rules.OrgPack;
+import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.reports.JsonText;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The loaded rules' metadata as text, JSON or Markdown: the rule documentation, generated from the
@@ -19,12 +24,73 @@ final class RuleCatalog {
     private RuleCatalog() {
     }
 
-    static String render(List<RuleInfo> rules, RuleListFormat format) {
+    /**
+     * Every rule of the rule base, then its org packs (name, version, description from {@code pack.yml}).
+     *
+     * @param given the {@code --rules} directories as the user wrote them, in order, to name the packs by
+     */
+    static String render(RuleBase base, List<Path> given, RuleListFormat format) {
+        List<OrgPack> packs = shown(base.orgPacks(), given);
+        return render(base.rules(), packs, id -> base.orgPackOf(id).map(p -> packs.get(base.orgPacks().indexOf(p))),
+                format);
+    }
+
+    /** The packs with their directories as the user wrote them. */
+    static List<OrgPack> shown(List<OrgPack> packs, List<Path> given) {
+        List<OrgPack> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < packs.size(); i++) {
+            OrgPack p = packs.get(i);
+            String dir = i < given.size() ? given.get(i).toString().replace('\\', '/') : p.directory();
+            shown.add(new OrgPack(p.name(), p.version(), p.description(), dir));
+        }
+        return shown;
+    }
+
+    private static String render(List<RuleInfo> rules, List<OrgPack> packs, Function<String, Optional<OrgPack>> packOf,
+                                 RuleListFormat format) {
         return switch (format) {
-            case TEXT -> text(rules);
-            case JSON -> json(rules);
-            case MARKDOWN -> markdown(rules);
+            case TEXT -> text(rules) + packsText(rules, packs, packOf);
+            case JSON -> json(rules, packs, packOf);
+            case MARKDOWN -> markdown(rules, packOf) + packsMarkdown(rules, packs, packOf);
         };
+    }
+
+    private static List<String> idsOf(OrgPack pack, List<RuleInfo> rules, Function<String, Optional<OrgPack>> packOf) {
+        return rules.stream().map(RuleInfo::id).filter(id -> packOf.apply(id).filter(pack::equals).isPresent())
+                .toList();
+    }
+
+    private static String count(int n) {
+        return n + (n == 1 ? " rule" : " rules");
+    }
+
+    /** One line per org pack: name and version, directory, number of rules, description. */
+    private static String packsText(List<RuleInfo> rules, List<OrgPack> packs,
+                                    Function<String, Optional<OrgPack>> packOf) {
+        StringBuilder out = new StringBuilder();
+        for (OrgPack pack : packs) {
+            out.append("org pack ").append(pack.label()).append(" (").append(pack.directory()).append(", ")
+                    .append(count(idsOf(pack, rules, packOf).size())).append(')');
+            pack.description().ifPresent(d -> out.append(": ").append(d.replaceAll("\\s*\\R\\s*", " ")));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String packsMarkdown(List<RuleInfo> rules, List<OrgPack> packs,
+                                        Function<String, Optional<OrgPack>> packOf) {
+        if (packs.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n## Org packs\n\n| Pack | Version | Directory | Rules | Description |\n"
+                + "| --- | --- | --- | --- | --- |\n");
+        for (OrgPack pack : packs) {
+            out.append("| ").append(cell(pack.name())).append(" | ").append(cell(pack.version().orElse("")))
+                    .append(" | `").append(pack.directory()).append("` | ")
+                    .append(String.join(", ", idsOf(pack, rules, packOf))).append(" | ")
+                    .append(cell(pack.description().orElse(""))).append(" |\n");
+        }
+        return out.toString();
     }
 
     /** One line per rule: id, severity and title in columns, then the tags. */
@@ -43,7 +109,8 @@ final class RuleCatalog {
         return out.toString();
     }
 
-    private static String json(List<RuleInfo> rules) {
+    private static String json(List<RuleInfo> rules, List<OrgPack> packs,
+                               Function<String, Optional<OrgPack>> packOf) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode array = root.putArray("rules");
         for (RuleInfo rule : rules) {
@@ -56,6 +123,19 @@ final class RuleCatalog {
             ArrayNode tags = node.putArray("tags");
             rule.tags().forEach(tags::add);
             node.put("pack", rule.pack());
+            packOf.apply(rule.id()).ifPresent(p -> node.put("orgPack", p.name()));
+        }
+        if (!packs.isEmpty()) {
+            ArrayNode orgPacks = root.putArray("orgPacks");
+            for (OrgPack pack : packs) {
+                ObjectNode node = orgPacks.addObject();
+                node.put("name", pack.name());
+                pack.version().ifPresent(v -> node.put("version", v));
+                pack.description().ifPresent(d -> node.put("description", d));
+                node.put("directory", pack.directory());
+                ArrayNode ids = node.putArray("rules");
+                idsOf(pack, rules, packOf).forEach(ids::add);
+            }
         }
         return JsonText.write(root);
     }
@@ -64,7 +144,7 @@ final class RuleCatalog {
      * A count line, then per pack (in order of first appearance) a table of its rules, then one
      * section per rule with its description, help and tags.
      */
-    private static String markdown(List<RuleInfo> rules) {
+    private static String markdown(List<RuleInfo> rules, Function<String, Optional<OrgPack>> packOf) {
         Map<String, List<RuleInfo>> packs = new LinkedHashMap<>();
         rules.forEach(rule -> packs.computeIfAbsent(rule.packName(), k -> new ArrayList<>()).add(rule));
         StringBuilder out = new StringBuilder("# Rules\n\n").append(rules.size())
@@ -81,7 +161,8 @@ final class RuleCatalog {
         out.append("\n## Rule reference\n");
         for (RuleInfo rule : rules) {
             out.append("\n### ").append(rule.id()).append("\n\n**").append(rule.title()).append("** (")
-                    .append(rule.severity().label()).append(", pack `").append(rule.packName()).append("`)\n");
+                    .append(rule.severity().label()).append(", pack `").append(rule.packName()).append('`')
+                    .append(packOf.apply(rule.id()).map(p -> ", org pack " + p.label()).orElse("")).append(")\n");
             if (!rule.description().isEmpty()) {
                 out.append('\n').append(rule.description()).append('\n');
             }

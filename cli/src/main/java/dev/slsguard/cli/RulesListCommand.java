@@ -1,7 +1,6 @@
 package dev.slsguard.cli;
 
 import dev.slsguard.engine.rules.RuleBase;
-import dev.slsguard.rules.BuiltInPacks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,9 @@ final class RulesListCommand implements Callable<Integer> {
             description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     RuleListFormat format = RuleListFormat.TEXT;
 
+    @Option(names = PipelineFactory.NO_CACHE, description = PipelineFactory.NO_CACHE_HELP)
+    boolean noCache;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -33,8 +35,8 @@ final class RulesListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Invocation.guarded(session.err(), debug, () -> {
-            RuleBase base = BuiltInPacks.load(PackFixtures.directories(session, rules));
-            session.out().print(RuleCatalog.render(base.rules(), format));
+            RuleBase base = PipelineFactory.rules(session, PackFixtures.directories(session, rules), noCache);
+            session.out().print(RuleCatalog.render(base, rules, format));
             session.out().flush();
             return ExitCodes.CLEAN;
         });

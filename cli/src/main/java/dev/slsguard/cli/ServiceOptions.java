@@ -51,6 +51,9 @@ final class ServiceOptions {
             description = "Only findings not in this baseline (see --write-baseline) count toward the exit code.")
     Path baseline;
 
+    @Option(names = PipelineFactory.NO_CACHE, description = PipelineFactory.NO_CACHE_HELP)
+    boolean noCache;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 }

@@ -64,6 +64,7 @@ class RulesListAndExplainTest {
         Files.createDirectories(dir.resolve("pack/tests/memory/bad"));
         Files.createDirectories(dir.resolve("pack/tests/memory/good"));
         Files.writeString(dir.resolve("pack/memory.drl"), RULE);
+        Files.writeString(dir.resolve("pack/pack.yml"), "name: acme-guard\nversion: 2.1.0\ndescription: Acme's guard rails\n");
         Files.writeString(dir.resolve("pack/tests/memory/bad/serverless.yml"), BAD);
         Files.writeString(dir.resolve("pack/tests/memory/good/serverless.yml"), GOOD);
     }
@@ -73,6 +74,8 @@ class RulesListAndExplainTest {
         Run run = Run.in(dir, "rules", "list", "--rules", "pack");
         assertEquals(0, run.exitCode(), run.toString());
         List<String> lines = run.out().lines().toList();
+        assertEquals("org pack acme-guard 2.1.0 (pack, 1 rule): Acme's guard rails", lines.get(lines.size() - 1));
+        lines = lines.subList(0, lines.size() - 1);
         List<String> ids = lines.subList(0, lines.size() - 1).stream().map(l -> l.split(" ")[0]).toList();
         assertEquals(ids.stream().sorted().toList(), ids);
         assertTrue(ids.contains("SLS-IAM-001") || ids.stream().anyMatch(i -> i.startsWith("SLS-VAL-")), ids.toString());
@@ -102,16 +105,35 @@ class RulesListAndExplainTest {
         assertEquals(ids.stream().sorted().toList(), ids);
         assertEquals("{\"id\":\"ACME-MEM-001\",\"severity\":\"warning\",\"title\":\"Small memory size\","
                 + "\"description\":\"Functions get at least 256 MB | no less.\",\"help\":\"Set memorySize: 256 or more.\","
-                + "\"tags\":[\"acme\",\"cost\"],\"pack\":\"org.acme.guard\"}", String.valueOf(acme));
+                + "\"tags\":[\"acme\",\"cost\"],\"pack\":\"org.acme.guard\",\"orgPack\":\"acme-guard\"}", String.valueOf(acme));
+        assertEquals("[{\"name\":\"acme-guard\",\"version\":\"2.1.0\",\"description\":\"Acme's guard rails\","
+                + "\"directory\":\"pack\",\"rules\":[\"ACME-MEM-001\"]}]",
+                new ObjectMapper().readTree(json.out()).get("orgPacks").toString());
 
         Run markdown = Run.in(dir, "rules", "list", "--rules", "pack", "--format", "markdown");
         assertEquals(0, markdown.exitCode(), markdown.toString());
         assertTrue(markdown.out().startsWith("# Rules\n\n" + ids.size() + " rules in "), markdown.out());
         assertTrue(markdown.out().contains("\n## Pack `guard`\n\n| Id | Severity | Title |\n| --- | --- | --- |\n"
                 + "| [ACME-MEM-001](#acme-mem-001) | warning | Small memory size |\n"), markdown.out());
-        assertTrue(markdown.out().contains("\n### ACME-MEM-001\n\n**Small memory size** (warning, pack `guard`)\n\n"
+        assertTrue(markdown.out().contains("\n### ACME-MEM-001\n\n**Small memory size** (warning, pack `guard`, org pack acme-guard 2.1.0)\n\n"
                 + "Functions get at least 256 MB | no less.\n\nHow to fix: Set memorySize: 256 or more.\n\n"
                 + "Tags: `acme`, `cost`\n"), markdown.out());
+        assertTrue(markdown.out().endsWith("\n## Org packs\n\n| Pack | Version | Directory | Rules | Description |\n"
+                + "| --- | --- | --- | --- | --- |\n| acme-guard | 2.1.0 | `pack` | ACME-MEM-001 | Acme's guard rails |\n"),
+                markdown.out());
+    }
+
+    @Test
+    void aBrokenPackYmlExitsTwoNamingFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("pack/pack.yml"), "name: acme-guard\nversion: 2.1\n");
+        for (String[] args : List.of(new String[] {"rules", "list", "--rules", "pack"},
+                new String[] {"explain", "ACME-MEM-001", "--rules", "pack"}, new String[] {"rules", "test", "pack"})) {
+            Run run = Run.in(dir, args);
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.err().startsWith("slsguard: "), run.toString());
+            assertTrue(run.err().contains("pack/pack.yml:2:10: version in pack.yml must be text, not a number"),
+                    run.toString());
+        }
     }
 
     @Test
@@ -123,6 +145,8 @@ class RulesListAndExplainTest {
                 severity: warning
                 tags: acme, cost
                 pack: org.acme.guard
+                org pack: acme-guard 2.1.0 (pack)
+                  Acme's guard rails
 
                 Functions get at least 256 MB | no less.
 

@@ -122,8 +122,10 @@ class RulesTestCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals("PASS  big  [silent]", lines.get(0), run.toString());
         assertEquals("FAIL  small  [ACME-MEM-001] (pack/tests/small/serverless.yml)", lines.get(1), run.toString());
-        assertTrue(lines.get(2).startsWith("        error: the consequence of rule \"function with a small memory size\""
-                + " threw NullPointerException"), run.toString());
+        assertTrue(lines.get(2).startsWith("        error: rule ACME-MEM-001 (\"function with a small memory size\", "),
+                run.toString());
+        assertTrue(lines.get(2).contains("pack/memory.drl:6) failed: NullPointerException"), run.toString());
+        assertEquals("        missing finding: ACME-MEM-001 at line 6", lines.get(3), run.toString());
     }
 
     @Test
@@ -144,7 +146,7 @@ class RulesTestCommandTest {
         write("pack/memory.drl", RULE);
         Run noFixtures = Run.in(dir, "rules", "test", "pack");
         assertEquals(2, noFixtures.exitCode(), noFixtures.toString());
-        assertEquals("slsguard: pack: no fixtures (tests/**/serverless.yml)\n", noFixtures.err());
+        assertEquals("slsguard: pack: no fixtures (tests/**/serverless.yml or tests/*.yml)\n", noFixtures.err());
 
         write("empty/tests/a/serverless.yml", service("  a:\n    handler: h.a\n"));
         Run noRules = Run.in(dir, "rules", "test", "empty");
@@ -154,5 +156,119 @@ class RulesTestCommandTest {
         Run missing = Run.in(dir, "rules", "test", "nowhere");
         assertEquals(2, missing.exitCode(), missing.toString());
         assertEquals("slsguard: nowhere: not a directory\n", missing.err());
+    }
+
+    @Test
+    void yamlTestFilesListCasesWithPathOrInlineServicesAndLineOrCountExpectations() throws IOException {
+        write("pack/memory.drl", RULE);
+        write("pack/tests/services/two-small.yml", service("""
+                  tiny:
+                    handler: h.tiny
+                    memorySize: 128
+                  small:
+                    handler: h.small
+                    memorySize: 192
+                """));
+        write("pack/tests/memory.yml", """
+                - name: two small functions
+                  service: services/two-small.yml
+                  expect:
+                    - rule: ACME-MEM-001
+                      line: 6
+                    - rule: ACME-MEM-001
+                      line: 9
+                - name: counted
+                  service: services/two-small.yml
+                  expect:
+                    - {rule: ACME-MEM-001, count: 2}
+                - name: inline big function
+                  service: |
+                    service: acme
+                    provider:
+                      name: aws
+                    functions:
+                      big:
+                        handler: h.big
+                        memorySize: 1024
+                  expect: []
+                """);
+        // a marker fixture beside the test file still runs
+        write("pack/tests/small/serverless.yml", service("  tiny: # expect: ACME-MEM-001\n    handler: h.tiny\n"
+                + "    memorySize: 128\n"));
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("PASS  small  [ACME-MEM-001]", "PASS  memory.yml: two small functions  [ACME-MEM-001]",
+                "PASS  memory.yml: counted  [ACME-MEM-001]", "PASS  memory.yml: inline big function  [silent]",
+                "4 fixtures, 1 rule: 4 passed, 0 failed"), run.out().lines().toList(), run.toString());
+    }
+
+    @Test
+    void aFailingYamlCaseNamesTheCaseAndTheDifferences() throws IOException {
+        write("pack/memory.drl", RULE);
+        write("pack/tests/cases.yaml", """
+                - name: wrong line and count
+                  service: |
+                    service: acme
+                    provider:
+                      name: aws
+                    functions:
+                      tiny:
+                        handler: h.tiny
+                        memorySize: 128
+                  expect:
+                    - rule: ACME-MEM-001
+                      line: 7
+                - name: wrong count
+                  service: |
+                    service: acme
+                    provider:
+                      name: aws
+                    functions:
+                      tiny:
+                        handler: h.tiny
+                        memorySize: 128
+                  expect:
+                    - rule: ACME-MEM-001
+                      count: 0
+                """);
+        Run run = Run.in(dir, "rules", "test", "pack");
+        assertEquals(1, run.exitCode(), run.toString());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("FAIL  cases.yaml: wrong line and count  [ACME-MEM-001] ("), run.toString());
+        assertTrue(lines.get(0).endsWith("pack/tests/cases.yaml:1)"), run.toString());
+        assertEquals(List.of("        missing finding: ACME-MEM-001 at line 7",
+                "        unexpected finding: ACME-MEM-001 at line 5 - Function tiny has 128 MB."), lines.subList(1, 3));
+        assertTrue(lines.get(3).startsWith("FAIL  cases.yaml: wrong count  [ACME-MEM-001] ("), run.toString());
+        assertTrue(lines.get(3).endsWith("pack/tests/cases.yaml:13)"), run.toString());
+        assertEquals("        ACME-MEM-001: expected 0 findings, got 1 (line 5)", lines.get(4));
+        assertEquals("2 fixtures, 1 rule: 0 passed, 2 failed", lines.get(5));
+    }
+
+    @Test
+    void anInvalidTestFileExitsTwoNamingFileAndLine() throws IOException {
+        write("pack/memory.drl", RULE);
+        write("pack/tests/bad.yml", """
+                - name: a
+                  service: nowhere/serverless.yml
+                  expect: []
+                """);
+        Run missing = Run.in(dir, "rules", "test", "pack");
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("pack/tests/bad.yml:2:12: service file not found: nowhere/serverless.yml"),
+                missing.toString());
+
+        write("pack/tests/bad.yml", """
+                - name: a
+                  service: |
+                    service: a
+                  expect:
+                    - rule: ACME-MEM-001
+                      line: 3
+                      count: 1
+                """);
+        Run both = Run.in(dir, "rules", "test", "pack");
+        assertEquals(2, both.exitCode(), both.toString());
+        assertTrue(both.err().contains("pack/tests/bad.yml:5:7: an expectation of ACME-MEM-001 has a line or a count"),
+                both.toString());
     }
 }

@@ -12,10 +12,15 @@ record Run(int exitCode, String out, String err) {
 
     /** Runs slsguard with {@code workingDir} as its working directory and an empty environment. */
     static Run in(Path workingDir, String... args) {
+        return in(workingDir, Map.of(), args);
+    }
+
+    /** Runs slsguard with {@code workingDir} as its working directory and {@code env} as its environment. */
+    static Run in(Path workingDir, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), workingDir, Map.of());
+                new PrintStream(err, true, StandardCharsets.UTF_8), workingDir, env);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

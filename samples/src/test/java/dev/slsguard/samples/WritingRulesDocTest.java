@@ -64,7 +64,7 @@ class WritingRulesDocTest {
     @Test
     void theFilesShownAreTheExampleFiles() throws IOException {
         List<Block> files = blocks().stream().filter(b -> b.kind().equals("file")).toList();
-        assertEquals(3, files.size(), files.toString());
+        assertEquals(5, files.size(), files.toString());
         for (Block file : files) {
             assertEquals(Files.readString(DOCS.resolve(file.name())), file.body(), file.name());
         }

@@ -2,11 +2,16 @@ package dev.slsguard.engine.rules;
 
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.SourceRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.drools.drl.parser.ParserError;
-import org.kie.api.KieBase;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
@@ -26,11 +31,14 @@ final class OrgPackCompiler {
     /**
      * Adds every file to {@code kbase}; a file that does not compile, or that declares the package
      * of a pack already in {@code kbase} (its rules could silently replace built-in ones), is a
-     * {@link UserError}.
+     * {@link UserError}. The files are compiled on their own into packages, which {@code cache}
+     * keeps, and then added to {@code kbase}; on a cache hit they are not compiled at all.
+     *
+     * @return true when the packages came from the cache
      */
-    static void compile(KieBase kbase, List<OrgPackFile> files) {
+    static boolean compile(InternalKnowledgeBase kbase, List<OrgPackFile> files, OrgPackCache cache) {
         if (files.isEmpty()) {
-            return;
+            return false;
         }
         Set<String> taken = new HashSet<>();
         kbase.getKiePackages().forEach(p -> taken.add(p.getName()));
@@ -40,15 +48,27 @@ final class OrgPackCompiler {
                         + " declare a package of your own");
             });
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kbase);
+        List<byte[]> contents = new ArrayList<>();
+        files.forEach(f -> contents.add(f.bytes()));
+        Optional<Path> entry = cache.entry(files, contents);
+        Optional<Collection<KiePackage>> cached = entry.flatMap(e -> OrgPackCache.read(e, kbase.getRootClassLoader()));
+        if (cached.isPresent()) {
+            kbase.addPackages(cached.get());
+            return true;
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
-        for (OrgPackFile file : files) {
-            batch.add(file.resource(), ResourceType.DRL);
+        for (int i = 0; i < files.size(); i++) {
+            batch.add(files.get(i).resource(contents.get(i)), ResourceType.DRL);
         }
         batch.build();
         if (builder.hasErrors()) {
             throw error(builder.getErrors().iterator().next(), files);
         }
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        entry.ifPresent(e -> OrgPackCache.write(e, packages));
+        kbase.addPackages(packages);
+        return false;
     }
 
     private static UserError error(KnowledgeBuilderError error, List<OrgPackFile> files) {

@@ -27,15 +27,18 @@ import org.kie.internal.io.ResourceFactory;
  * @param path        the file
  * @param displayName the directory as the user gave it plus the file's path below it, with
  *                    {@code /} separators ({@code org-rules/iam/passrole.drl}); used in locations
+ * @param pack        the index of its pack directory among those loaded
  */
-record OrgPackFile(Path path, String displayName) {
+record OrgPackFile(Path path, String displayName, int pack) {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)");
 
     /** Every {@code *.drl} under each directory, recursively, sorted by path within a directory. */
     static List<OrgPackFile> list(List<Path> directories) {
         List<OrgPackFile> files = new ArrayList<>();
-        for (Path dir : directories) {
+        for (int index = 0; index < directories.size(); index++) {
+            Path dir = directories.get(index);
+            int pack = index;
             String shown = dir.toString().replace('\\', '/');
             if (!Files.isDirectory(dir)) {
                 throw new UserError(SourceRef.ofFile(shown), "rule pack directory not found: " + shown);
@@ -43,7 +46,7 @@ record OrgPackFile(Path path, String displayName) {
             List<OrgPackFile> found = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
-                        .forEach(p -> found.add(new OrgPackFile(p, join(shown, dir.relativize(p)))));
+                        .forEach(p -> found.add(new OrgPackFile(p, join(shown, dir.relativize(p)), pack)));
             } catch (IOException | UncheckedIOException e) {
                 throw new UserError(SourceRef.ofFile(shown), "cannot read rule pack directory " + shown
                         + ": " + e.getMessage(), e);
@@ -64,16 +67,24 @@ record OrgPackFile(Path path, String displayName) {
 
     /** The file as a Drools resource whose source path is {@link #displayName()}. */
     Resource resource() {
-        byte[] bytes;
+        return resource(bytes());
+    }
+
+    /** The file's content as a Drools resource whose source path is {@link #displayName()}. */
+    Resource resource(byte[] content) {
+        Resource resource = ResourceFactory.newByteArrayResource(content);
+        resource.setSourcePath(displayName);
+        return resource;
+    }
+
+    /** The file's content. */
+    byte[] bytes() {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UserError(SourceRef.ofFile(displayName), "cannot read rule pack file " + displayName
                     + ": " + e.getMessage(), e);
         }
-        Resource resource = ResourceFactory.newByteArrayResource(bytes);
-        resource.setSourcePath(displayName);
-        return resource;
     }
 
     /** Where the file declares its package, with the package name as the pointer; empty when it declares none. */
@@ -96,8 +107,17 @@ record OrgPackFile(Path path, String displayName) {
 
     /** The line where rule {@code ruleName} starts, found by parsing the file again. */
     OptionalInt ruleLine(String ruleName) {
+        return ruleLine(resource(), ruleName);
+    }
+
+    /** The line where rule {@code ruleName} starts in the DRL text {@code drl}. */
+    static OptionalInt ruleLine(byte[] drl, String ruleName) {
+        return ruleLine(ResourceFactory.newByteArrayResource(drl), ruleName);
+    }
+
+    private static OptionalInt ruleLine(Resource drl, String ruleName) {
         try {
-            PackageDescr descr = new DrlParser().parse(resource());
+            PackageDescr descr = new DrlParser().parse(drl);
             if (descr != null) {
                 for (RuleDescr rule : descr.getRules()) {
                     if (rule.getName().equals(ruleName)) {

@@ -4,12 +4,14 @@ import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.RoleTrust;
+import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.impl.EnvironmentFactory;
@@ -32,6 +35,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.Environment;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 
 /**
  * The loaded rule packs: built-in packs precompiled as Drools executable model plus org packs
@@ -60,14 +64,31 @@ public final class RuleBase {
     private final int firingLimit;
     /** The ids of the rules compiled from org packs. */
     private final Set<String> orgRuleIds;
+    /** The org pack files, by display name (to find a rule's line when it fails). */
+    private final Map<String, OrgPackFile> orgFiles;
+    /** The class loaders of the precompiled packs (to find a built-in rule's DRL when it fails). */
+    private final List<ClassLoader> packLoaders;
+    /** True when the org packs were read from the on-disk cache instead of compiled. */
+    private final boolean orgPacksCached;
+    /** The org packs, in the order given. */
+    private final List<OrgPack> orgPacks;
+    /** The org pack of each org rule, by rule id. */
+    private final Map<String, OrgPack> packOfRule;
 
     private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<String, SourceRef> ruleFiles,
-                     int firingLimit, Set<String> orgRuleIds) {
+                     int firingLimit, Set<String> orgRuleIds, Map<String, OrgPackFile> orgFiles,
+                     List<ClassLoader> packLoaders, boolean orgPacksCached, List<OrgPack> orgPacks,
+                     Map<String, OrgPack> packOfRule) {
         this.kbase = kbase;
         this.rules = List.copyOf(rules);
         this.ruleFiles = ruleFiles;
         this.firingLimit = firingLimit;
         this.orgRuleIds = Set.copyOf(orgRuleIds);
+        this.orgFiles = Map.copyOf(orgFiles);
+        this.packLoaders = List.copyOf(packLoaders);
+        this.orgPacksCached = orgPacksCached;
+        this.orgPacks = List.copyOf(orgPacks);
+        this.packOfRule = Map.copyOf(packOfRule);
     }
 
     /**
@@ -81,13 +102,27 @@ public final class RuleBase {
      *                   unknown {@code @severity}, or two rules share an id
      */
     public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs) {
+        return load(precompiled, orgPackDirs, OrgPackCache.disabled());
+    }
+
+    /**
+     * As {@link #load(List, List)}, reading the compiled org packs from {@code cache} when it holds
+     * them and storing them there when not. Metadata is checked the same on a cache hit.
+     */
+    public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs, OrgPackCache cache) {
         List<Model> models = new ArrayList<>();
         for (PrecompiledPacks packs : precompiled) {
             models.addAll(models(packs));
         }
-        InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models);
+        // a consequence that throws is recorded and the session goes on (see ConsequenceErrors)
+        InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models,
+                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
         List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
-        OrgPackCompiler.compile(kbase, files);
+        List<OrgPack> packs = new ArrayList<>();
+        for (Path dir : orgPackDirs) {
+            packs.add(OrgPack.read(dir, dir.toString()));
+        }
+        boolean fromCache = OrgPackCompiler.compile(kbase, files, cache);
         Map<String, OrgPackFile> byDisplayName = new HashMap<>();
         files.forEach(f -> byDisplayName.put(f.displayName(), f));
 
@@ -105,6 +140,7 @@ public final class RuleBase {
         Map<String, Rule> ruleById = new HashMap<>();
         List<RuleInfo> infos = new ArrayList<>();
         Set<String> orgIds = new HashSet<>();
+        Map<String, OrgPack> packOfRule = new HashMap<>();
         // built-in rules first, so that an id clash is reported at the org rule, which the user owns
         List<Rule> builtInFirst = new ArrayList<>(all);
         builtInFirst.sort(Comparator.comparing((Rule r) -> orgFile(r, byDisplayName).isPresent()));
@@ -122,12 +158,15 @@ public final class RuleBase {
             }
             ruleById.put(info.id(), rule);
             infos.add(info);
-            if (orgFile(rule, byDisplayName).isPresent()) {
+            Optional<OrgPackFile> org = orgFile(rule, byDisplayName);
+            if (org.isPresent()) {
                 orgIds.add(info.id());
+                packOfRule.put(info.id(), packs.get(org.get().pack()));
             }
         }
         infos.sort(Comparator.comparing(RuleInfo::id));
-        return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds);
+        return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds, byDisplayName,
+                precompiled.stream().map(PrecompiledPacks::loader).toList(), fromCache, packs, packOfRule);
     }
 
     /** The same rule base with another firing limit. */
@@ -135,7 +174,23 @@ public final class RuleBase {
         if (limit < 1) {
             throw new IllegalArgumentException("firing limit must be positive: " + limit);
         }
-        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds);
+        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds, orgFiles, packLoaders, orgPacksCached,
+                orgPacks, packOfRule);
+    }
+
+    /** True when the org packs were read from the on-disk cache instead of compiled. */
+    public boolean orgPacksCached() {
+        return orgPacksCached;
+    }
+
+    /** The org packs loaded, in the order given, with what their {@code pack.yml} says. */
+    public List<OrgPack> orgPacks() {
+        return orgPacks;
+    }
+
+    /** The org pack the rule with this id comes from; empty for a built-in rule or an unknown id. */
+    public Optional<OrgPack> orgPackOf(String id) {
+        return Optional.ofNullable(packOfRule.get(id));
     }
 
     /** Metadata of every rule, sorted by id. */
@@ -156,12 +211,17 @@ public final class RuleBase {
     /**
      * Runs every rule over {@code facts} (inserted in order) in a new session.
      *
+     * A consequence that throws does not stop the session: the other rules still fire, and the
+     * failure becomes an error finding of the failing rule (see {@link RuleFailure}).
+     *
      * @return the findings and every IAM statement in the session at the end
      * @throws UserError when the rules do not settle within the firing limit
      */
     public RuleOutcome run(List<Object> facts) {
         Environment environment = EnvironmentFactory.newEnvironment();
         environment.set(LEDGER, new HashSet<>());
+        List<ConsequenceErrors.Thrown> thrown = ConsequenceErrors.newList();
+        environment.set(ConsequenceErrors.KEY, thrown);
         KieSession session = kbase.newKieSession(kbase.getSessionConfiguration(), environment);
         try {
             RuleFirings firings = new RuleFirings();
@@ -173,10 +233,79 @@ public final class RuleBase {
             if (fired > firingLimit) {
                 throw notSettled(firings);
             }
-            return new RuleOutcome(findings(session), statements(session), trusts(session));
+            List<RuleFailure> failures = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>(findings(session));
+            Map<Rule, SourceRef> located = new HashMap<>();
+            for (ConsequenceErrors.Thrown t : thrown) {
+                Rule rule = t.rule();
+                RuleFailure failure = new RuleFailure(RuleMetadata.id(rule).orElse(rule.getName()), rule.getName(),
+                        located.computeIfAbsent(rule, this::ruleLocation), ConsequenceErrors.describe(t.exception()));
+                failures.add(failure);
+                findings.add(failureFinding(failure, t.matched()));
+            }
+            return new RuleOutcome(findings.stream().distinct().sorted(FINDING_ORDER).toList(),
+                    statements(session), trusts(session), failures);
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * An error finding of the failing rule, at the first fact of its match that has a location in
+     * the user's files (else at the rule itself).
+     */
+    private static Finding failureFinding(RuleFailure failure, List<Object> matched) {
+        SourceRef where = matched.stream().map(RuleBase::refOf).flatMap(Optional::stream).findFirst()
+                .orElse(failure.rule());
+        String message = failure.describe() + "; its findings for this match are missing";
+        return new Finding(failure.ruleId(), Severity.ERROR, message, where,
+                Report.fingerprint(failure.ruleId(), where.pointer(), message));
+    }
+
+    /** The location a fact carries: its first record component of type {@link SourceRef}. */
+    private static Optional<SourceRef> refOf(Object fact) {
+        if (fact instanceof SourceRef ref) {
+            return Optional.of(ref);
+        }
+        if (fact == null || !fact.getClass().isRecord()) {
+            return Optional.empty();
+        }
+        for (RecordComponent component : fact.getClass().getRecordComponents()) {
+            if (component.getType() == SourceRef.class) {
+                try {
+                    return Optional.ofNullable((SourceRef) component.getAccessor().invoke(fact));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The rule's DRL file and the line it starts on, when the DRL text can be found. */
+    private SourceRef ruleLocation(Rule rule) {
+        Optional<OrgPackFile> org = orgFile(rule, orgFiles);
+        if (org.isPresent()) {
+            return org.get().ruleRef(rule.getName());
+        }
+        SourceRef file = ruleFiles.getOrDefault(key(rule), SourceRef.ofFile(rule.getPackageName()));
+        String path = sourcePath(rule).filter(p -> p.endsWith(".drl")).orElse(null);
+        if (path != null) {
+            String resource = path.startsWith("/") ? path.substring(1) : path;
+            for (ClassLoader loader : packLoaders) {
+                try (InputStream in = loader.getResourceAsStream(resource)) {
+                    if (in != null) {
+                        OptionalInt line = OrgPackFile.ruleLine(in.readAllBytes(), rule.getName());
+                        if (line.isPresent()) {
+                            return new SourceRef(file.file(), line.getAsInt(), 1, "");
+                        }
+                    }
+                } catch (IOException e) {
+                    // fall back to the file alone
+                }
+            }
+        }
+        return file;
     }
 
     /** Names the rules that kept firing (the three that fired most), at the file of the first of them. */

@@ -12,13 +12,22 @@ import java.util.List;
  * @param statements every IAM statement in the session at the end (core, declared, derived),
  *                   sorted by role and order key
  * @param trusts     every service principal rules let assume a role, sorted by role and order key
+ * @param failures   the rules whose consequence threw, in the order they threw; each is also an
+ *                   error finding in {@code findings}
  */
-public record RuleOutcome(List<Finding> findings, List<IamStatement> statements, List<RoleTrust> trusts) {
+public record RuleOutcome(List<Finding> findings, List<IamStatement> statements, List<RoleTrust> trusts,
+                          List<RuleFailure> failures) {
 
     public RuleOutcome {
         findings = List.copyOf(findings);
         statements = List.copyOf(statements);
         trusts = List.copyOf(trusts);
+        failures = List.copyOf(failures);
+    }
+
+    /** An outcome in which no rule failed. */
+    public RuleOutcome(List<Finding> findings, List<IamStatement> statements, List<RoleTrust> trusts) {
+        this(findings, statements, trusts, List.of());
     }
 
     /** An outcome without added trust principals. */

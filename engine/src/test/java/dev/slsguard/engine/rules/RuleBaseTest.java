@@ -294,4 +294,75 @@ class RuleBaseTest {
         assertNotEquals(statements.get(1).orderKey(), statements.get(2).orderKey());
         assertTrue(outcome.findings().isEmpty());
     }
+
+    @Test
+    void aThrowingConsequenceBecomesAnErrorFindingAndTheOtherRulesStillReport() throws IOException {
+        write("org/broken.drl", HEADER + """
+                rule "divides by zero"
+                  @id("ORG-DIV") @severity("note")
+                when
+                  $s : Service()
+                then
+                  int zero = $s.name().length() - $s.name().length();
+                  Report.finding(kcontext, $s.ref(), "never " + (10 / zero));
+                end
+
+                rule "mvel throws"
+                  @id("ORG-MVEL") @severity("warning")
+                  dialect "mvel"
+                when
+                  $s : Service()
+                then
+                  Report.finding(kcontext, $s.ref(), "number " + Integer.parseInt($s.name()));
+                end
+
+                rule "still reports"
+                  @id("ORG-OK") @severity("warning")
+                when
+                  $s : Service()
+                then
+                  Report.finding(kcontext, $s.ref(), "service " + $s.name());
+                end
+                """);
+        RuleOutcome outcome = load(dir.resolve("org")).run(List.of(service("svc", 4)));
+        assertEquals(List.of("ORG-DIV", "ORG-MVEL"), outcome.failures().stream().map(RuleFailure::ruleId).sorted()
+                .toList());
+        RuleFailure div = outcome.failures().stream().filter(f -> f.ruleId().equals("ORG-DIV")).findFirst()
+                .orElseThrow();
+        assertTrue(div.rule().file().endsWith("org/broken.drl"), div.rule().toString());
+        assertEquals(8, div.rule().line());
+        assertEquals("ArithmeticException: / by zero", div.error());
+        RuleFailure mvel = outcome.failures().stream().filter(f -> f.ruleId().equals("ORG-MVEL")).findFirst()
+                .orElseThrow();
+        assertEquals(17, mvel.rule().line());
+        assertEquals("NumberFormatException: For input string: \"svc\"", mvel.error());
+
+        List<Finding> findings = outcome.findings();
+        assertEquals(List.of("ORG-DIV", "ORG-MVEL", "ORG-OK"), findings.stream().map(Finding::ruleId).sorted()
+                .toList());
+        Finding error = findings.stream().filter(f -> f.ruleId().equals("ORG-DIV")).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, error.severity(), "a failure is an error whatever the rule's severity");
+        assertEquals(4, error.location().line(), "at the fact the rule matched");
+        assertTrue(error.message().startsWith("rule ORG-DIV (\"divides by zero\", "), error.message());
+        assertTrue(error.message().endsWith("org/broken.drl:8) failed: ArithmeticException: / by zero;"
+                + " its findings for this match are missing"), error.message());
+        assertEquals("service svc", findings.stream().filter(f -> f.ruleId().equals("ORG-OK")).findFirst()
+                .orElseThrow().message());
+    }
+
+    @Test
+    void aThrowingConsequenceOfAPrecompiledPackIsAnErrorFindingToo() {
+        PrecompiledPacks packs = new PrecompiledPacks(RuleBaseTest.class.getClassLoader(),
+                "dev/slsguard/engine/rules/throwing-model");
+        RuleOutcome outcome = RuleBase.load(List.of(packs), List.of()).run(List.of(service("svc", 2)));
+        assertEquals(1, outcome.failures().size());
+        RuleFailure failure = outcome.failures().get(0);
+        assertEquals("TST-THROW", failure.ruleId());
+        assertEquals("IllegalStateException: cannot read svc", failure.error());
+        assertEquals(List.of("TST-OK", "TST-THROW"), outcome.findings().stream().map(Finding::ruleId).toList());
+        Finding error = outcome.findings().get(1);
+        assertEquals(Severity.ERROR, error.severity());
+        assertEquals(2, error.location().line());
+        assertTrue(error.message().contains("failed: IllegalStateException: cannot read svc"), error.message());
+    }
 }
