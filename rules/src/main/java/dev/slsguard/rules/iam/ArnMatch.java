@@ -40,6 +40,9 @@ final class ArnMatch {
 
     /** Some ARN is both of format {@code format} and matched by the user's pattern {@code arn}. */
     static boolean matches(String format, String arn) {
+        if (CACHE.size() > 200_000) {
+            CACHE.clear();
+        }
         return CACHE.computeIfAbsent(format + "\n" + arn, k -> intersects(userTokens(arn), formatTokens(format)));
     }
 

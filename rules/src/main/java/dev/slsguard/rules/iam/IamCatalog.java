@@ -32,6 +32,7 @@ public final class IamCatalog {
     private final TreeMap<String, IamAction> actions;      // lower-case full name -> action
     private final Map<String, ConditionKeyType> keys;      // lower-case key -> type
     private final Map<String, List<ConditionKeyType>> keyPatterns; // lower-case "svc:Name/" -> patterns
+    private final Map<String, List<IamAction>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IamCatalog(String source, Map<String, String> services, TreeMap<String, IamAction> actions,
                        Map<String, ConditionKeyType> keys) {
@@ -95,6 +96,17 @@ public final class IamCatalog {
      */
     public List<IamAction> expand(String pattern) {
         String p = pattern.trim().toLowerCase(Locale.ROOT);
+        List<IamAction> cached = expansions.get(p);
+        if (cached == null) {
+            cached = List.copyOf(expandUncached(p));
+            if (expansions.size() < 10_000) {
+                expansions.put(p, cached);
+            }
+        }
+        return cached;
+    }
+
+    private List<IamAction> expandUncached(String p) {
         if (!Globs.isGlob(p)) {
             return action(p).map(List::of).orElse(List.of());
         }
