@@ -383,6 +383,12 @@ public final class LeastPrivilege {
                 continue;
             }
             String arn = pattern.get();
+            if (!arn.startsWith("arn:") && !arn.startsWith("*") && statement.resources().get(i).literal().isPresent()) {
+                out.add(new EntryFinding(StatementEntries.resource(statement, config, i), arn
+                        + " is not an ARN, so IAM rejects the policy when the stack deploys. Write the resource's ARN,"
+                        + " or !GetAtt " + arn + ".Arn / !Ref for a resource of this stack."));
+                continue;
+            }
             if (actions.stream().noneMatch(a -> a.accepts(arn))) {
                 out.add(new EntryFinding(StatementEntries.resource(statement, config, i),
                         ResourcePatterns.display(statement.resources().get(i)) + " is no resource "
