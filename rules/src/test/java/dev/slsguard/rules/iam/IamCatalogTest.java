@@ -97,6 +97,11 @@ class IamCatalogTest {
         assertTrue(describes.stream().anyMatch(a -> a.fullName().equals("ec2:DescribeInstances")));
         assertTrue(describes.stream().anyMatch(a -> a.fullName().equals("dynamodb:DescribeTable")));
         assertTrue(describes.stream().allMatch(a -> a.name().startsWith("Describe")));
+        List<String> keys = describes.stream().map(a -> a.fullName().toLowerCase(java.util.Locale.ROOT)).toList();
+        assertEquals(keys.stream().sorted().toList(), keys, "sorted across services (s3 before s3-outposts? by full name)");
+        List<String> all = catalog.expand("*").stream().map(a -> a.fullName().toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        assertEquals(all.stream().sorted().toList(), all);
         List<IamAction> policies = catalog.expand("iam:*Policy*");
         assertTrue(policies.stream().anyMatch(a -> a.fullName().equals("iam:CreatePolicyVersion")));
         assertTrue(policies.stream().anyMatch(a -> a.fullName().equals("iam:PutRolePolicy")));

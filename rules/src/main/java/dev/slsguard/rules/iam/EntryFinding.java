@@ -1,0 +1,12 @@
+package dev.slsguard.rules.iam;
+
+import dev.slsguard.engine.model.SourceRef;
+
+/**
+ * A finding a least-privilege helper computed for one entry of a statement.
+ *
+ * @param where   the offending entry (Action item, Resource item, condition key)
+ * @param message what is too wide and what would be enough
+ */
+public record EntryFinding(SourceRef where, String message) {
+}
