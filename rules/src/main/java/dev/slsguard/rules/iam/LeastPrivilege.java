@@ -6,6 +6,7 @@ import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.rules.Spelling;
+import dev.slsguard.rules.leastprivilege.StatementChecks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -99,6 +100,18 @@ public final class LeastPrivilege {
 
     private static IamCatalog catalog() {
         return IamCatalog.builtIn();
+    }
+
+    /**
+     * The message of a finding on {@code statement}: as is for statements written in the service,
+     * prefixed with the policy's name for statements of an AWS managed policy (reported at its ARN).
+     */
+    public static String inContext(IamStatement statement, String message) {
+        if (statement.source().startsWith(IamStatement.MANAGED_POLICY_PREFIX)) {
+            return "Managed policy " + statement.source().substring(IamStatement.MANAGED_POLICY_PREFIX.length())
+                    + ": " + message;
+        }
+        return message;
     }
 
     /** An Allow statement the user wrote (or brought in): not derived by v3's own rules, not core. */
@@ -207,11 +220,16 @@ public final class LeastPrivilege {
 
     /** {@code Resource: "*"} for actions that support resource-level permissions. */
     public static List<EntryFinding> resourceStar(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         int index = indexOf(statement.resources(), LeastPrivilege::isStar);
         if (index < 0) {
             return List.of();
         }
-        List<IamAction> scoped = actions(statement).stream().filter(a -> !a.wildcardOnly()).toList();
+        // iam:PassRole on "*" is SLS-IAM-003's, which also weighs an iam:PassedToService condition
+        List<IamAction> scoped = actions(statement).stream()
+                .filter(a -> !a.wildcardOnly() && !a.fullName().equalsIgnoreCase("iam:PassRole")).toList();
         if (scoped.isEmpty()) {
             return List.of();
         }
@@ -240,6 +258,9 @@ public final class LeastPrivilege {
 
     /** {@code svc:*}: every action of a service. */
     public static List<EntryFinding> serviceWildcard(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         List<EntryFinding> out = new ArrayList<>();
         for (String entry : actionEntries(statement)) {
             if (!isServiceWildcard(entry)) {
@@ -260,6 +281,9 @@ public final class LeastPrivilege {
 
     /** Other action globs ({@code s3:Put*}, {@code *:Describe*}) that match more than one action. */
     public static List<EntryFinding> broadGlob(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         List<EntryFinding> out = new ArrayList<>();
         for (String entry : actionEntries(statement)) {
             if (!Globs.isGlob(entry) || isServiceWildcard(entry)) {
@@ -353,6 +377,9 @@ public final class LeastPrivilege {
 
     /** A resource ARN whose wildcards reach every resource of a type ({@code arn:aws:s3:::*}). */
     public static List<EntryFinding> effectivelyStar(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         List<EntryFinding> out = new ArrayList<>();
         List<IamAction> actions = actions(statement);
         if (actions.isEmpty()) {
@@ -403,6 +430,9 @@ public final class LeastPrivilege {
      * a named action that accepts none of the statement's resources: either grants nothing.
      */
     public static List<EntryFinding> resourceMismatch(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         List<EntryFinding> out = new ArrayList<>();
         if (statement.resources().isEmpty() || anyStarAction(statement)) {
             return out;
@@ -469,6 +499,9 @@ public final class LeastPrivilege {
 
     /** An action whose service or name the IAM data does not know. */
     public static List<EntryFinding> unknownAction(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         List<EntryFinding> out = new ArrayList<>();
         for (String entry : actionEntries(statement)) {
             int colon = entry.indexOf(':');
@@ -503,7 +536,7 @@ public final class LeastPrivilege {
     public static List<EntryFinding> escalations(Collection<?> facts, MapNode config) {
         Map<String, List<IamStatement>> byRole = new TreeMap<>();
         for (Object o : facts) {
-            if (o instanceof IamStatement s && analysed(s)) {
+            if (o instanceof IamStatement s && analysed(s) && !StatementChecks.fromAdminPolicy(s)) {
                 byRole.computeIfAbsent(s.role(), r -> new ArrayList<>()).add(s);
             }
         }
@@ -562,6 +595,9 @@ public final class LeastPrivilege {
 
     /** A named action that returns credentials, granted on {@code *} or a wildcard resource. */
     public static List<EntryFinding> credentialsExposure(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         return unscopedNamed(statement, config, a -> CREDENTIALS.contains(a.key()) && !ESCALATE_ALONE.contains(a.key()),
                 (a, on) -> a.wildcardOnly()
                         ? a.fullName() + " returns credentials and cannot be scoped to resources: whoever controls"
@@ -574,6 +610,9 @@ public final class LeastPrivilege {
 
     /** A named action that reads data (objects, parameters, secrets, decryption) on everything. */
     public static List<EntryFinding> dataExfiltration(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         return unscopedNamed(statement, config, a -> EXFILTRATION.contains(a.key()),
                 (a, on) -> a.fullName() + " is granted on " + on + ", so the function can read every "
                         + primaryType(a).name() + " of the account, not only its own. Scope it to "
@@ -582,6 +621,9 @@ public final class LeastPrivilege {
 
     /** A named permissions-management action on everything. */
     public static List<EntryFinding> permissionsManagement(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         return unscopedNamed(statement, config,
                 a -> a.permissionsManagement() && !a.wildcardOnly() && !ESCALATE_ALONE.contains(a.key()),
                 (a, on) -> a.fullName() + " manages permissions and is granted on " + on + ", so the function can"
@@ -619,6 +661,9 @@ public final class LeastPrivilege {
 
     /** {@code ForAllValues:} / {@code ForAnyValue:} on a key that holds one value. */
     public static List<EntryFinding> setOperatorOnSingleValuedKey(IamStatement statement, MapNode config) {
+        if (StatementChecks.fromAdminPolicy(statement)) {
+            return List.of(); // SLS-IAM-006 reports the policy once
+        }
         List<EntryFinding> out = new ArrayList<>();
         JsonNode condition = statement.document().get("Condition");
         if (condition == null || !condition.isObject()) {
