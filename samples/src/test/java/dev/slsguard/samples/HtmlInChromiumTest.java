@@ -42,7 +42,7 @@ class HtmlInChromiumTest {
             frameworkVersion: '3'
             provider:
               name: aws
-              runtime: nodejs20.x
+              runtime: nodejs22.x
               iam:
                 role:
                   statements:

@@ -76,7 +76,7 @@ class OrgRulesPackTest {
         Path platform = pack.resolve("platform.drl");
         // the platform team drops java21 from the allowed runtimes by mistake
         Files.writeString(platform, Files.readString(platform).replace(
-                "List.of(\"nodejs20.x\", \"python3.12\", \"java21\")", "List.of(\"nodejs20.x\", \"python3.12\")"));
+                "List.of(\"nodejs22.x\", \"python3.12\", \"java21\")", "List.of(\"nodejs22.x\", \"python3.12\")"));
         // and the boundary rule stops firing
         Path iam = pack.resolve("iam.drl");
         Files.writeString(iam, Files.readString(iam).replace("!hasBoundary(this))", "!hasBoundary(this), false)"));
@@ -90,7 +90,7 @@ class OrgRulesPackTest {
         assertTrue(out.contains("FAIL  allowed-runtimes/good  [silent] "
                 + "(org-rules/tests/allowed-runtimes/good/serverless.yml)\n"
                 + "        unexpected finding: ORG-RUN-001 at line 19 - Function report uses runtime java21,"
-                + " which is not allowed; use nodejs20.x, python3.12 or java21.\n"), out);
+                + " which is not allowed; use nodejs22.x, python3.12 or java21.\n"), out);
         assertTrue(out.contains("FAIL  allowed-runtimes/bad  [ORG-RUN-001] "
                 + "(org-rules/tests/allowed-runtimes/bad/serverless.yml)\n"
                 + "        unexpected finding: ORG-RUN-001 at line 23 - Function export"), out);
