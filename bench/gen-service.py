@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes a Serverless Framework service with N functions x 5 events for timing.
+"""Writes a Serverless Framework service with N functions x 5 events (and three hand-written IAM
+statements) for timing.
 
 usage: gen-service.py N OUT_DIR [PROFILE]
   streams (default): 2 sqs + 3 stream events per function (a Kinesis consumer, an onFailure queue)
@@ -28,6 +29,19 @@ def main():
         "  region: us-east-1",
         "  kinesis:",
         "    consumerNamingMode: serviceSpecific",
+        # hand-written statements, so the least-privilege rules (and the IAM action data) run too
+        "  iam:",
+        "    role:",
+        "      statements:",
+        "        - Effect: Allow",
+        "          Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]",
+        "          Resource: arn:aws:dynamodb:us-east-1:123456789012:table/orders",
+        "        - Effect: Allow",
+        "          Action: s3:Get*",
+        "          Resource: arn:aws:s3:::reports/*",
+        "        - Effect: Allow",
+        "          Action: [ssm:GetParameter, kms:Decrypt]",
+        "          Resource: '*'",
         "functions:",
     ]
     for i in range(n):
