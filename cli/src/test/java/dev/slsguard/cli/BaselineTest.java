@@ -75,6 +75,32 @@ class BaselineTest {
         assertTrue(changed.out().contains("2 findings are new since the baseline"), changed.out());
     }
 
+    /** Issue 5's acceptance: a baseline, then one new wildcard statement: exactly one new finding, exit 1. */
+    @Test
+    void aNewWildcardStatementIsTheOneNewFinding() throws Exception {
+        Services.write(dir.resolve("svc"), Services.WITH_ERRORS);
+        Run write = Run.in(dir, "check", "svc", "--output", "out", "--write-baseline", "slsguard-baseline.json");
+        assertEquals(1, write.exitCode(), write.toString());
+
+        Run unchanged = Run.in(dir, "check", "svc", "--output", "out", "--baseline", "slsguard-baseline.json");
+        assertEquals(0, unchanged.exitCode(), unchanged.toString());
+
+        String wider = Services.WITH_ERRORS.replace("""
+                                  Resource: '*'
+                        """, """
+                                  Resource: '*'
+                                - Effect: Allow
+                                  Action: '*'
+                                  Resource: 'arn:aws:s3:::uploads/*'
+                        """);
+        assertTrue(!wider.equals(Services.WITH_ERRORS));
+        Files.writeString(dir.resolve("svc/serverless.yml"), wider);
+        Run changed = Run.in(dir, "check", "svc", "--output", "out", "--baseline", "slsguard-baseline.json");
+        assertEquals(1, changed.exitCode(), changed.toString());
+        List<String> fresh = changed.out().lines().filter(l -> l.startsWith("new: ")).toList();
+        assertEquals(List.of("new: svc/serverless.yml:15:19 SLS-IAM-001"), fresh, changed.out());
+    }
+
     @Test
     void identityIgnoresItemsAddedAboveAndLineNumbers() throws Exception {
         String before = """

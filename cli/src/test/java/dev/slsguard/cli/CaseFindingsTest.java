@@ -31,7 +31,6 @@ class CaseFindingsTest {
         assertEquals(List.of(
                 "SLS-OPS-002 warning 20:9", // reliability: no destinations.onFailure
                 "SLS-OPS-003 warning 20:9", // reliability: no maximumRetryAttempts
-                "SLS-OPS-004 note 20:9", // reliability: no bisectBatchOnFunctionError
                 "SLS-VAL-204 error 20:9"), // FUNCTION_STREAM_STARTING_POSITION_TIMESTAMP_INVALID
                 checked.findings());
         assertEquals(1, checked.exitCode());
@@ -42,12 +41,12 @@ class CaseFindingsTest {
         Checked checked = check("parity/04-kinesis-consumer-default-naming");
         assertEquals(List.of(
                 // reliability: each stream event lacks onFailure, maximumRetryAttempts and bisect
-                "SLS-OPS-002 warning 18:9", "SLS-OPS-003 warning 18:9", "SLS-OPS-004 note 18:9",
+                "SLS-OPS-002 warning 18:9", "SLS-OPS-003 warning 18:9",
                 "SLS-DEP-001 warning 20:11", // KINESIS_CONSUMER_NAME_CONTAINING_SERVICE, first consumer: true
-                "SLS-OPS-002 warning 28:9", "SLS-OPS-003 warning 28:9", "SLS-OPS-004 note 28:9",
-                "SLS-OPS-002 warning 32:9", "SLS-OPS-003 warning 32:9", "SLS-OPS-004 note 32:9",
-                "SLS-OPS-002 warning 36:9", "SLS-OPS-003 warning 36:9", "SLS-OPS-004 note 36:9",
-                "SLS-OPS-002 warning 45:9", "SLS-OPS-003 warning 45:9", "SLS-OPS-004 note 45:9",
+                "SLS-OPS-002 warning 28:9", "SLS-OPS-003 warning 28:9",
+                "SLS-OPS-002 warning 32:9", "SLS-OPS-003 warning 32:9",
+                "SLS-OPS-002 warning 36:9", "SLS-OPS-003 warning 36:9",
+                "SLS-OPS-002 warning 45:9", "SLS-OPS-003 warning 45:9",
                 "SLS-VAL-206 warning 47:29"), // archiver: AT_TIMESTAMP without consumer, v3 drops the timestamp
                 checked.findings());
         assertEquals(0, checked.exitCode());
@@ -65,8 +64,8 @@ class CaseFindingsTest {
                 "SLS-VAL-102 error 45:20", // sqs enabled 'yes': must be boolean
                 "SLS-VAL-102 error 46:34", // sqs maximumBatchingWindow 900: must be <= 300
                 // reliability: the two stream events lack onFailure, maximumRetryAttempts and bisect
-                "SLS-OPS-002 warning 47:9", "SLS-OPS-003 warning 47:9", "SLS-OPS-004 note 47:9",
-                "SLS-OPS-002 warning 49:9", "SLS-OPS-003 warning 49:9", "SLS-OPS-004 note 49:9",
+                "SLS-OPS-002 warning 47:9", "SLS-OPS-003 warning 47:9",
+                "SLS-OPS-002 warning 49:9", "SLS-OPS-003 warning 49:9",
                 "SLS-VAL-206 warning 51:29", // stream AT_TIMESTAMP without consumer or timestamp
                 "SLS-VAL-001 error 52:9", // sqsQueue: unsupported function event
                 "SLS-OPS-001 note 53:9", // eventBridge invokes asynchronously, no failure destination
@@ -88,7 +87,7 @@ class CaseFindingsTest {
                 "SLS-VAL-102 error 22:20", // sqs enabled 'yes': must be boolean
                 "SLS-VAL-103 error 23:11", // sqs: unrecognized property 'queueName'
                 // reliability: the stream event lacks onFailure, maximumRetryAttempts and bisect
-                "SLS-OPS-002 warning 24:9", "SLS-OPS-003 warning 24:9", "SLS-OPS-004 note 24:9",
+                "SLS-OPS-002 warning 24:9", "SLS-OPS-003 warning 24:9",
                 "SLS-VAL-202 error 26:29", // stream startingPosition EARLIEST: allowed values
                 "SLS-VAL-202 error 27:24", // stream batchWindow 301: must be <= 300
                 "SLS-VAL-003 note 28:9", // kafka: not analysed yet

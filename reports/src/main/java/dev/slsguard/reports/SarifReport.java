@@ -162,16 +162,29 @@ public final class SarifReport {
      */
     static JsonNode tree(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
         JsonNode tree = MAPPER.valueToTree(log(analyses, tool, settings, settings.maxResults(), RESULT_LIMIT));
-        long size = gzipSize(JsonText.write(tree));
+        long size = gzipSize(JsonText.write(tree), settings.maxGzipBytes());
         int kept = tree.at("/runs/0/results").size();
         while (size > settings.maxGzipBytes() && kept > 0) {
             int fewer = (int) Math.min(kept - 1L, (long) (kept * ((double) settings.maxGzipBytes() / size) * 0.9));
             kept = Math.max(0, fewer);
             tree = MAPPER.valueToTree(log(analyses, tool, settings, kept,
                     String.format(Locale.ROOT, SIZE_LIMIT, settings.maxGzipBytes())));
-            size = gzipSize(JsonText.write(tree));
+            size = gzipSize(JsonText.write(tree), settings.maxGzipBytes());
         }
         return tree;
+    }
+
+    /**
+     * The gzipped size of {@code text}, or its UTF-8 size when that already shows it fits: zlib's
+     * deflateBound is n + n/4096 + n/16384 + 13 bytes, and gzip's frame adds 18, so a text with
+     * n + n/3000 + 64 bytes within {@code limit} fits without compressing it.
+     */
+    static long gzipSize(String text, long limit) {
+        long raw = text.getBytes(StandardCharsets.UTF_8).length;
+        if (raw + raw / 3000 + 64 <= limit) {
+            return raw;
+        }
+        return gzipSize(text);
     }
 
     private static long gzipSize(String text) {

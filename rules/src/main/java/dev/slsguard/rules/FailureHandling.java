@@ -6,6 +6,7 @@ import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.ScalarNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,12 @@ public final class FailureHandling {
         }
         return Options.integer(retries.get()).filter(n -> n.signum() < 0).map(n -> List.of(retries.get().ref()))
                 .orElse(List.of());
+    }
+
+    /** The event reports partial batch failures ({@code functionResponseType: ReportBatchItemFailures}). */
+    public static boolean reportsBatchItemFailures(Node config) {
+        return Options.value(config, "functionResponseType").stream()
+                .anyMatch(n -> n instanceof ScalarNode s && "ReportBatchItemFailures".equals(s.text()));
     }
 
     /** The stream event does not split failing batches ({@code bisectBatchOnFunctionError} not true). */
