@@ -99,6 +99,27 @@ class SarifForGitHubTest {
     }
 
     @Test
+    void builtInRulesPointAtWhatTheFindingDependsOn() throws Exception {
+        Services.write(dir.resolve("svc"), Services.WITH_ERRORS);
+        JsonNode run = sarif("check", "svc", "--output", "out");
+        JsonNode found = null;
+        for (JsonNode r : run.get("results")) {
+            if (r.get("ruleId").asText().equals("SLS-VAL-104")) {
+                found = r;
+            }
+        }
+        assertTrue(found != null, run.toString());
+        List<String> lines = Services.WITH_ERRORS.lines().toList();
+        // the queue that is too short and the function whose timeout it must cover
+        assertEquals("queue WorkQueue is defined here", found.at("/relatedLocations/0/message/text").asText());
+        assertEquals(lines.indexOf("    WorkQueue:") + 1,
+                found.at("/relatedLocations/0/physicalLocation/region/startLine").asInt());
+        assertEquals("function worker (timeout 120 s)", found.at("/relatedLocations/1/message/text").asText());
+        assertEquals(lines.indexOf("  worker:") + 1,
+                found.at("/relatedLocations/1/physicalLocation/region/startLine").asInt());
+    }
+
+    @Test
     void urisAreRelativeToTheRepositoryRootOrSarifRoot() throws Exception {
         Files.createDirectories(dir.resolve(".git"));
         Path services = dir.resolve("infra/services");
