@@ -1,20 +1,18 @@
 package dev.slsguard.engine.rules;
 
+import dev.slsguard.engine.io.AtomicFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -173,34 +171,16 @@ public final class OrgPackCache {
      * into place. A cache that cannot be written is not an error (the next run compiles again).
      */
     static void write(Path entry, Collection<KiePackage> packages) {
-        Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(MAGIC);
             try (ObjectOutputStream objects = new DroolsObjectOutputStream(bytes)) {
                 objects.writeObject(new ArrayList<>(packages));
             }
             Files.createDirectories(entry.getParent());
-            tmp = Files.createTempFile(entry.getParent(), entry.getFileName().toString(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(MAGIC);
-                bytes.writeTo(out);
-            }
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicFile.write(entry, bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             // not cached: the pack compiles again next time
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // a stray temporary file; harmless
-                }
-            }
         }
     }
 }
