@@ -283,9 +283,18 @@ public final class HtmlReport {
             case IamStatement.DERIVED -> "derived by rule " + s.source() + " from the configuration at line "
                     + s.ref().line() + serves;
             case IamStatement.DECLARED -> "declared at line " + s.ref().line() + " (" + s.source() + ")";
-            case IamStatement.CORE -> "core: every Serverless Framework role has it";
+            case IamStatement.CORE -> s.source().startsWith(IamStatement.MANAGED_POLICY_PREFIX)
+                    ? "core: Serverless Framework attaches AWS managed policy " + managedPolicyName(s)
+                    : "core: every Serverless Framework role has it";
+            case IamStatement.MANAGED -> "AWS managed policy " + managedPolicyName(s) + ", attached at line "
+                    + s.ref().line();
+            case IamStatement.RESOURCE -> "written in " + s.source() + " at line " + s.ref().line();
             default -> s.origin() + " (" + s.source() + ", line " + s.ref().line() + ")";
         };
+    }
+
+    private static String managedPolicyName(IamStatement s) {
+        return s.source().substring(IamStatement.MANAGED_POLICY_PREFIX.length());
     }
 
     private static FindingView view(Finding f, RuleInfo rule, Map<String, Integer> packIndex, String file,

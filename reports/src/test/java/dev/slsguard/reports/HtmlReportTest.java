@@ -186,4 +186,20 @@ class HtmlReportTest {
         }
         return n;
     }
+
+    @Test
+    void originsOfManagedAndResourceStatementsAreSentences() {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        IamStatement managed = new IamStatement("IamRoleLambdaExecution", "Allow", List.of("s3:*"),
+                List.of(new CfnValue.Literal("*")), doc, IamStatement.MANAGED,
+                IamStatement.MANAGED_POLICY_PREFIX + "AmazonS3FullAccess", Optional.empty(),
+                new SourceRef(FILE, 25, 11, "/provider/iam/role/managedPolicies/1"), "1-0000");
+        assertEquals("AWS managed policy AmazonS3FullAccess, attached at line 25", HtmlReport.origin(managed));
+        IamStatement resource = new IamStatement("WorkerRole", "Allow", List.of("sqs:SendMessage"),
+                List.of(new CfnValue.Literal("*")), doc, IamStatement.RESOURCE,
+                "resources.Resources.WorkerRole.Properties.Policies", Optional.empty(),
+                new SourceRef(FILE, 40, 15, "/resources/Resources/WorkerRole/Properties/Policies/0"), "1-0000");
+        assertEquals("written in resources.Resources.WorkerRole.Properties.Policies at line 40",
+                HtmlReport.origin(resource));
+    }
 }
