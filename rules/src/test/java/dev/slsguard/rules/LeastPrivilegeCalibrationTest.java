@@ -77,8 +77,7 @@ class LeastPrivilegeCalibrationTest {
         assertEquals(List.of(
                 "SLS-IAM-101 133:13", // managed policy AWSLambdaSQSQueueExecutionRole: sqs actions on "*"
                 "SLS-IAM-101 25:11", // managed policy AmazonS3FullAccess: s3 and s3-object-lambda actions on "*"
-                "SLS-IAM-102 25:11", // ... s3:*
-                "SLS-IAM-102 25:11", // ... s3-object-lambda:*
+                "SLS-IAM-102 25:11", // ... s3:* and s3-object-lambda:*, one finding for the policy statement
                 "SLS-IAM-102 39:15", // s3:*
                 "SLS-IAM-102 45:15", // dynamodb:*
                 "SLS-IAM-104 41:15", // arn:aws:s3:::*
@@ -88,6 +87,19 @@ class LeastPrivilegeCalibrationTest {
                 "SLS-IAM-108 52:15", // sts:AssumeRole on every role
                 "SLS-IAM-109 69:15"), // secretsmanager:GetSecretValue on every secret
                 mine);
+    }
+
+    @Test
+    void aManagedPolicyGetsOneFindingPerCheckAndStatementNotOnePerEntry() {
+        // case 92 attaches ReadOnlyAccess: three statements with about 2,900 entries, hundreds of them globs
+        RuleOutcome outcome = TestPipeline.analyse(PARITY.resolve("92-legacy-iam-versions/serverless.yml"));
+        List<Finding> onPolicy = outcome.findings().stream()
+                .filter(f -> f.ruleId().matches("SLS-IAM-1\\d\\d") && f.message().startsWith("Managed policy ReadOnlyAccess:"))
+                .toList();
+        assertTrue(!onPolicy.isEmpty(), outcome.findings().toString());
+        assertTrue(onPolicy.size() <= 3 * 10, onPolicy.size() + " findings: " + onPolicy);
+        assertTrue(onPolicy.stream().noneMatch(f -> f.ruleId().equals("SLS-IAM-106")), "AWS's own actions are not typos");
+        assertTrue(onPolicy.stream().anyMatch(f -> f.message().contains("more entries like this")), onPolicy.toString());
     }
 
     @Test
