@@ -35,15 +35,7 @@ public final class CorsCredentials {
 
     /** The {@code allowCredentials} node of {@code provider.httpApi.cors} when it allows any origin. */
     public static List<Node> httpApi(Service service) {
-        if (!(service.config().at("provider", "httpApi", "cors").orElse(null) instanceof MapNode cors)) {
-            return List.of();
-        }
-        Optional<Node> credentials = cors.get("allowCredentials").filter(CorsCredentials::truthy);
-        if (credentials.isEmpty()) {
-            return List.of();
-        }
-        boolean anyOrigin = cors.get("allowedOrigins").map(CorsCredentials::containsStar).orElse(true);
-        return anyOrigin ? List.of(credentials.get()) : List.of();
+        return allowedOriginsWithCredentials(service.config().at("provider", "httpApi", "cors").orElse(null));
     }
 
     /**
@@ -51,7 +43,15 @@ public final class CorsCredentials {
      * origin ({@code allowedOrigins} not given, which v3 turns into {@code '*'}, or holding it).
      */
     public static List<Node> functionUrl(Function function) {
-        if (!(function.config().at("url", "cors").orElse(null) instanceof MapNode cors)) {
+        return allowedOriginsWithCredentials(function.config().at("url", "cors").orElse(null));
+    }
+
+    /**
+     * The {@code allowCredentials} node of a CORS map written with {@code allowedOrigins} (httpApi,
+     * function URLs) when it allows credentials from any origin; a missing list means {@code '*'}.
+     */
+    private static List<Node> allowedOriginsWithCredentials(Node corsNode) {
+        if (!(corsNode instanceof MapNode cors)) {
             return List.of();
         }
         Optional<Node> credentials = cors.get("allowCredentials").filter(CorsCredentials::truthy);
