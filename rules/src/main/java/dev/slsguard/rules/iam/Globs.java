@@ -1,9 +1,19 @@
 package dev.slsguard.rules.iam;
 
+import java.util.Locale;
+
 /** IAM's glob matching: {@code *} any run of characters (also none), {@code ?} exactly one. */
 public final class Globs {
 
     private Globs() {
+    }
+
+    /**
+     * True when the action glob {@code pattern} ({@code iam:Pass*}) matches {@code action}
+     * ({@code iam:PassRole}), compared case-insensitively as IAM compares action names.
+     */
+    public static boolean matchesAction(String pattern, String action) {
+        return matches(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT));
     }
 
     /** The concrete {@code text} matches {@code pattern}, case-sensitively. */

@@ -12,6 +12,7 @@ import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.Nodes;
 import dev.slsguard.engine.source.ScalarNode;
 import dev.slsguard.rules.Violation;
+import dev.slsguard.rules.iam.Globs;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -241,7 +242,7 @@ public final class RoleChecks {
                     }
                     for (Entry action : actions) {
                         String glob = action.text();
-                        List<Need> covered = need.getValue().stream().filter(n -> Globs.matches(glob, n.action()))
+                        List<Need> covered = need.getValue().stream().filter(n -> Globs.matchesAction(glob, n.action()))
                                 .toList();
                         if (covered.isEmpty() || byEntry.containsKey(key(action))) {
                             continue;

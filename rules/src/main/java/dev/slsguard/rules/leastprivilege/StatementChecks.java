@@ -5,6 +5,7 @@ import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.rules.Violation;
+import dev.slsguard.rules.iam.Globs;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class StatementChecks {
         if (!analysedAllow(s) || !onEveryResource(s) || hasPassedToService(s.document().get("Condition"))) {
             return out;
         }
-        List<String> granting = s.actions().stream().filter(a -> Globs.matches(a, "iam:PassRole")).toList();
+        List<String> granting = s.actions().stream().filter(a -> Globs.matchesAction(a, "iam:PassRole")).toList();
         if (granting.isEmpty() || granting.contains("*")) {
             return out;
         }
