@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Per-function {@code iamRoleStatements} and IAM roles / policies under {@code resources:} become
  * analysis facts with their origin and the user's statement as ref; none of them reaches the
- * inline policy of the execution role. (Managed policy expansion needs the rules module's data:
- * see the cli tests.)
+ * inline policy of the execution role. (Managed policy expansion: ManagedPoliciesTest and the cli
+ * tests.)
  */
 class AnalysedStatementsTest {
 
