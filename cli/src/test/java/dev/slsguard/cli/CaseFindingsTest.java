@@ -60,20 +60,20 @@ class CaseFindingsTest {
                 "SLS-IAM-008 note 29:3", // provider.iamRoleStatements: one role for 3 functions with different needs
                 "SLS-IAM-102 warning 32:11", // iamRoleStatements: dynamodb:* (every DynamoDB action)
                 "SLS-IAM-101 warning 33:17", // ... on Resource '*' though DynamoDB actions can be scoped
-                "SLS-VAL-102 error 41:22", // sqs batchSize 0: must be >= 1
-                "SLS-VAL-102 error 45:20", // sqs enabled 'yes': must be boolean
-                "SLS-VAL-102 error 46:34", // sqs maximumBatchingWindow 900: must be <= 300
+                "SLS-VAL-102 warning 41:22", // sqs batchSize 0: must be >= 1 (warn mode: a warning)
+                "SLS-VAL-102 warning 45:20", // sqs enabled 'yes': must be boolean
+                "SLS-VAL-102 warning 46:34", // sqs maximumBatchingWindow 900: must be <= 300
                 // reliability: the two stream events lack onFailure, maximumRetryAttempts and bisect
                 "SLS-OPS-002 warning 47:9", "SLS-OPS-003 warning 47:9",
                 "SLS-OPS-002 warning 49:9", "SLS-OPS-003 warning 49:9",
                 "SLS-VAL-206 warning 51:29", // stream AT_TIMESTAMP without consumer or timestamp
-                "SLS-VAL-001 error 52:9", // sqsQueue: unsupported function event
+                "SLS-VAL-001 warning 52:9", // sqsQueue: unsupported function event
                 "SLS-OPS-001 note 53:9", // eventBridge invokes asynchronously, no failure destination
                 "SLS-VAL-003 note 53:9", // eventBridge: not analysed yet
                 "SLS-API-001 note 59:9", // http route without authorizer
                 "SLS-VAL-701 error 59:15", // http: GET hello: the path must start with /
                 "SLS-API-002 note 60:9", // httpApi route without authorizer
-                "SLS-VAL-002 error 64:9"), // bare alexaSkill: must be object
+                "SLS-VAL-002 warning 64:9"), // bare alexaSkill: must be object
                 checked.findings());
         assertEquals(1, checked.exitCode());
     }

@@ -26,6 +26,7 @@ import dev.slsguard.engine.merge.TemplateMerger;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.schema.SchemaCatalog;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.vars.ResolvedDocument;
@@ -74,6 +75,24 @@ public final class ServerlessCompiler implements ServiceCompiler {
         compilers.forEach(c -> types.add(c.eventType()));
         return types;
     }
+
+    /**
+     * The service schema ({@code core/service.schema.json}) and, for each compiled event type, the
+     * schema beside its compiler ({@code events/<type>.schema.json}) where there is one.
+     */
+    @Override
+    public SchemaCatalog schemas() {
+        Map<String, String> events = new HashMap<>();
+        for (String type : compiledTypes()) {
+            String resource = SCHEMA_DIR + "events/" + type + ".schema.json";
+            if (ServerlessCompiler.class.getClassLoader().getResource(resource) != null) {
+                events.put(type, resource);
+            }
+        }
+        return new SchemaCatalog(Optional.of(SCHEMA_DIR + "core/service.schema.json"), events);
+    }
+
+    private static final String SCHEMA_DIR = "dev/slsguard/compilers/";
 
     @Override
     public Compilation compile(ResolvedDocument document) {

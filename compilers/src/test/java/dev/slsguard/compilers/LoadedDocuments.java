@@ -1,5 +1,6 @@
 package dev.slsguard.compilers;
 
+import dev.slsguard.engine.schema.SchemaStage;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.SourceDocument;
 import dev.slsguard.engine.source.YamlLoader;
@@ -11,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Loads and resolves a service with the real loader and resolver (real lines and columns). */
+/**
+ * Loads, resolves and schema-checks a service with the real stages (real lines and columns): the
+ * document as the pipeline hands it to the compilers, values coerced as v3 does.
+ */
 final class LoadedDocuments {
 
     private LoadedDocuments() {
@@ -22,7 +26,8 @@ final class LoadedDocuments {
             Path file = dir.resolve("serverless.yml");
             Files.writeString(file, yaml);
             SourceDocument document = YamlLoader.load(file, "serverless.yml", Limits.DEFAULT);
-            return VariableResolver.resolve(document, VariableOptions.none(), Limits.DEFAULT);
+            ResolvedDocument resolved = VariableResolver.resolve(document, VariableOptions.none(), Limits.DEFAULT);
+            return SchemaStage.check(resolved, new ServerlessCompiler().schemas()).document();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

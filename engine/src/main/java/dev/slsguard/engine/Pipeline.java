@@ -11,6 +11,7 @@ import dev.slsguard.engine.model.SuppressedFinding;
 import dev.slsguard.engine.model.SuppressionComment;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.rules.RuleBase;
+import dev.slsguard.engine.schema.SchemaStage;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.SourceDocument;
@@ -28,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * load, resolve, compile, rules, merge: each stage a plain function of the previous one's output.
+ * load, resolve, schema, compile, rules, merge: each stage a plain function of the previous one's output.
  * Only {@code load} (and {@code ${file()}} in resolve) reads files; nothing here writes any.
  */
 public final class Pipeline {
@@ -121,8 +122,10 @@ public final class Pipeline {
     private Evaluation evaluateAll(Path configFile, String displayName, VariableOptions options) {
         SourceDocument document = YamlLoader.load(configFile, displayName, limits);
         ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
-        Compilation compilation = compiler.compile(resolved);
+        SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
+        Compilation compilation = compiler.compile(checked.document());
         List<Object> facts = new ArrayList<>(compilation.facts());
+        facts.addAll(checked.facts());
         facts.addAll(resolved.unresolved());
         List<SuppressionComment> suppressions = SuppressionComments.parse(document.text(), displayName);
         facts.addAll(suppressions);

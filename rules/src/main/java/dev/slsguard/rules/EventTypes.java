@@ -1,5 +1,6 @@
 package dev.slsguard.rules;
 
+import dev.slsguard.engine.schema.Spelling;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.slsguard.rules;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.Nodes;
 import dev.slsguard.engine.source.ScalarNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -168,18 +169,6 @@ public final class Options {
 
     /** The value for a message: strings quoted, other scalars as written, else the node's kind. */
     public static String show(Node node) {
-        if (node instanceof ScalarNode scalar) {
-            if (scalar.value() == null) {
-                return "no value";
-            }
-            if (scalar.value() instanceof String text) {
-                return "'" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "'";
-            }
-            return scalar.text();
-        }
-        if (node instanceof ListNode) {
-            return "a list";
-        }
-        return "a mapping";
+        return node instanceof ListNode ? "a list" : Nodes.show(node);
     }
 }

@@ -4,7 +4,7 @@ import dev.slsguard.engine.model.SourceRef;
 
 /**
  * One way an event's configuration breaks its schema, found by a schema class such as
- * {@link SqsSchema}; validation rules turn violations of their kind into findings.
+ * {@link StreamSchema}; validation rules turn violations of their kind into findings.
  *
  * @param kind    {@link #SHAPE}, {@link #VALUE} or {@link #UNKNOWN_KEY}
  * @param where   the offending value, the key for unknown keys, the event for missing keys

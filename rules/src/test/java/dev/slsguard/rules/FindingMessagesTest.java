@@ -68,7 +68,7 @@ class FindingMessagesTest {
     void optionValueSaysWhatIsAllowedAndWhatWasGiven() {
         Finding range = at("SLS-VAL-102", 11);
         assertEquals("sqs batchSize must be an integer from 1 to 10000; got 0", range.message());
-        assertEquals(Severity.ERROR, range.severity());
+        assertEquals(Severity.WARNING, range.severity(), "v3's default configValidationMode (warn)");
         assertEquals(22, range.location().column());
         assertEquals("/functions/worker/events/0/sqs/batchSize", range.location().pointer());
         assertEquals("sqs enabled must be true or false; got 'yes'", at("SLS-VAL-102", 13).message());

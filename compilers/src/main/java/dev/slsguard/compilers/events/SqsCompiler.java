@@ -7,7 +7,6 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
@@ -47,20 +46,20 @@ public final class SqsCompiler implements EventCompiler {
 
         ObjectNode mapping = EventSourceMappings.start(function, config);
         ObjectNode properties = (ObjectNode) mapping.get("Properties");
-        JsonNode window = Coerce.integer(config.option("maximumBatchingWindow"));
+        JsonNode window = config.option("maximumBatchingWindow");
         if (Js.present(window)) {
             properties.set("MaximumBatchingWindowInSeconds", window);
         }
         properties.set("EventSourceArn", arn);
         properties.set("FunctionName", function.target());
         JsonNode enabled = config.option("enabled");
-        properties.set("Enabled", enabled != null ? Coerce.bool(enabled) : JSON.booleanNode(true));
+        properties.set("Enabled", enabled != null ? enabled : JSON.booleanNode(true));
         JsonNode responseType = config.option("functionResponseType");
         if (Js.present(responseType)) {
             properties.putArray("FunctionResponseTypes").add(responseType);
         }
         FilterCriteria.of(config.option("filterPatterns")).ifPresent(c -> properties.set("FilterCriteria", c));
-        JsonNode maximumConcurrency = Coerce.integer(config.option("maximumConcurrency"));
+        JsonNode maximumConcurrency = config.option("maximumConcurrency");
         if (Js.truthy(maximumConcurrency)) {
             properties.putObject("ScalingConfig").set("MaximumConcurrency", maximumConcurrency);
         }

@@ -1,5 +1,6 @@
 package dev.slsguard.engine.compile;
 
+import dev.slsguard.engine.schema.SchemaCatalog;
 import dev.slsguard.engine.vars.ResolvedDocument;
 
 /**
@@ -10,4 +11,9 @@ import dev.slsguard.engine.vars.ResolvedDocument;
 public interface ServiceCompiler {
 
     Compilation compile(ResolvedDocument document);
+
+    /** The JSON Schemas of the service's settings and of each event type this compiler compiles. */
+    default SchemaCatalog schemas() {
+        return SchemaCatalog.NONE;
+    }
 }

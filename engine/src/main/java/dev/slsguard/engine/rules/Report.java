@@ -8,6 +8,7 @@ import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.RoleTrust;
+import dev.slsguard.engine.model.SchemaViolation;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,31 @@ public final class Report {
                 "rule " + rule.getName() + " has no @id"));
         Severity severity = RuleMetadata.severity(rule).orElseThrow(() -> new IllegalStateException(
                 "rule " + rule.getName() + " has no valid @severity"));
+        Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message));
+        insertOnce(kcontext, finding);
+        return finding;
+    }
+
+    /**
+     * Inserts a finding of the firing rule for a schema violation: at its node, with its message and
+     * the severity the service's {@code configValidationMode} gave it (not the rule's default).
+     *
+     * @return the finding
+     */
+    public static Finding violation(RuleContext kcontext, SchemaViolation violation) {
+        return finding(kcontext, violation.where(), violation.message(), violation.severity());
+    }
+
+    /**
+     * Inserts a finding of the firing rule at {@code where} with {@code severity} instead of the
+     * rule's default, for problems whose weight the service decides ({@code configValidationMode}).
+     *
+     * @return the finding
+     */
+    public static Finding finding(RuleContext kcontext, SourceRef where, String message, Severity severity) {
+        Rule rule = kcontext.getRule();
+        String id = RuleMetadata.id(rule).orElseThrow(() -> new IllegalStateException(
+                "rule " + rule.getName() + " has no @id"));
         Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message));
         insertOnce(kcontext, finding);
         return finding;

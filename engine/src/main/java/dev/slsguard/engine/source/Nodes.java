@@ -69,4 +69,22 @@ public final class Nodes {
         }
         return JSON.textNode(String.valueOf(value));
     }
+
+    /** A value as messages show it: {@code 'text'}, {@code 25}, {@code no value}, {@code a list of 2 items}, {@code a mapping}. */
+    public static String show(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            if (scalar.value() == null) {
+                return "no value";
+            }
+            if (scalar.value() instanceof String text) {
+                return "'" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "'";
+            }
+            return scalar.text();
+        }
+        if (node instanceof ListNode list) {
+            return list.items().isEmpty() ? "an empty list" : "a list of " + list.items().size()
+                    + (list.items().size() == 1 ? " item" : " items");
+        }
+        return "a mapping";
+    }
 }

@@ -1,4 +1,4 @@
-package dev.slsguard.rules;
+package dev.slsguard.engine.schema;
 
 import java.util.Collection;
 import java.util.Locale;

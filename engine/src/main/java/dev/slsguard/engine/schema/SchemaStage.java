@@ -1,0 +1,244 @@
+package dev.slsguard.engine.schema;
+
+import dev.slsguard.engine.model.ConfigValidation;
+import dev.slsguard.engine.model.SchemaViolation;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.model.ValidationMode;
+import dev.slsguard.engine.schema.SchemaDocuments.Located;
+import dev.slsguard.engine.source.ListNode;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.Nodes;
+import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.engine.vars.ResolvedDocument;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The schema stage, between resolve and bind: coerces every event's options (and the service's
+ * settings) the way v3's validator does, then checks them against their JSON Schema. Each violation
+ * becomes a {@link SchemaViolation} fact at the offending node, with the severity the service's
+ * {@code configValidationMode} gives (none with {@code off}); a {@link ConfigValidation} fact says
+ * which mode applies.
+ */
+public final class SchemaStage {
+
+    /**
+     * What the stage hands on.
+     *
+     * @param document   the document with coerced values (what the compilers read)
+     * @param validation the service's mode
+     * @param violations the violations to report (empty with {@code configValidationMode: off})
+     */
+    public record Result(ResolvedDocument document, ConfigValidation validation, List<SchemaViolation> violations) {
+
+        public Result {
+            violations = List.copyOf(violations);
+        }
+
+        /** The facts this stage adds: the mode and every violation. */
+        public List<Object> facts() {
+            List<Object> facts = new ArrayList<>();
+            facts.add(validation);
+            facts.addAll(violations);
+            return facts;
+        }
+    }
+
+    private SchemaStage() {
+    }
+
+    public static Result check(ResolvedDocument document, SchemaCatalog catalog) {
+        MapNode root = document.root();
+        Optional<MapNode.Field> modeField = root.field("configValidationMode");
+        String modeText = modeField.map(MapNode.Field::value).filter(ScalarNode.class::isInstance)
+                .map(n -> ((ScalarNode) n).text()).orElse("warn");
+        ConfigValidation validation = new ConfigValidation(ValidationMode.of(modeText),
+                modeField.map(f -> f.value().ref()).orElse(root.ref()));
+        Optional<Severity> severity = validation.mode().severity();
+        List<SchemaViolation> violations = new ArrayList<>();
+
+        MapNode coerced = root;
+        if (catalog.service().isPresent()) {
+            String schema = catalog.service().get();
+            coerced = (MapNode) Coercion.coerce(SchemaDocuments.root(schema), coerced);
+            violations.addAll(violations(new Subject("service", "", -1, "", root.ref(), schema), coerced,
+                    severity));
+        }
+        coerced = withEvents(coerced, catalog, severity, violations);
+        if (severity.isEmpty()) {
+            violations.clear();
+        }
+        ResolvedDocument out = coerced == root ? document
+                : new ResolvedDocument(document.source(), coerced, document.stage(), document.region(),
+                        document.unresolved());
+        return new Result(out, validation, violations);
+    }
+
+    /** What one validation is about: the schema's name, its function and event, the words before a path. */
+    private record Subject(String schema, String function, int eventIndex, String name, SourceRef eventRef,
+                           String resource) {
+    }
+
+    private static MapNode withEvents(MapNode root, SchemaCatalog catalog, Optional<Severity> severity,
+                                      List<SchemaViolation> violations) {
+        Optional<MapNode.Field> functionsField = root.field("functions");
+        if (functionsField.isEmpty() || !(functionsField.get().value() instanceof MapNode functions)) {
+            return root;
+        }
+        List<MapNode.Field> newFunctions = new ArrayList<>();
+        boolean changed = false;
+        for (MapNode.Field function : functions.fields()) {
+            Node value = function.value();
+            if (value instanceof MapNode body && body.get("events").orElse(null) instanceof ListNode events) {
+                List<Node> items = new ArrayList<>();
+                boolean eventsChanged = false;
+                for (int i = 0; i < events.items().size(); i++) {
+                    Node item = events.items().get(i);
+                    Node checked = event(function.key(), i, item, catalog, severity, violations);
+                    eventsChanged |= checked != item;
+                    items.add(checked);
+                }
+                if (eventsChanged) {
+                    value = replace(body, "events", new ListNode(events.ref(), items));
+                    changed = true;
+                }
+            }
+            newFunctions.add(new MapNode.Field(function.key(), function.keyRef(), value));
+        }
+        if (!changed) {
+            return root;
+        }
+        return replace(root, "functions", new MapNode(functions.ref(), newFunctions));
+    }
+
+    private static Node event(String function, int index, Node item, SchemaCatalog catalog,
+                              Optional<Severity> severity, List<SchemaViolation> violations) {
+        if (!(item instanceof MapNode map) || map.size() != 1) {
+            return item;
+        }
+        MapNode.Field field = map.fields().get(0);
+        String schema = catalog.events().get(field.key());
+        if (schema == null) {
+            return item;
+        }
+        Node coerced = Coercion.coerce(SchemaDocuments.root(schema), field.value());
+        violations.addAll(violations(new Subject(field.key(), function, index, field.key(), item.ref(), schema),
+                coerced, severity));
+        return coerced == field.value() ? item : replace(map, field.key(), coerced);
+    }
+
+    private static MapNode replace(MapNode map, String key, Node value) {
+        List<MapNode.Field> fields = new ArrayList<>();
+        for (MapNode.Field f : map.fields()) {
+            fields.add(f.key().equals(key) ? new MapNode.Field(f.key(), f.keyRef(), value) : f);
+        }
+        return new MapNode(map.ref(), fields);
+    }
+
+    private static List<SchemaViolation> violations(Subject subject, Node value, Optional<Severity> severity) {
+        List<SchemaViolation> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Located root = SchemaDocuments.root(subject.resource());
+        for (SchemaErrors.Raw error : SchemaErrors.validate(subject.resource(), value)) {
+            List<Node> chain = chain(value, error.instance());
+            if (chain.size() != error.instance().size() + 1) {
+                continue;
+            }
+            Node node = chain.get(chain.size() - 1);
+            if (unresolved(node)) {
+                continue;
+            }
+            int depth = error.instance().size();
+            ViolationText.Annotations notes = ViolationText.at(root, error.evaluation(), depth);
+            String kind = notes.kind().orElse(ViolationText.defaultKind(error.keyword(), depth));
+            String path = String.join(".", error.instance());
+            String name = subject.name().isEmpty() ? path
+                    : path.isEmpty() ? subject.name() + " event" : subject.name() + " " + path;
+            SourceRef where;
+            String message;
+            String key;
+            switch (error.keyword()) {
+                case "additionalProperties" -> {
+                    String property = error.property();
+                    if (!(node instanceof MapNode map) || map.field(property).isEmpty()) {
+                        continue;
+                    }
+                    List<String> allowed = ViolationText.declared(SchemaDocuments.resolve(notes.innermost()));
+                    where = map.field(property).get().keyRef();
+                    message = name + " has no option '" + property + "'" + Spelling.hint(property, allowed)
+                            + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
+                    key = "unknown:" + path + "/" + property;
+                }
+                case "required" -> {
+                    String property = error.property();
+                    Located object = SchemaDocuments.resolve(notes.innermost());
+                    String expects = object.get("properties").get(property).exists()
+                            ? ViolationText.describe(object.get("properties").get(property)) : "";
+                    where = depth == 0 ? subject.eventRef() : at(chain, error.instance());
+                    message = name + " needs " + property + (expects.isEmpty() ? "" : ": " + expects);
+                    key = "required:" + path + "/" + property;
+                }
+                default -> {
+                    where = depth == 0 && !(node instanceof ScalarNode) ? subject.eventRef()
+                            : at(chain, error.instance());
+                    message = name + " must be " + ViolationText.describe(notes.schema()) + "; got "
+                            + Nodes.show(node) + ViolationText.enumHint(notes.schema(), node)
+                            + notes.hint().map(h -> " (" + h + ")").orElse("");
+                    key = "value:" + path;
+                }
+            }
+            if (seen.add(key)) {
+                out.add(new SchemaViolation(subject.schema(), subject.function(), subject.eventIndex(), kind, path,
+                        where, message, severity.orElse(Severity.NOTE)));
+            }
+        }
+        return out;
+    }
+
+    /** The nodes from {@code value} down along {@code tokens}; shorter when the path leaves the tree. */
+    private static List<Node> chain(Node value, List<String> tokens) {
+        List<Node> chain = new ArrayList<>();
+        Node current = value;
+        chain.add(current);
+        for (String token : tokens) {
+            Node next = null;
+            if (current instanceof MapNode map) {
+                next = map.get(token).orElse(null);
+            } else if (current instanceof ListNode list && token.chars().allMatch(Character::isDigit)
+                    && Integer.parseInt(token) < list.items().size()) {
+                next = list.items().get(Integer.parseInt(token));
+            }
+            if (next == null) {
+                break;
+            }
+            chain.add(next);
+            current = next;
+        }
+        return chain;
+    }
+
+    /**
+     * Where a problem with the value at {@code tokens} is reported: a scalar at itself, a mapping or
+     * list at the key that holds it (a block collection starts on the line after its key).
+     */
+    private static SourceRef at(List<Node> chain, List<String> tokens) {
+        Node node = chain.get(chain.size() - 1);
+        if (node instanceof ScalarNode || tokens.isEmpty()) {
+            return node.ref();
+        }
+        Node parent = chain.get(chain.size() - 2);
+        if (parent instanceof MapNode map) {
+            return map.field(tokens.get(tokens.size() - 1)).map(MapNode.Field::keyRef).orElse(node.ref());
+        }
+        return node.ref();
+    }
+
+    private static boolean unresolved(Node node) {
+        return node instanceof ScalarNode s && s.value() instanceof String text && text.contains("${");
+    }
+}
