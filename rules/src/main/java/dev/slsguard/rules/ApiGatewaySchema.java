@@ -4,6 +4,7 @@ import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.text.Spelling;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -2,6 +2,7 @@ package dev.slsguard.rules;
 
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.text.Spelling;
 import java.util.List;
 
 /** The event types Serverless Framework v3 knows, and the markers for malformed events items. */

@@ -6,6 +6,7 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.engine.text.Spelling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
-import dev.slsguard.rules.Spelling;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.rules.leastprivilege.StatementChecks;
 import java.util.ArrayList;
 import java.util.Collection;
