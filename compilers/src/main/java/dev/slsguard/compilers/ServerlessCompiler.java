@@ -9,16 +9,8 @@ import dev.slsguard.compilers.core.AnalysedStatements;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
-import dev.slsguard.compilers.events.CloudWatchEventCompiler;
-import dev.slsguard.compilers.events.CloudWatchLogCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
-import dev.slsguard.compilers.events.HttpApiCompiler;
-import dev.slsguard.compilers.events.HttpCompiler;
-import dev.slsguard.compilers.events.S3Compiler;
-import dev.slsguard.compilers.events.ScheduleCompiler;
-import dev.slsguard.compilers.events.SnsCompiler;
-import dev.slsguard.compilers.events.SqsCompiler;
-import dev.slsguard.compilers.events.StreamCompiler;
+import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateDraft;
@@ -31,8 +23,8 @@ import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,10 +47,9 @@ public final class ServerlessCompiler implements ServiceCompiler {
 
     private final List<EventCompiler> compilers;
 
+    /** A compiler with every event compiler of the registry ({@link EventType}). */
     public ServerlessCompiler() {
-        this(List.of(new StreamCompiler(), new SqsCompiler(), new CloudWatchEventCompiler(),
-                new CloudWatchLogCompiler(), new HttpApiCompiler(), new HttpCompiler(), new S3Compiler(),
-                new ScheduleCompiler(), new SnsCompiler()));
+        this(EventType.compilers());
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */
@@ -68,9 +59,9 @@ public final class ServerlessCompiler implements ServiceCompiler {
         this.compilers = List.copyOf(sorted);
     }
 
-    /** The event keys this compiler compiles. */
-    public Set<String> compiledTypes() {
-        Set<String> types = new LinkedHashSet<>();
+    /** The event types this compiler compiles. */
+    public Set<EventType> compiledTypes() {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
         compilers.forEach(c -> types.add(c.eventType()));
         return types;
     }
@@ -84,7 +75,7 @@ public final class ServerlessCompiler implements ServiceCompiler {
         FunctionCompiler.compile(context);
         for (EventCompiler compiler : compilers) {
             for (EventItem event : bound.events()) {
-                if (event.type().equals(compiler.eventType())) {
+                if (event.type() == compiler.eventType()) {
                     compiler.compile(event, context);
                 }
             }
