@@ -62,8 +62,6 @@ class OptionsTest {
     @Test
     void spellingSuggestsCloseNames() {
         assertEquals(Optional.of("batchSize"), Spelling.closest("batchsize", SqsSchema.OPTIONS));
-        assertEquals(Optional.of("sqs"), Spelling.closest("sqsQueue", EventTypes.KNOWN));
-        assertEquals(Optional.of("stream"), Spelling.closest("Stream", EventTypes.KNOWN));
         assertEquals(Optional.empty(), Spelling.closest("queueName", SqsSchema.OPTIONS));
     }
 }
