@@ -9,16 +9,8 @@ import dev.slsguard.compilers.core.AnalysedStatements;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
-import dev.slsguard.compilers.events.CloudWatchEventCompiler;
-import dev.slsguard.compilers.events.CloudWatchLogCompiler;
 import dev.slsguard.compilers.events.EventCompiler;
-import dev.slsguard.compilers.events.HttpApiCompiler;
-import dev.slsguard.compilers.events.HttpCompiler;
-import dev.slsguard.compilers.events.S3Compiler;
-import dev.slsguard.compilers.events.ScheduleCompiler;
-import dev.slsguard.compilers.events.SnsCompiler;
-import dev.slsguard.compilers.events.SqsCompiler;
-import dev.slsguard.compilers.events.StreamCompiler;
+import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateDraft;
@@ -32,8 +24,8 @@ import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +48,9 @@ public final class ServerlessCompiler implements ServiceCompiler {
 
     private final List<EventCompiler> compilers;
 
+    /** A compiler with every event compiler of the registry ({@link EventType}). */
     public ServerlessCompiler() {
-        this(List.of(new StreamCompiler(), new SqsCompiler(), new CloudWatchEventCompiler(),
-                new CloudWatchLogCompiler(), new HttpApiCompiler(), new HttpCompiler(), new S3Compiler(),
-                new ScheduleCompiler(), new SnsCompiler()));
+        this(EventType.compilers());
     }
 
     /** A compiler with the given event compilers (run in their plugin order). */
@@ -69,30 +60,22 @@ public final class ServerlessCompiler implements ServiceCompiler {
         this.compilers = List.copyOf(sorted);
     }
 
-    /** The event keys this compiler compiles. */
-    public Set<String> compiledTypes() {
-        Set<String> types = new LinkedHashSet<>();
+    /** The event types this compiler compiles. */
+    public Set<EventType> compiledTypes() {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
         compilers.forEach(c -> types.add(c.eventType()));
         return types;
     }
 
-    /**
-     * The service schema ({@code core/service.schema.json}) and, for each compiled event type, the
-     * schema beside its compiler ({@code events/<type>.schema.json}) where there is one.
-     */
+    /** The service schema ({@code core/service.schema.json}) and each compiled event type's own schema. */
     @Override
     public SchemaCatalog schemas() {
         Map<String, String> events = new HashMap<>();
-        for (String type : compiledTypes()) {
-            String resource = SCHEMA_DIR + "events/" + type + ".schema.json";
-            if (ServerlessCompiler.class.getClassLoader().getResource(resource) != null) {
-                events.put(type, resource);
-            }
+        for (EventType type : compiledTypes()) {
+            type.schema().ifPresent(resource -> events.put(type.key(), resource));
         }
-        return new SchemaCatalog(Optional.of(SCHEMA_DIR + "core/service.schema.json"), events);
+        return new SchemaCatalog(Optional.of("dev/slsguard/compilers/core/service.schema.json"), events);
     }
-
-    private static final String SCHEMA_DIR = "dev/slsguard/compilers/";
 
     @Override
     public Compilation compile(ResolvedDocument document) {
@@ -103,7 +86,7 @@ public final class ServerlessCompiler implements ServiceCompiler {
         FunctionCompiler.compile(context);
         for (EventCompiler compiler : compilers) {
             for (EventItem event : bound.events()) {
-                if (event.type().equals(compiler.eventType())) {
+                if (event.type() == compiler.eventType()) {
                     compiler.compile(event, context);
                 }
             }

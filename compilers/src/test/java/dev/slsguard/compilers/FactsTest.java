@@ -1,5 +1,8 @@
 package dev.slsguard.compilers;
 
+import static dev.slsguard.engine.model.Invocation.NONE;
+import static dev.slsguard.engine.model.Invocation.POLL;
+import static dev.slsguard.engine.model.Invocation.SYNC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,11 +142,17 @@ class FactsTest {
         assertEquals(List.of(true, true, true, true, false, false, false, true, true, true, true),
                 declarations.stream().map(EventDecl::compiled).toList());
         assertEquals(line("sqs: arn:aws:sqs:us-east-1:123456789012:orders"), declarations.get(0).ref().line());
+        assertEquals(List.of(19, 19, 19, 2, -1, -1, -1, 5, 5, 5, 5),
+                declarations.stream().map(EventDecl::pluginOrder).toList(), "unknown and malformed items: -1");
+        assertEquals(List.of(POLL, POLL, POLL, SYNC, NONE, NONE, NONE, POLL, POLL, POLL, POLL),
+                declarations.stream().map(EventDecl::invocation).toList());
 
         List<UnsupportedEvent> unsupported = all(facts, UnsupportedEvent.class);
         assertEquals(List.of("sqsQueue", "alexaSkill", "object"),
                 unsupported.stream().map(UnsupportedEvent::type).toList());
         assertEquals(List.of(false, true, false), unsupported.stream().map(UnsupportedEvent::known).toList());
+        assertEquals(List.of(Optional.of("sqs"), Optional.empty(), Optional.empty()),
+                unsupported.stream().map(UnsupportedEvent::suggestion).toList());
         assertEquals(List.of(4, 5, 6), unsupported.stream().map(UnsupportedEvent::index).toList());
     }
 

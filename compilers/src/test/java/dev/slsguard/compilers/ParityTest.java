@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Parity with Serverless Framework v3.40.0: each case's service is compiled and merged, and the
  * template compared with what v3 produced ({@code expected.json}) after {@link TemplateNormalizer}.
- * Event statements come from the derivation rules, so v3's role keeps here only the statements the
- * compilers write; cli's {@code PipelineParityTest} compares every case whole, rules included.
+ * The derivation rules append statements to roles (and trusted services to their trust policy), so
+ * v3's roles keep here only as many as the compilers write; cli's {@code PipelineParityTest}
+ * compares every case whole, rules included.
  */
 class ParityTest {
 
@@ -34,22 +35,20 @@ class ParityTest {
     Path dir;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ROLE = "IamRoleLambdaExecution";
 
-    /** Cases copied from the parity corpus, plus oracle-generated cases of our own (9x). */
+    /**
+     * Every case under {@code parity/} whose events slsguard all compiles: corpus cases, probes and
+     * oracle-generated cases of our own (9x).
+     */
     static List<String> cases() {
-        return List.of("01-sqs", "02-kinesis-stream-options", "03-shared-streams-intrinsics",
-                "04-kinesis-consumer-default-naming", "05-kinesis-consumer-service-specific",
-                "90-function-settings", "91-iam-role-settings", "92-legacy-iam-versions",
-                "93-legacy-provider-role", "16-httpapi", "97-httpapi-vars",
-                "08-sns", "21-iam-wildcards-region-stage", "94-sns-cloudwatch-event-vars");
+        return ParityCases.fullyCompiled();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void compiledStatementsMatchV3WithoutEventStatements(String name) throws IOException {
         ParityCase c = load(name);
-        Compared compared = withoutEventStatements(dir, c.yaml(), c.expected());
+        Compared compared = withoutDerivedStatements(dir, c.yaml(), c.expected());
         assertEquals(TemplateNormalizer.pretty(compared.expected()), TemplateNormalizer.pretty(compared.actual()));
     }
 
@@ -57,7 +56,7 @@ class ParityTest {
     @MethodSource("cases")
     void keysAreInV3sOrder(String name) throws IOException {
         ParityCase c = load(name);
-        Compared compared = withoutEventStatements(dir, c.yaml(), c.expected());
+        Compared compared = withoutDerivedStatements(dir, c.yaml(), c.expected());
         assertSameKeyOrder(compared.expected(), compared.actual(), "");
     }
 
@@ -67,30 +66,32 @@ class ParityTest {
 
     /**
      * The service compiled and merged with the statements the compilers write, beside v3's
-     * template whose execution role keeps only as many (the event statements after them come from
-     * the derivation rules).
+     * template whose roles keep only as many statements and trusted services as ours (those after
+     * them come from the derivation rules).
      */
-    static Compared withoutEventStatements(Path dir, String yaml, ObjectNode v3Template) {
+    static Compared withoutDerivedStatements(Path dir, String yaml, ObjectNode v3Template) {
         Compilation compilation = new ServerlessCompiler().compile(LoadedDocuments.resolved(dir, yaml));
-        List<IamStatement> own = statements(compilation.facts());
-        ObjectNode actual = TemplateMerger.merge(compilation.draft(), own);
-        return new Compared(TemplateNormalizer.normalize(firstStatements(v3Template, own.size())),
-                TemplateNormalizer.normalize(actual));
+        ObjectNode actual = TemplateMerger.merge(compilation.draft(), statements(compilation.facts()));
+        ObjectNode expected = v3Template.deepCopy();
+        expected.path("Resources").properties().forEach(e -> {
+            if (e.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+                String role = "/Resources/" + e.getKey() + "/Properties";
+                keepAsMany(expected, actual, role + "/Policies/0/PolicyDocument/Statement");
+                keepAsMany(expected, actual, role + "/AssumeRolePolicyDocument/Statement/0/Principal/Service");
+            }
+        });
+        return new Compared(TemplateNormalizer.normalize(expected), TemplateNormalizer.normalize(actual));
     }
 
-    private static ObjectNode firstStatements(ObjectNode template, int own) {
-        ObjectNode expected = template.deepCopy();
-        JsonNode expectedStatements = statementsOf(expected);
-        if (expectedStatements != null) {
-            assertTrue(expectedStatements.size() >= own, "v3 has at least our statements");
-            ArrayNode prefix = MAPPER.createArrayNode();
-            for (int i = 0; i < own; i++) {
-                prefix.add(expectedStatements.get(i));
-            }
-            ((ObjectNode) expected.at("/Resources/" + ROLE + "/Properties/Policies/0/PolicyDocument"))
-                    .set("Statement", prefix);
+    /** Cuts v3's array at {@code pointer} to the length of ours (when both are arrays). */
+    private static void keepAsMany(ObjectNode expected, ObjectNode actual, String pointer) {
+        if (!(expected.at(pointer) instanceof ArrayNode theirs) || !(actual.at(pointer) instanceof ArrayNode ours)) {
+            return;
         }
-        return expected;
+        assertTrue(theirs.size() >= ours.size(), "v3 has at least our entries at " + pointer);
+        while (theirs.size() > ours.size()) {
+            theirs.remove(theirs.size() - 1);
+        }
     }
 
     /** Every object's keys in the same order, at every depth (resource order included). */
@@ -119,11 +120,6 @@ class ParityTest {
     static List<IamStatement> statements(List<Object> facts) {
         return facts.stream().filter(IamStatement.class::isInstance).map(IamStatement.class::cast)
                 .filter(IamStatement::inline).toList();
-    }
-
-    private static JsonNode statementsOf(JsonNode template) {
-        JsonNode statements = template.at("/Resources/" + ROLE + "/Properties/Policies/0/PolicyDocument/Statement");
-        return statements.isMissingNode() ? null : statements;
     }
 
     static String normalized(JsonNode template) {

@@ -29,25 +29,28 @@ public final class EventStatements {
     }
 
     /**
-     * One statement for one function's sources (they all belong to the same function).
+     * One statement for one function's sources (they all belong to the same function and event
+     * type, whose plugin order places the statement).
      *
-     * @param compilerOrder v3's plugin order of the event compiler (stream 5, sqs 19 ...)
-     * @param kind          the statement's position among those the compiler adds per function
+     * @param kind the statement's position among those the event type adds per function
      */
-    public static void perFunction(RuleContext kcontext, Collection<?> sources, List<String> actions,
-                                   int compilerOrder, int kind) {
+    public static void perFunction(RuleContext kcontext, Collection<?> sources, List<String> actions, int kind) {
         List<EventSource> ordered = inEventOrder(sources);
         EventSource first = ordered.get(0);
         Report.statement(kcontext, EXECUTION_ROLE, actions, arns(ordered), Optional.of(first.function()),
-                first.ref(), StatementOrder.event(compilerOrder, first.functionIndex(), kind));
+                first.ref(), StatementOrder.event(first.pluginOrder(), first.functionIndex(), kind));
     }
 
-    /** One statement for the sources of every function (v3's single sqs statement). */
-    public static void serviceWide(RuleContext kcontext, Collection<?> sources, List<String> actions,
-                                   int compilerOrder, int kind) {
+    /**
+     * One statement for the sources of every function (v3's single sqs statement); they are all of
+     * one event type, whose plugin order places the statement.
+     *
+     * @param kind the statement's position among those the event type adds for the service
+     */
+    public static void serviceWide(RuleContext kcontext, Collection<?> sources, List<String> actions, int kind) {
         List<EventSource> ordered = inEventOrder(sources);
         Report.statement(kcontext, EXECUTION_ROLE, actions, arns(ordered), Optional.empty(),
-                ordered.get(0).ref(), StatementOrder.event(compilerOrder, -1, kind));
+                ordered.get(0).ref(), StatementOrder.event(ordered.get(0).pluginOrder(), -1, kind));
     }
 
     /** The sources sorted by function position, then event position. */

@@ -3,13 +3,10 @@ package dev.slsguard.rules;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.ListNode;
-import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where failed events go: a function's {@code onError} (dead-letter queue or topic) and
@@ -18,10 +15,6 @@ import java.util.Set;
  */
 public final class FailureHandling {
 
-    /** Event sources that invoke the function asynchronously (Lambda retries twice, then drops the event). */
-    static final Set<String> ASYNC_EVENTS = Set.of("s3", "sns", "schedule", "cloudwatchEvent", "cloudwatchLog",
-            "eventBridge", "iot");
-
     private FailureHandling() {
     }
 
@@ -29,24 +22,6 @@ public final class FailureHandling {
     public static boolean hasFailureDestination(Function function) {
         return set(function.config().get("onError"))
                 || set(function.config().at("destinations", "onFailure"));
-    }
-
-    /** The first event item that invokes the function asynchronously, as a list of zero or one. */
-    public static List<Node> firstAsyncEvent(Function function) {
-        if (!(function.config().get("events").orElse(null) instanceof ListNode events)) {
-            return List.of();
-        }
-        for (Node item : events.items()) {
-            if (item instanceof MapNode map && map.size() == 1 && ASYNC_EVENTS.contains(map.keys().get(0))) {
-                return List.of(item);
-            }
-        }
-        return List.of();
-    }
-
-    /** The event key of an item ({@code s3}). */
-    public static String eventType(Node item) {
-        return item instanceof MapNode map && map.size() == 1 ? map.keys().get(0) : "";
     }
 
     /**

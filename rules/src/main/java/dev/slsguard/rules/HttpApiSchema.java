@@ -1,6 +1,6 @@
 package dev.slsguard.rules;
 
-import dev.slsguard.engine.schema.Spelling;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;

@@ -1,6 +1,6 @@
 package dev.slsguard.rules;
 
-import dev.slsguard.engine.schema.Spelling;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.model.SourceRef;

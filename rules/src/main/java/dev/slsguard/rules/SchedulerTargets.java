@@ -22,8 +22,6 @@ public final class SchedulerTargets {
 
     /** The scheduler's service principal. */
     public static final String SCHEDULER_PRINCIPAL = "scheduler.amazonaws.com";
-    /** v3's plugin order of {@code schedule}. */
-    private static final int SCHEDULE_ORDER = 0;
 
     private SchedulerTargets() {
     }
@@ -45,13 +43,13 @@ public final class SchedulerTargets {
             resources.add(CfnValue.of(JsonNodeFactory.instance.objectNode().put("Fn::Sub", sub.textValue() + ":*")));
         }
         Report.statement(kcontext, EventStatements.EXECUTION_ROLE, List.of("lambda:InvokeFunction"), resources,
-                Optional.empty(), ordered.get(0).ref(), StatementOrder.event(SCHEDULE_ORDER, -1, 0));
+                Optional.empty(), ordered.get(0).ref(), StatementOrder.event(ordered.get(0).pluginOrder(), -1, 0));
     }
 
     /** The scheduler may assume the execution role. */
     public static void trust(RuleContext kcontext, Collection<?> sources) {
         List<EventSource> ordered = EventStatements.inEventOrder(sources);
         Report.trust(kcontext, EventStatements.EXECUTION_ROLE, SCHEDULER_PRINCIPAL, ordered.get(0).ref(),
-                StatementOrder.event(SCHEDULE_ORDER, -1, 0));
+                StatementOrder.event(ordered.get(0).pluginOrder(), -1, 0));
     }
 }

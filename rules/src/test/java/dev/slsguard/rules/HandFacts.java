@@ -1,5 +1,6 @@
 package dev.slsguard.rules;
 
+import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;
 import dev.slsguard.engine.model.Service;
@@ -30,7 +31,8 @@ final class HandFacts {
 
     static EventSource source(String function, int functionIndex, int eventIndex, String eventType, String kind,
                               CfnValue arn) {
-        return new EventSource(function, functionIndex, eventIndex, eventType, kind, arn,
+        return new EventSource(function, functionIndex, eventIndex, eventType,
+                EventType.of(eventType).orElseThrow().pluginOrder(), kind, arn,
                 at(100 * (functionIndex + 1) + eventIndex));
     }
 

@@ -8,6 +8,7 @@ import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.engine.text.Spelling;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;

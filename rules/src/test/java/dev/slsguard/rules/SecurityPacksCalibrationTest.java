@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slsguard.compilers.ParityCases;
 import dev.slsguard.engine.model.Finding;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The lambda and secrets packs on the parity corpus (every case of {@code parity/INDEX}): the Lambda
+ * The lambda and secrets packs on the parity corpus (every case under {@code parity/}): the Lambda
  * permissions Serverless Framework v3 generates are never reported as the user's, because every one
  * of them is scoped by SourceArn except the public function URL's (SLS-LMB-006's business); and no
  * case holds a secret in its environment.
@@ -34,9 +34,8 @@ class SecurityPacksCalibrationTest {
     @TempDir
     Path dir;
 
-    static List<String> cases() throws IOException {
-        return new String(resource("INDEX"), StandardCharsets.UTF_8).lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    static List<String> cases() {
+        return ParityCases.names();
     }
 
     @ParameterizedTest(name = "{0}")

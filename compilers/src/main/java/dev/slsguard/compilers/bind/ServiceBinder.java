@@ -2,7 +2,7 @@ package dev.slsguard.compilers.bind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.compilers.Naming;
-import dev.slsguard.compilers.events.EventTypes;
+import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
@@ -10,6 +10,7 @@ import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Invocation;
 import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.UnsupportedEvent;
@@ -17,6 +18,7 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,10 +40,10 @@ public final class ServiceBinder {
     }
 
     /**
-     * @param compiledTypes the event keys slsguard compiles ({@code EventDecl.compiled})
+     * @param compiledTypes the event types slsguard compiles ({@code EventDecl.compiled})
      * @throws UserError when {@code service} is missing (v3 refuses such a file too)
      */
-    public static BoundService bind(ResolvedDocument document, Set<String> compiledTypes) {
+    public static BoundService bind(ResolvedDocument document, Set<EventType> compiledTypes) {
         MapNode root = document.root();
         String file = document.source().displayName();
         Node serviceNode = root.get("service").orElse(null);
@@ -230,7 +232,13 @@ public final class ServiceBinder {
         return fallback;
     }
 
-    private static void bindEvents(FunctionSettings function, Set<String> compiledTypes, List<EventItem> events,
+    /**
+     * One {@code EventDecl} per item, with its type's plugin order and invocation from the
+     * registry (-1 and {@code NONE} for an unknown key or a malformed item); an {@code EventItem}
+     * per compiled one, an {@code UnsupportedEvent} (with a spelling suggestion for an unknown key)
+     * per other one.
+     */
+    private static void bindEvents(FunctionSettings function, Set<EventType> compiledTypes, List<EventItem> events,
                                    List<EventDecl> declarations, List<UnsupportedEvent> unsupported) {
         Optional<Node> eventsNode = function.config().get("events");
         if (eventsNode.isEmpty() || !(eventsNode.get() instanceof ListNode list)) {
@@ -241,23 +249,28 @@ public final class ServiceBinder {
             String type;
             Node config;
             String reportedType;
+            Optional<EventType> eventType;
             if (item instanceof MapNode map && map.size() == 1) {
                 MapNode.Field field = map.fields().get(0);
                 type = field.key();
                 config = field.value();
                 reportedType = type;
+                eventType = EventType.of(type);
             } else {
                 type = item.kind();
                 config = item;
                 reportedType = item instanceof ScalarNode s && s.isString() ? s.text() : type;
+                eventType = Optional.empty();
             }
-            boolean compiled = compiledTypes.contains(type);
-            declarations.add(new EventDecl(function.key(), i, type, config, item.ref(), compiled));
+            boolean compiled = eventType.filter(compiledTypes::contains).isPresent();
+            declarations.add(new EventDecl(function.key(), i, type, eventType.map(EventType::pluginOrder).orElse(-1),
+                    eventType.map(EventType::invocation).orElse(Invocation.NONE), config, item.ref(), compiled));
             if (compiled) {
-                events.add(new EventItem(function, i, type, config, item.ref()));
+                events.add(new EventItem(function, i, eventType.get(), config, item.ref()));
             } else {
-                unsupported.add(new UnsupportedEvent(function.key(), i, reportedType,
-                        EventTypes.isKnown(reportedType), item.ref()));
+                boolean known = EventType.of(reportedType).isPresent();
+                unsupported.add(new UnsupportedEvent(function.key(), i, reportedType, known,
+                        known ? Optional.empty() : Spelling.closest(reportedType, EventType.keys()), item.ref()));
             }
         }
     }

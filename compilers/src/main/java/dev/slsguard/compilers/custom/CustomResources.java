@@ -8,6 +8,7 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
+import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
@@ -27,7 +28,7 @@ import java.util.Optional;
  *
  * <p>Use from an event compiler's {@code finish}, after adding its {@code Custom::*} resources
  * (v3 adds the function last): {@code CustomResources.add(context, Kind.COGNITO_USER_POOL,
- * pluginOrder(), firstEvent.ref())}; then write the statements v3 passes to
+ * eventType(), firstEvent.ref())}; then write the statements v3 passes to
  * {@code addCustomResourceToService} as derivation rules over that fact and the event's typed facts
  * with {@code dev.slsguard.rules.CustomResourceStatements#allow} (see {@code derivation/s3.drl}).
  * v3 skips a statement whose {@code Resource} is the same string as one already on the role;
@@ -76,10 +77,10 @@ public final class CustomResources {
      * creates the shared role the first time it is needed, and records the function as a fact
      * (once per kind: a second call returns the first call's fact).
      *
-     * @param compilerOrder v3's plugin order of the calling event compiler
-     * @param origin        the configuration that needs it (the first event using it)
+     * @param caller the event type whose compiler needs it (its plugin order orders the statements)
+     * @param origin the configuration that needs it (the first event using it)
      */
-    public static CustomResourceFunction add(CompileContext context, Kind kind, int compilerOrder, SourceRef origin) {
+    public static CustomResourceFunction add(CompileContext context, Kind kind, EventType caller, SourceRef origin) {
         ServiceSettings settings = context.settings();
         String functionName = Naming.customResourceFunctionName(settings.name(), settings.stage(), kind.handlerName);
         String logGroupPrefix = Naming.logGroupName(settings.canonicalPrefix());
@@ -136,7 +137,7 @@ public final class CustomResources {
             return previous.get(); // one fact per custom resource: the first compiler that needed it
         }
         CustomResourceFunction fact = new CustomResourceFunction(kind.fact, kind.functionLogicalId(), functionName,
-                role, frameworkLogs, logGroupPrefix, compilerOrder, origin);
+                role, frameworkLogs, logGroupPrefix, caller.pluginOrder(), origin);
         context.addEventFact(fact);
         return fact;
     }

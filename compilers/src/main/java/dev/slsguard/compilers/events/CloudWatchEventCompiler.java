@@ -45,8 +45,8 @@ public final class CloudWatchEventCompiler implements EventCompiler {
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
     @Override
-    public String eventType() {
-        return "cloudwatchEvent";
+    public EventType eventType() {
+        return EventType.CLOUDWATCH_EVENT;
     }
 
     @Override
@@ -137,8 +137,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
                 .filter(JsonNode::isTextual).map(JsonNode::textValue);
         context.addEventFact(new CloudwatchEvent(function.key(), event.index(), number, ruleId, permissionId,
                 compiledPattern.deepCopy(), ruleName, !disabled, event.config(), event.ref()));
-        context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
-                EventSource.CLOUDWATCH_EVENT_RULE, CfnValue.of(ruleArn), event.ref()));
+        context.addEventFact(event.source(EventSource.CLOUDWATCH_EVENT_RULE, CfnValue.of(ruleArn), event.ref()));
         return true;
     }
 

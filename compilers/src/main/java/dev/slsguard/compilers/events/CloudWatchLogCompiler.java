@@ -38,8 +38,8 @@ public final class CloudWatchLogCompiler implements EventCompiler {
     private static final Pattern ESCAPED = Pattern.compile("\\\\(\"|\\\\|')");
 
     @Override
-    public String eventType() {
-        return "cloudwatchLog";
+    public EventType eventType() {
+        return EventType.CLOUDWATCH_LOG;
     }
 
     @Override

@@ -10,12 +10,12 @@ import dev.slsguard.compilers.bind.EventItem;
  */
 public interface EventCompiler {
 
-    /** The event key ({@code sqs}, {@code stream} ...). */
-    String eventType();
+    /** The event type it compiles (its key, plugin order and invocation). */
+    EventType eventType();
 
-    /** v3's plugin registration order of this event type (see {@link EventTypes}). */
+    /** v3's plugin registration order of this event type. */
     default int pluginOrder() {
-        return EventTypes.pluginOrder(eventType());
+        return eventType().pluginOrder();
     }
 
     /**

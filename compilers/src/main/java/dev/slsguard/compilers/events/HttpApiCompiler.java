@@ -44,8 +44,8 @@ public final class HttpApiCompiler implements EventCompiler {
             "^(?:\\*|(" + String.join("|", HttpApiConfig.METHODS) + ") (/\\S*))$", Pattern.CASE_INSENSITIVE);
 
     @Override
-    public String eventType() {
-        return "httpApi";
+    public EventType eventType() {
+        return EventType.HTTP_API;
     }
 
     /** Routes are resolved across the whole service in {@link #finish}, like v3 does. */
@@ -80,7 +80,7 @@ public final class HttpApiCompiler implements EventCompiler {
         HttpApiConfig config = HttpApiConfig.resolve(settings, context.functions());
         Map<String, Route> routes = new LinkedHashMap<>();
         for (EventItem event : context.bound().events()) {
-            if (event.type().equals(eventType())) {
+            if (event.type() == eventType()) {
                 route(event, config, routes).ifPresent(r -> {
                     routes.put(r.routeKey(), r);
                     config.cors().ifPresent(c -> c.addMethod(r.method()));
@@ -405,8 +405,7 @@ public final class HttpApiCompiler implements EventCompiler {
                 route.authorizer().flatMap(RouteAuthorizer::configured).map(HttpApiConfig.Authorizer::key),
                 route.authorizer().flatMap(RouteAuthorizer::id).map(CfnValue::of), scopes, event.config(),
                 event.ref()));
-        context.addEventFact(new EventSource(function.key(), function.index(), event.index(), "httpApi",
-                EventSource.HTTP_API, CfnValue.of(sourceArn(apiId)), event.ref()));
+        context.addEventFact(event.source(EventSource.HTTP_API, CfnValue.of(sourceArn(apiId)), event.ref()));
     }
 
     /** {@code arn:${Partition}:execute-api:${Region}:${AccountId}:<api id>/*}. */

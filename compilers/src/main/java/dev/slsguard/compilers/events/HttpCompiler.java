@@ -18,8 +18,8 @@ public final class HttpCompiler implements EventCompiler {
     private final Map<CompileContext, HttpEndpoints> pending = new IdentityHashMap<>();
 
     @Override
-    public String eventType() {
-        return "http";
+    public EventType eventType() {
+        return EventType.HTTP;
     }
 
     @Override

@@ -58,8 +58,8 @@ public final class S3Compiler implements EventCompiler {
     }
 
     @Override
-    public String eventType() {
-        return "s3";
+    public EventType eventType() {
+        return EventType.S3;
     }
 
     @Override
@@ -310,7 +310,7 @@ public final class S3Compiler implements EventCompiler {
             }
         }
         facts.forEach(context::addEventFact);
-        CustomResources.add(context, CustomResources.Kind.S3, pluginOrder(), items.get(0).event().ref());
+        CustomResources.add(context, CustomResources.Kind.S3, eventType(), items.get(0).event().ref());
     }
 
     /** {@code [{Prefix: <value>}]}: each rule's first key start-cased, as v3 writes them for Custom::S3. */

@@ -39,8 +39,8 @@ public final class ScheduleCompiler implements EventCompiler {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
-    public String eventType() {
-        return "schedule";
+    public EventType eventType() {
+        return EventType.SCHEDULE;
     }
 
     @Override
@@ -91,8 +91,7 @@ public final class ScheduleCompiler implements EventCompiler {
                 event.config(), event.ref()));
         if (settings.scheduler() && !resourceIds.isEmpty()) {
             ObjectNode arn = Cfn.sub(Naming.functionArnTemplate(function.name()));
-            context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
-                    EventSource.SCHEDULER_TARGET, CfnValue.of(arn), event.ref()));
+            context.addEventFact(event.source(EventSource.SCHEDULER_TARGET, CfnValue.of(arn), event.ref()));
         }
         return true;
     }

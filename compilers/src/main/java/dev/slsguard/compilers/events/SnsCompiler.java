@@ -37,8 +37,8 @@ public final class SnsCompiler implements EventCompiler {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
-    public String eventType() {
-        return "sns";
+    public EventType eventType() {
+        return EventType.SNS;
     }
 
     @Override
@@ -201,8 +201,7 @@ public final class SnsCompiler implements EventCompiler {
         context.addEventFact(new SnsEvent(function.key(), event.index(), topicName, topic, created, topicId,
                 ownSubscription, permissionId, Js.truthy(filterPolicy), region, deadLetterTarget, queuePolicyId,
                 event.config(), event.ref(), topicRef));
-        context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
-                EventSource.SNS_TOPIC, topic, topicRef));
+        context.addEventFact(event.source(EventSource.SNS_TOPIC, topic, topicRef));
         return true;
     }
 

@@ -26,8 +26,8 @@ public final class SqsCompiler implements EventCompiler {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
-    public String eventType() {
-        return "sqs";
+    public EventType eventType() {
+        return EventType.SQS;
     }
 
     @Override
@@ -69,8 +69,7 @@ public final class SqsCompiler implements EventCompiler {
         CfnValue queue = CfnValue.of(arn);
         context.addEventFact(new SqsEvent(function.key(), event.index(), queue, queueName.get(), logicalId,
                 event.config(), event.ref(), arnRef));
-        context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
-                EventSource.SQS_QUEUE, queue, arnRef));
+        context.addEventFact(event.source(EventSource.SQS_QUEUE, queue, arnRef));
         return true;
     }
 }

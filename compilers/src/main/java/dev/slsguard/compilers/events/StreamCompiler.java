@@ -35,8 +35,8 @@ public final class StreamCompiler implements EventCompiler {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
-    public String eventType() {
-        return "stream";
+    public EventType eventType() {
+        return EventType.STREAM;
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class StreamCompiler implements EventCompiler {
         List<EventSource> sources = new ArrayList<>();
         String streamKind = dynamodb ? EventSource.DYNAMODB_STREAM
                 : consumerSet ? EventSource.KINESIS_CONSUMER_STREAM : EventSource.KINESIS_STREAM;
-        sources.add(source(function, event, streamKind, arn, arnRef));
+        sources.add(event.source(streamKind, CfnValue.of(arn), arnRef));
 
         setIfPresent(properties, "MaximumBatchingWindowInSeconds", Coerce.integer(config.option("batchWindow")));
         setIfPresent(properties, "MaximumRetryAttempts", Coerce.integer(config.option("maximumRetryAttempts")));
@@ -122,8 +122,8 @@ public final class StreamCompiler implements EventCompiler {
             }
             boolean sns = onFailureType.filter("sns"::equals).isPresent();
             onFailure = Optional.of(CfnValue.of(destinationArn));
-            sources.add(source(function, event, sns ? EventSource.ON_FAILURE_SNS : EventSource.ON_FAILURE_SQS,
-                    destinationArn, destinationArnNode.ref()));
+            sources.add(event.source(sns ? EventSource.ON_FAILURE_SNS : EventSource.ON_FAILURE_SQS,
+                    CfnValue.of(destinationArn), destinationArnNode.ref()));
             properties.putObject("DestinationConfig").putObject("OnFailure").set("Destination", destinationArn);
         }
         FilterCriteria.of(config.option("filterPatterns")).ifPresent(c -> properties.set("FilterCriteria", c));
@@ -155,7 +155,7 @@ public final class StreamCompiler implements EventCompiler {
                 consumerValue = consumer;
             }
             properties.set("EventSourceArn", consumerValue);
-            sources.add(source(function, event, EventSource.KINESIS_CONSUMER, consumerValue, consumerRef));
+            sources.add(event.source(EventSource.KINESIS_CONSUMER, CfnValue.of(consumerValue), consumerRef));
             if (Js.truthy(timestamp)) {
                 properties.set("StartingPositionTimestamp", timestamp);
             }
@@ -173,11 +173,6 @@ public final class StreamCompiler implements EventCompiler {
                 event.ref(), arnRef));
         sources.forEach(context::addEventFact);
         return true;
-    }
-
-    private EventSource source(FunctionSettings function, EventItem event, String kind, JsonNode arn, SourceRef ref) {
-        return new EventSource(function.key(), function.index(), event.index(), eventType(), kind, CfnValue.of(arn),
-                ref);
     }
 
     private static void setIfPresent(ObjectNode properties, String key, JsonNode value) {

@@ -8,12 +8,14 @@ package dev.slsguard.engine.model;
  * @param functionIndex the function's position in {@code functions:}
  * @param eventIndex    the event's position in the function's {@code events:}
  * @param eventType     the event key that produced it ({@code sqs}, {@code stream} ...)
+ * @param pluginOrder   v3's plugin registration order of that event type (the order of the
+ *                      statements derived from it, see {@link StatementOrder#event})
  * @param kind          what the function does with it; see the constants
  * @param arn           the source's ARN (literal or intrinsic)
  * @param ref           the line that declared it
  */
-public record EventSource(String function, int functionIndex, int eventIndex, String eventType, String kind,
-                          CfnValue arn, SourceRef ref) {
+public record EventSource(String function, int functionIndex, int eventIndex, String eventType, int pluginOrder,
+                          String kind, CfnValue arn, SourceRef ref) {
 
     /** A function reads an SQS queue. */
     public static final String SQS_QUEUE = "sqs-queue";

@@ -27,10 +27,8 @@ public final class StatementOrder {
 
     /**
      * Statements an event compiler adds. {@code compilerOrder} is v3's plugin registration order
-     * (schedule 0, s3 1, http 2, websocket 3, sns 4, stream 5, kafka 6, activemq 7, rabbitmq 8,
-     * msk 9, alb 10, alexaSkill 11, alexaSmartHome 12, iot 13, iotFleetProvisioning 14,
-     * cloudwatchEvent 15, cloudwatchLog 16, cognitoUserPool 17, eventBridge 18, sqs 19,
-     * cloudFront 20, httpApi 21); {@code functionIndex} is -1 for a service-wide statement.
+     * of the event type, as the event facts carry it ({@code EventSource.pluginOrder}, from the
+     * compilers' event registry); {@code functionIndex} is -1 for a service-wide statement.
      */
     public static String event(int compilerOrder, int functionIndex, int kind) {
         return String.format("3-%02d-%05d-%02d", compilerOrder, functionIndex + 1, kind);

@@ -9,6 +9,7 @@ import dev.slsguard.engine.schema.SchemaDocuments.Located;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.engine.source.Nodes;
 import dev.slsguard.engine.source.ScalarNode;
 import dev.slsguard.engine.vars.ResolvedDocument;

@@ -5,6 +5,7 @@ import dev.slsguard.engine.model.SchemaViolation;
 import dev.slsguard.engine.schema.SchemaDocuments.Located;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,11 +1,12 @@
 package dev.slsguard.rules.iam;
 
-import dev.slsguard.engine.schema.Spelling;
+import dev.slsguard.engine.text.Spelling;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.rules.leastprivilege.StatementChecks;
 import java.util.ArrayList;
 import java.util.Collection;

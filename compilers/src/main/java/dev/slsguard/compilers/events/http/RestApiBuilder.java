@@ -16,7 +16,7 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.custom.CustomResources;
-import dev.slsguard.compilers.events.EventTypes;
+import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
@@ -98,7 +98,7 @@ public final class RestApiBuilder {
         });
         if (cloudWatchRole) {
             CustomResources.add(context, CustomResources.Kind.API_GATEWAY_CLOUD_WATCH_ROLE,
-                    EventTypes.pluginOrder("http"), providerRef("logs", "restApi"));
+                    EventType.HTTP, providerRef("logs", "restApi"));
         }
         for (HttpEndpoint endpoint : endpoints) {
             context.addEventFact(fact(endpoint));

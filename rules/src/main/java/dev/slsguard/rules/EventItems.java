@@ -1,18 +1,12 @@
 package dev.slsguard.rules;
 
-import dev.slsguard.engine.schema.Spelling;
+import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import java.util.List;
 
-/** The event types Serverless Framework v3 knows, and the markers for malformed events items. */
-public final class EventTypes {
-
-    /** v3's event keys, in its plugin registration order. */
-    public static final List<String> KNOWN = List.of("schedule", "s3", "http", "websocket", "sns", "stream",
-            "kafka", "activemq", "rabbitmq", "msk", "alb", "alexaSkill", "alexaSmartHome", "iot",
-            "iotFleetProvisioning", "cloudwatchEvent", "cloudwatchLog", "cognitoUserPool", "eventBridge", "sqs",
-            "cloudFront", "httpApi");
+/** Events items that are not a one-key mapping: how {@code EventDecl} marks them and what to tell the user. */
+public final class EventItems {
 
     /**
      * {@code EventDecl.type} of an events item that is not a one-key mapping: the item's kind
@@ -21,7 +15,7 @@ public final class EventTypes {
     public static final List<String> MALFORMED = List.of("string", "integer", "number", "boolean", "null",
             "array", "object");
 
-    private EventTypes() {
+    private EventItems() {
     }
 
     /** True when {@code type} marks an events item that is not a one-key mapping. */
@@ -29,13 +23,12 @@ public final class EventTypes {
         return MALFORMED.contains(type);
     }
 
-    /** {@code " (did you mean sqs?)"} for a misspelt event key, or nothing. */
-    public static String hint(String type) {
-        return Spelling.hint(type, KNOWN);
-    }
-
-    /** What is wrong with an events item that is not a one-key mapping, and how to write it. */
-    public static String malformedMessage(Node item) {
+    /**
+     * What is wrong with an events item that is not a one-key mapping, and how to write it.
+     *
+     * @param knownWord the item is a string naming a v3 event type ({@code UnsupportedEvent.known})
+     */
+    public static String malformedMessage(Node item, boolean knownWord) {
         String base = "an events item must be a mapping from one event type to its settings";
         if (item instanceof MapNode map) {
             if (map.size() == 0) {
@@ -46,7 +39,7 @@ public final class EventTypes {
         }
         if (Options.isString(item)) {
             String text = Options.string(item).orElse("");
-            if (KNOWN.contains(text)) {
+            if (knownWord) {
                 return base + "; this item is only the word " + text + ": write '- " + text + ": <settings>'";
             }
             return base + ", like '- sqs: <queue ARN>'; this item is the string " + Options.show(item);

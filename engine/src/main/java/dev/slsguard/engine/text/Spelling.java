@@ -1,10 +1,13 @@
-package dev.slsguard.engine.schema;
+package dev.slsguard.engine.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the known name a misspelt one was probably meant to be. */
+/**
+ * Suggests the known name a misspelt one was probably meant to be: option keys and values for the
+ * rules, event types for the compilers' binder. Knows no names itself.
+ */
 public final class Spelling {
 
     private Spelling() {
@@ -34,7 +37,12 @@ public final class Spelling {
 
     /** {@code " (did you mean X?)"} or nothing. */
     public static String hint(String name, Collection<String> known) {
-        return closest(name, known).map(c -> " (did you mean " + c + "?)").orElse("");
+        return hint(closest(name, known));
+    }
+
+    /** {@code " (did you mean X?)"} for a suggestion found earlier, or nothing. */
+    public static String hint(Optional<String> suggestion) {
+        return suggestion.map(c -> " (did you mean " + c + "?)").orElse("");
     }
 
     private static int distance(String a, String b) {

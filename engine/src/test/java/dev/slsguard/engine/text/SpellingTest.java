@@ -1,4 +1,4 @@
-package dev.slsguard.engine.schema;
+package dev.slsguard.engine.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
