@@ -194,7 +194,7 @@ public final class SchemaStage {
                 }
             }
             if (seen.add(key)) {
-                out.add(new SchemaViolation(subject.schema(), subject.function(), subject.eventIndex(), kind, path,
+                out.add(new SchemaViolation(notes.area().orElse(subject.schema()), subject.function(), subject.eventIndex(), kind, path,
                         where, message, severity.orElse(Severity.NOTE)));
             }
         }

@@ -16,7 +16,9 @@ import java.util.Optional;
  * Words for a schema error, from the schema itself: what the sub-schema at the offending value
  * accepts (its {@code expects} annotation, else a description of its type, range and allowed
  * values), its {@code hint} (added after the message) and its {@code kind} (the finding's rule:
- * {@code shape}, {@code value} or {@code unknown-key}). Annotations are found by walking the error's
+ * {@code shape}, {@code value} or {@code unknown-key}) and {@code area} (on a part of the service
+ * schema: the schema name its violations carry, e.g. {@code http} for {@code provider.apiGateway}, so
+ * that the rules of that event type report them). Annotations are found by walking the error's
  * evaluation path through the schema documents.
  */
 final class ViolationText {
@@ -28,7 +30,7 @@ final class ViolationText {
      * failed keyword.
      */
     record Annotations(Optional<String> expects, Optional<String> hint, Optional<String> kind, Located schema,
-                       Located innermost) {
+                       Located innermost, Optional<String> area) {
     }
 
     private ViolationText() {
@@ -45,9 +47,13 @@ final class ViolationText {
         String expects = null;
         String hint = null;
         String kind = null;
+        String area = null;
         Located described = null;
         int i = 0;
         while (true) {
+            if (depth <= instanceDepth && text(node, "area") != null) {
+                area = text(node, "area");
+            }
             if (depth == instanceDepth) {
                 expects = expects != null ? expects : text(node, "expects");
                 hint = text(node, "hint") != null ? text(node, "hint") : hint;
@@ -96,7 +102,7 @@ final class ViolationText {
             i++;
         }
         return new Annotations(Optional.ofNullable(expects), Optional.ofNullable(hint), Optional.ofNullable(kind),
-                described != null ? described : node, node);
+                described != null ? described : node, node, Optional.ofNullable(area));
     }
 
     private static String text(Located node, String key) {
