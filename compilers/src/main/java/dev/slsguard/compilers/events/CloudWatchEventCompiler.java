@@ -50,16 +50,16 @@ public final class CloudWatchEventCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         JsonNode config = NodeJson.toJson(event.config());
         if (!Js.truthy(config)) {
-            return false; // v3 skips a falsy cloudwatchEvent without counting it
+            return CompileResult.SKIPPED; // v3 skips a falsy cloudwatchEvent without counting it
         }
         FunctionSettings function = event.function();
         int number = numberInFunction(function, event.index());
         JsonNode pattern = config.get("event");
         if (pattern == null) {
-            return false; // v3 stops with a TypeError on the missing pattern
+            return CompileResult.SKIPPED; // v3 stops with a TypeError on the missing pattern
         }
         JsonNode enabled = Coerce.bool(config.get("enabled"));
         boolean disabled = enabled != null && enabled.isBoolean() && !enabled.booleanValue();
@@ -74,7 +74,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         int inputs = (Js.truthy(input) ? 1 : 0) + (Js.truthy(inputPath) ? 1 : 0)
                 + (Js.truthy(inputTransformer) ? 1 : 0);
         if (inputs > 1) {
-            return false; // CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES
+            return CompileResult.SKIPPED; // CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES
         }
 
         String ruleId = Naming.cloudWatchEventLogicalId(function.key(), number);
@@ -122,7 +122,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         try {
             ruleResource = (ObjectNode) JsNumbers.normalize(MAPPER.readTree(rule.toString()));
         } catch (JsonProcessingException e) {
-            return false; // v3 stops with a SyntaxError: text it pasted in broke the JSON
+            return CompileResult.SKIPPED; // v3 stops with a SyntaxError: text it pasted in broke the JSON
         }
 
         ObjectNode ruleArn = Cfn.getAtt(ruleId, "Arn");
@@ -139,7 +139,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
                 compiledPattern.deepCopy(), ruleName, !disabled, event.config(), event.ref()));
         context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
                 EventSource.CLOUDWATCH_EVENT_RULE, CfnValue.of(ruleArn), event.ref()));
-        return true;
+        return CompileResult.COMPILED;
     }
 
     /** v3's per-function counter: the items up to this one that have a truthy cloudwatchEvent. */

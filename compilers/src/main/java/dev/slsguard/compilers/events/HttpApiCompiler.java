@@ -16,6 +16,7 @@ import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;
 import dev.slsguard.engine.model.HttpApiEvent;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.SourceRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,8 +51,8 @@ public final class HttpApiCompiler implements EventCompiler {
 
     /** Routes are resolved across the whole service in {@link #finish}, like v3 does. */
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
-        return true;
+    public CompileResult compile(EventItem event, CompileContext context) {
+        return CompileResult.COMPILED;
     }
 
     /** A route as v3 resolved it, and the event that declared it. */
@@ -75,7 +76,7 @@ public final class HttpApiCompiler implements EventCompiler {
     }
 
     @Override
-    public void finish(CompileContext context) {
+    public List<Refusal> finish(CompileContext context) {
         ServiceSettings settings = context.settings();
         HttpApiConfig config = HttpApiConfig.resolve(settings, context.functions());
         Map<String, Route> routes = new LinkedHashMap<>();
@@ -88,7 +89,7 @@ public final class HttpApiCompiler implements EventCompiler {
             }
         }
         if (routes.isEmpty()) {
-            return;
+            return List.of();
         }
         JsonNode apiId = config.id().map(j -> (JsonNode) j.deepCopy()).orElseGet(() -> Cfn.ref(Naming.HTTP_API_LOGICAL_ID));
         if (config.id().isEmpty()) {
@@ -120,6 +121,7 @@ public final class HttpApiCompiler implements EventCompiler {
         for (Route route : routes.values()) {
             facts(context, route, apiId);
         }
+        return List.of();
     }
 
     /** v3's per-event part of {@code resolveConfiguration}; empty where v3 would stop with an error. */

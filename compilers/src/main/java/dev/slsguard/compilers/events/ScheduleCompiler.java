@@ -44,11 +44,11 @@ public final class ScheduleCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         FunctionSettings function = event.function();
         Optional<Settings> read = read(event, context);
         if (read.isEmpty()) {
-            return false;
+            return CompileResult.SKIPPED;
         }
         Settings settings = read.get();
         Optional<String> alias = function.targetAlias().map(TargetAlias::logicalId);
@@ -69,7 +69,7 @@ public final class ScheduleCompiler implements EventCompiler {
             }
             Optional<ObjectNode> rule = rule(settings, expression, function, alias);
             if (rule.isEmpty()) {
-                return false;
+                return CompileResult.SKIPPED;
             }
             String ruleId = Naming.scheduleRuleLogicalId(function.key(), number);
             String permissionId = Naming.schedulePermissionLogicalId(function.key(), number);
@@ -94,7 +94,7 @@ public final class ScheduleCompiler implements EventCompiler {
             context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
                     EventSource.SCHEDULER_TARGET, CfnValue.of(arn), event.ref()));
         }
-        return true;
+        return CompileResult.COMPILED;
     }
 
     /**

@@ -42,10 +42,10 @@ public final class SnsCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         JsonNode sns = NodeJson.toJson(event.config());
         if (!Js.truthy(sns)) {
-            return false;
+            return CompileResult.SKIPPED;
         }
         FunctionSettings function = event.function();
         Optional<MapNode> object = event.config() instanceof MapNode map ? Optional.of(map) : Optional.empty();
@@ -70,7 +70,7 @@ public final class SnsCompiler implements EventCompiler {
             }
             if (Js.truthy(givenName)) {
                 if (!givenName.isTextual()) {
-                    return false;
+                    return CompileResult.SKIPPED;
                 }
                 topicName = givenName.textValue();
                 if (topicArn == null) {
@@ -80,7 +80,7 @@ public final class SnsCompiler implements EventCompiler {
                 topicName = nameFromArn;
             }
             if (topicName == null || topicName.isEmpty()) {
-                return false; // SNS_MISSING_TOPIC_NAME, or no topic at all
+                return CompileResult.SKIPPED; // SNS_MISSING_TOPIC_NAME, or no topic at all
             }
         } else if (sns.isValueNode()) {
             String text = Coerce.string(sns).asText();
@@ -91,7 +91,7 @@ public final class SnsCompiler implements EventCompiler {
                 topicName = text;
             }
         } else {
-            return false;
+            return CompileResult.SKIPPED;
         }
 
         Optional<String> alias = function.targetAlias().map(TargetAlias::logicalId);
@@ -110,7 +110,7 @@ public final class SnsCompiler implements EventCompiler {
             JsonNode importOption = redrive.get("deadLetterTargetImport");
             if (Js.truthy(arnOption)) {
                 if (!arnOption.isTextual()) {
-                    return false;
+                    return CompileResult.SKIPPED;
                 }
                 targetArn = arnOption;
                 targetUrl = queueUrl(arnOption.textValue());
@@ -123,7 +123,7 @@ public final class SnsCompiler implements EventCompiler {
                 targetArn = importValue(importOption.get("arn"));
                 targetUrl = importValue(importOption.get("url"));
             } else {
-                return false; // v3 stops with a TypeError
+                return CompileResult.SKIPPED; // v3 stops with a TypeError
             }
             redrivePolicy = JSON.objectNode().set("deadLetterTargetArn", targetArn);
             deadLetterTarget = Optional.of(CfnValue.of(targetArn));
@@ -203,7 +203,7 @@ public final class SnsCompiler implements EventCompiler {
                 event.config(), event.ref(), topicRef));
         context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
                 EventSource.SNS_TOPIC, topic, topicRef));
-        return true;
+        return CompileResult.COMPILED;
     }
 
     /** Adds {@code {Endpoint, Protocol}} to the created topic's {@code Subscription} list. */

@@ -32,15 +32,15 @@ public final class SqsCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         EventConfig config = EventConfig.of(event.config());
         if (config.arn().isEmpty()) {
-            return false;
+            return CompileResult.SKIPPED;
         }
         JsonNode arn = NodeJson.toJson(config.arn().get());
         Optional<String> queueName = Naming.queueName(arn);
         if (queueName.isEmpty()) {
-            return false;
+            return CompileResult.SKIPPED;
         }
         FunctionSettings function = event.function();
         String logicalId = Naming.queueLogicalId(function.key(), queueName.get());
@@ -72,6 +72,6 @@ public final class SqsCompiler implements EventCompiler {
                 event.config(), event.ref(), arnRef));
         context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
                 EventSource.SQS_QUEUE, queue, arnRef));
-        return true;
+        return CompileResult.COMPILED;
     }
 }

@@ -5,28 +5,28 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.support.Js;
-import java.util.ArrayList;
+import dev.slsguard.engine.model.Refusal;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code http} endpoints of one service, collected event by event before the API is built. */
+/** The {@code http} endpoints of one service, read event by event before the API is built. */
 public final class HttpEndpoints {
 
-    private final List<HttpEndpoint> endpoints = new ArrayList<>();
-
-    /** Reads one event; false when v3 would stop on it (it is left out). */
-    public boolean add(EventItem event, CompileContext context) {
-        Optional<HttpEndpoint> endpoint = HttpEndpointReader.read(event, context.functions());
-        endpoint.ifPresent(endpoints::add);
-        return endpoint.isPresent();
+    private HttpEndpoints() {
     }
 
-    public boolean isEmpty() {
-        return endpoints.isEmpty();
+    /** Reads one event; empty when v3 would stop on it (it is left out). */
+    public static Optional<HttpEndpoint> read(EventItem event, CompileContext context) {
+        return HttpEndpointReader.read(event, context.functions());
     }
 
-    public List<HttpEndpoint> list() {
-        return List.copyOf(endpoints);
+    /** Builds the REST API of the compiled events. */
+    public static List<Refusal> build(CompileContext context, List<EventItem> events) {
+        List<HttpEndpoint> endpoints = events.stream().flatMap(e -> read(e, context).stream()).toList();
+        if (!endpoints.isEmpty() && serviceAccepted(context)) {
+            RestApiBuilder.build(context, endpoints);
+        }
+        return List.of();
     }
 
     /**
@@ -34,7 +34,7 @@ public final class HttpEndpoints {
      * resource, tracing or logs on an external API, an invalid stage name, VPC endpoint ids on a
      * non-private API); validation rules report these.
      */
-    public boolean serviceAccepted(CompileContext context) {
+    private static boolean serviceAccepted(CompileContext context) {
         ServiceSettings settings = context.settings();
         JsonNode api = settings.providerValue("apiGateway");
         boolean external = api != null && Js.truthy(api.get("restApiId"));
