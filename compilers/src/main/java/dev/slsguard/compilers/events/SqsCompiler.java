@@ -35,12 +35,13 @@ public final class SqsCompiler implements EventCompiler {
     public CompileResult compile(EventItem event, CompileContext context) {
         EventConfig config = EventConfig.of(event.config());
         if (config.arn().isEmpty()) {
-            return CompileResult.SKIPPED;
+            return CompileResult.SKIPPED; // no arn: the schema validation reports it
         }
         JsonNode arn = NodeJson.toJson(config.arn().get());
         Optional<String> queueName = Naming.queueName(arn);
         if (queueName.isEmpty()) {
-            return CompileResult.SKIPPED;
+            return config.unreadableArn(event, "Fn::GetAtt, Fn::ImportValue of a name or the last element of"
+                    + " Fn::Join", refHint(arn, context));
         }
         FunctionSettings function = event.function();
         String logicalId = Naming.queueLogicalId(function.key(), queueName.get());
@@ -73,5 +74,18 @@ public final class SqsCompiler implements EventCompiler {
         context.addEventFact(new EventSource(function.key(), function.index(), event.index(), eventType(),
                 EventSource.SQS_QUEUE, queue, arnRef));
         return CompileResult.COMPILED;
+    }
+
+    /** For an {@code arn} given as {@code Ref}: a queue's Ref is its URL, not its ARN. */
+    private static String refHint(JsonNode arn, CompileContext context) {
+        JsonNode ref = arn.get("Ref");
+        if (ref == null) {
+            return "";
+        }
+        String target = ref.isTextual() ? ref.textValue() : "";
+        boolean queue = context.settings().root().at("resources", "Resources", target, "Type")
+                .map(NodeJson::toJson).filter(t -> t.asText().equals("AWS::SQS::Queue")).isPresent();
+        return queue ? "; and Ref of a queue is its URL, not its ARN: use !GetAtt " + target + ".Arn"
+                : "; use Fn::Join or Fn::GetAtt to build the ARN";
     }
 }

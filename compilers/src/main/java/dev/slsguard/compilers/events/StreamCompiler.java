@@ -43,7 +43,7 @@ public final class StreamCompiler implements EventCompiler {
     public CompileResult compile(EventItem event, CompileContext context) {
         EventConfig config = EventConfig.of(event.config());
         if (config.arn().isEmpty()) {
-            return CompileResult.SKIPPED;
+            return CompileResult.SKIPPED; // no arn: the schema validation reports it
         }
         JsonNode arn = NodeJson.toJson(config.arn().get());
         JsonNode typeOption = config.option("type");
@@ -53,11 +53,12 @@ public final class StreamCompiler implements EventCompiler {
         } else if (arn.isTextual()) {
             streamType = Naming.arnService(arn.textValue()).orElse("");
         } else {
-            return CompileResult.SKIPPED; // v3 fails on an intrinsic ARN without type
+            return CompileResult.SKIPPED; // v3 fails on an intrinsic ARN without type; the schema reports it
         }
         Optional<String> streamName = Naming.streamName(arn);
         if (streamName.isEmpty()) {
-            return CompileResult.SKIPPED;
+            return config.unreadableArn(event, "Fn::GetAtt, Ref, Fn::ImportValue of a name or the last element"
+                    + " of Fn::Join", "");
         }
         FunctionSettings function = event.function();
         ServiceSettings settings = context.settings();
