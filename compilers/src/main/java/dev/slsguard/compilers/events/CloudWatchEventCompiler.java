@@ -176,7 +176,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
             boolean breaks = text != null && (option.key().equals("event") ? JsonTemplate.parse(text).isEmpty()
                     : JsonTemplate.stringLiteral(text).isEmpty());
             if (breaks) {
-                refusals.add(CompileResult.refusal(event, Refusal.V3_INVALID_JSON, CompileResult.where(option),
+                refusals.add(CompileResult.refusal(event, Refusal.V3_INVALID_JSON, Details.where(option),
                         "cloudwatchEvent " + (option.key().equals("event") ? "event pattern" : option.key())
                                 + " holds a double quote, backslash or line break that Serverless Framework v3"
                                 + " pastes unescaped into the rule's JSON, which then does not parse: packaging"

@@ -3,8 +3,6 @@ package dev.slsguard.compilers.events;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.MapNode;
-import dev.slsguard.engine.source.ScalarNode;
 import java.util.List;
 
 /** What compiling one event item gave: compiled, refused the way v3 refuses it, or skipped. */
@@ -49,11 +47,6 @@ public sealed interface CompileResult {
     /** Refused for the given reasons, or compiled further when there are none. */
     static CompileResult refusedOr(List<Refusal> refusals, CompileResult otherwise) {
         return refusals.isEmpty() ? otherwise : new Refused(refusals);
-    }
-
-    /** Where a refusal of an option points: a scalar value itself, a mapping or list at its key. */
-    static SourceRef where(MapNode.Field option) {
-        return option.value() instanceof ScalarNode ? option.value().ref() : option.keyRef();
     }
 
     /** A refusal of the event. */
