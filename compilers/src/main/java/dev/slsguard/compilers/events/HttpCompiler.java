@@ -21,7 +21,7 @@ public final class HttpCompiler implements EventCompiler {
 
     @Override
     public CompileResult compile(EventItem event, CompileContext context) {
-        return HttpEndpoints.read(event, context).isPresent() ? CompileResult.COMPILED : CompileResult.SKIPPED;
+        return HttpEndpoints.compile(event, context);
     }
 
     @Override

@@ -10,9 +10,9 @@ package dev.slsguard.engine.model;
  *
  * @param code     v3's error code ({@code S3_MULTIPLE_BUCKETS_PER_FUNCTION},
  *                 {@code SNS_MISSING_TOPIC_NAME} ...), or one of the {@code V3_} codes below
- * @param function the function key
- * @param index    the event's position in the function's {@code events:}; for a refusal of
- *                 service-wide settings, the first event of the type, at which v3 stops
+ * @param function the function key of the event
+ * @param index    the event's position in the function's {@code events:} (for a refusal of
+ *                 service-wide settings, of the type's first event)
  * @param type     the event type ({@code s3}, {@code http} ...)
  * @param where    the offending node, as precisely as known: the option's value (or its key when
  *                 the value is a mapping or list), else the event item
