@@ -18,6 +18,9 @@ import dev.slsguard.engine.model.EventSource;
 import dev.slsguard.engine.model.HttpApiEvent;
 import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.text.Spelling;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,10 +52,36 @@ public final class HttpApiCompiler implements EventCompiler {
         return "httpApi";
     }
 
-    /** Routes are resolved across the whole service in {@link #finish}, like v3 does. */
+    /**
+     * Resolves the event's route against the service's HTTP API settings and the routes compiled
+     * before, like v3's {@code resolveConfiguration}; the API itself is built in {@link #finish}.
+     */
     @Override
     public CompileResult compile(EventItem event, CompileContext context) {
-        return CompileResult.COMPILED;
+        HttpApiConfig config = HttpApiConfig.resolve(context.settings(), context.functions());
+        Resolution resolution = route(event, config, routes(context, config), context.settings());
+        if (!resolution.refusals().isEmpty()) {
+            return new CompileResult.Refused(resolution.refusals());
+        }
+        return resolution.route().isPresent() ? CompileResult.COMPILED : CompileResult.SKIPPED;
+    }
+
+    /** The routes of the events compiled so far, by route key. */
+    private Map<String, Route> routes(CompileContext context, HttpApiConfig config) {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        for (EventItem event : context.compiledEvents(eventType())) {
+            route(event, config, routes, context.settings()).route().ifPresent(r -> routes.put(r.routeKey(), r));
+        }
+        return routes;
+    }
+
+    /**
+     * An event's route as v3 resolves it, or where v3 stops on it (at most one refusal of its
+     * method and path, one of its authorizer), or neither for malformed input the schema reports.
+     */
+    private record Resolution(Optional<Route> route, List<Refusal> refusals) {
+
+        static final Resolution MALFORMED = new Resolution(Optional.empty(), List.of());
     }
 
     /** A route as v3 resolved it, and the event that declared it. */
@@ -80,13 +109,11 @@ public final class HttpApiCompiler implements EventCompiler {
         ServiceSettings settings = context.settings();
         HttpApiConfig config = HttpApiConfig.resolve(settings, context.functions());
         Map<String, Route> routes = new LinkedHashMap<>();
-        for (EventItem event : context.bound().events()) {
-            if (event.type().equals(eventType())) {
-                route(event, config, routes).ifPresent(r -> {
-                    routes.put(r.routeKey(), r);
-                    config.cors().ifPresent(c -> c.addMethod(r.method()));
-                });
-            }
+        for (EventItem event : context.compiledEvents(eventType())) {
+            route(event, config, routes, settings).route().ifPresent(r -> {
+                routes.put(r.routeKey(), r);
+                config.cors().ifPresent(c -> c.addMethod(r.method()));
+            });
         }
         if (routes.isEmpty()) {
             return List.of();
@@ -124,12 +151,14 @@ public final class HttpApiCompiler implements EventCompiler {
         return List.of();
     }
 
-    /** v3's per-event part of {@code resolveConfiguration}; empty where v3 would stop with an error. */
-    private static Optional<Route> route(EventItem event, HttpApiConfig config, Map<String, Route> routes) {
+    /** v3's per-event part of {@code resolveConfiguration}. */
+    private static Resolution route(EventItem event, HttpApiConfig config, Map<String, Route> routes,
+                                    ServiceSettings settings) {
         JsonNode value = NodeJson.toJson(event.config());
         if (!Js.truthy(value)) {
-            return Optional.empty();
+            return Resolution.MALFORMED; // no route: the schema validation reports it
         }
+        MapNode options = event.config() instanceof MapNode map ? map : new MapNode(event.ref(), List.of());
         JsonNode method = null;
         JsonNode path;
         JsonNode authorizer = null;
@@ -144,39 +173,62 @@ public final class HttpApiCompiler implements EventCompiler {
             } else {
                 Matcher m = METHOD_PATH.matcher(methodPath);
                 if (!m.matches()) {
-                    return Optional.empty();
+                    return Resolution.MALFORMED; // not '<METHOD> <path>': the schema validation reports it
                 }
                 method = JSON.textNode(m.group(1));
                 path = JSON.textNode(m.group(2));
             }
         }
+        List<Refusal> refusals = new ArrayList<>();
         String pathText = Js.string(path);
-        String routeKey;
-        String resolvedMethod;
+        String routeKey = null;
+        String resolvedMethod = null;
         if (pathText.equals("*")) {
             if (Js.truthy(method) && !"*".equals(method.asText(null))) {
-                return Optional.empty(); // INVALID_HTTP_API_PATH
+                Node methodNode = options.get("method").orElseThrow();
+                refusals.add(CompileResult.refusal(event, "INVALID_HTTP_API_PATH", options.get("path").orElseThrow()
+                        .ref(), "path '*' is the catch-all route of every method: remove method "
+                        + Details.show(methodNode) + " (or write method: '*'), or give a path that starts with /;"
+                        + " Serverless Framework v3 refuses this (INVALID_HTTP_API_PATH)"));
+            } else {
+                routeKey = "*";
+                resolvedMethod = "ANY";
             }
-            routeKey = "*";
-            resolvedMethod = "ANY";
+        } else if (!Js.truthy(method)) {
+            refusals.add(CompileResult.refusal(event, "MISSING_HTTP_API_METHOD",
+                    options.get("method").map(Node::ref).orElse(event.ref()), "httpApi event with path "
+                            + options.get("path").map(Details::show).orElse("undefined") + " needs method (GET, POST, ... or '*'"
+                            + " for any); Serverless Framework v3 refuses this (MISSING_HTTP_API_METHOD)"));
         } else {
-            if (!Js.truthy(method)) {
-                return Optional.empty(); // MISSING_HTTP_API_METHOD
-            }
             resolvedMethod = Js.string(method).toUpperCase(Locale.ROOT);
             if (resolvedMethod.equals("*")) {
                 resolvedMethod = "ANY";
-            } else if (!HttpApiConfig.METHODS.contains(resolvedMethod)) {
-                return Optional.empty(); // INVALID_HTTP_API_METHOD
             }
-            routeKey = resolvedMethod + " " + pathText;
-            if (routes.containsKey(routeKey)) {
-                return Optional.empty(); // DUPLICATE_HTTP_API_ROUTE
+            if (!HttpApiConfig.METHODS.contains(resolvedMethod)) {
+                MapNode.Field field = options.field("method").orElseThrow();
+                refusals.add(CompileResult.refusal(event, "INVALID_HTTP_API_METHOD", Details.where(field),
+                        "httpApi method must be one of " + String.join(", ", HttpApiConfig.METHODS) + " or '*'"
+                                + " (any case); got " + Details.show(field.value())
+                                + Spelling.hint(Js.string(method).toUpperCase(Locale.ROOT), HttpApiConfig.METHODS)
+                                + "; Serverless Framework v3 refuses this (INVALID_HTTP_API_METHOD)"));
+            } else {
+                routeKey = resolvedMethod + " " + pathText;
+                Route earlier = routes.get(routeKey);
+                if (earlier != null) {
+                    refusals.add(CompileResult.refusal(event, "DUPLICATE_HTTP_API_ROUTE", event.ref(), "route '"
+                            + routeKey + "' is already declared" + (earlier.function().key()
+                            .equals(event.function().key()) ? " by event " + (earlier.event().index() + 1)
+                            + " of this function" : " by function " + earlier.function().key())
+                            + ": each method and path may have one handler; remove one of them (Serverless"
+                            + " Framework v3 refuses this: DUPLICATE_HTTP_API_ROUTE)"));
+                }
             }
         }
         Optional<RouteAuthorizer> routeAuthorizer = Optional.empty();
         Optional<List<JsonNode>> scopes = Optional.empty();
         if (Js.truthy(authorizer)) {
+            MapNode.Field field = options.field("authorizer").orElseThrow();
+            Optional<MapNode> given = field.value() instanceof MapNode map ? Optional.of(map) : Optional.empty();
             JsonNode name;
             JsonNode id = null;
             JsonNode type = null;
@@ -190,25 +242,53 @@ public final class HttpApiCompiler implements EventCompiler {
                 name = authorizer;
             }
             boolean awsIam = type != null && "aws_iam".equals(type.textValue());
+            Optional<String> typeText = Optional.ofNullable(type).filter(JsonNode::isTextual).map(JsonNode::textValue);
             if (!awsIam && !Js.truthy(id) && !Js.truthy(name)) {
-                return Optional.empty(); // HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME
+                return refused(refusals, CompileResult.refusal(event, "HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME",
+                        field.keyRef(), "httpApi authorizer of type " + typeText.orElse("jwt") + " needs name (an"
+                                + " authorizer in provider.httpApi.authorizers) or id (of an external authorizer);"
+                                + " Serverless Framework v3 refuses this (HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME)"));
             }
             if (awsIam && (Js.truthy(name) || Js.truthy(id) || Js.truthy(scopesValue))) {
-                return Optional.empty(); // HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES
+                JsonNode object = authorizer;
+                List<MapNode.Field> extra = given.map(MapNode::fields).orElse(List.of()).stream()
+                        .filter(f -> List.of("name", "id", "scopes").contains(f.key()) && Js.truthy(object.get(f.key())))
+                        .toList();
+                return refused(refusals, CompileResult.refusal(event, "HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES",
+                        extra.isEmpty() ? field.keyRef() : extra.get(0).keyRef(), "an aws_iam authorizer takes no "
+                                + String.join(", ", extra.stream().map(MapNode.Field::key).toList()) + ": IAM authorizes"
+                                + " the request by its signature; remove them (Serverless Framework v3 refuses this:"
+                                + " HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES)"));
             }
-            Optional<String> typeText = Optional.ofNullable(type).filter(JsonNode::isTextual).map(JsonNode::textValue);
             if (Js.truthy(id)) {
                 if (config.id().isEmpty()) {
-                    return Optional.empty(); // EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API
+                    Node idNode = given.flatMap(m -> m.get("id")).orElse(field.value());
+                    return refused(refusals, CompileResult.refusal(event,
+                            "EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API", idNode.ref(), "authorizer id "
+                                    + Details.show(idNode) + " names an authorizer of an external HTTP API, but this"
+                                    + " service creates its own API (provider.httpApi.id is not set): use name with an"
+                                    + " authorizer of provider.httpApi.authorizers, or set provider.httpApi.id;"
+                                    + " Serverless Framework v3 refuses this"
+                                    + " (EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API)"));
                 }
                 routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.of(id), typeText, Optional.empty()));
             } else if (awsIam) {
                 routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.empty(), typeText, Optional.empty()));
             } else {
-                HttpApiConfig.Authorizer configured = name.isTextual() ? config.authorizers().get(name.textValue())
-                        : null;
+                if (!name.isTextual()) {
+                    return refused(refusals, null); // a name that is no text: the schema validation reports it
+                }
+                HttpApiConfig.Authorizer configured = config.authorizers().get(name.textValue());
                 if (configured == null) {
-                    return Optional.empty(); // UNRECOGNIZED_HTTP_API_AUTHORIZER
+                    List<String> defined = settings.provider().at("httpApi", "authorizers")
+                            .filter(MapNode.class::isInstance).map(n -> ((MapNode) n).keys()).orElse(List.of());
+                    Node nameNode = given.flatMap(m -> m.get("name")).orElse(field.value());
+                    return refused(refusals, CompileResult.refusal(event, "UNRECOGNIZED_HTTP_API_AUTHORIZER",
+                            nameNode.ref(), "authorizer '" + name.textValue() + "' is not defined in"
+                                    + " provider.httpApi.authorizers" + Spelling.hint(name.textValue(), defined)
+                                    + (defined.isEmpty() ? " (none is defined)" : "; defined: "
+                                    + String.join(", ", defined)) + "; Serverless Framework v3 refuses this"
+                                    + " (UNRECOGNIZED_HTTP_API_AUTHORIZER)"));
                 }
                 Optional<String> configuredType = Optional.ofNullable(configured.value("type"))
                         .filter(JsonNode::isTextual).map(JsonNode::textValue);
@@ -219,8 +299,20 @@ public final class HttpApiCompiler implements EventCompiler {
                 scopes = Optional.of(HttpApiConfig.toSet(scopesValue));
             }
         }
-        return Optional.of(new Route(routeKey, resolvedMethod, pathText, event.function(), routeAuthorizer, scopes,
-                event));
+        if (!refusals.isEmpty()) {
+            return new Resolution(Optional.empty(), refusals);
+        }
+        return new Resolution(Optional.of(new Route(routeKey, resolvedMethod, pathText, event.function(),
+                routeAuthorizer, scopes, event)), List.of());
+    }
+
+    /** The refusals of the route and of its authorizer ({@code null} for a malformed one). */
+    private static Resolution refused(List<Refusal> route, Refusal authorizer) {
+        List<Refusal> refusals = new ArrayList<>(route);
+        if (authorizer != null) {
+            refusals.add(authorizer);
+        }
+        return new Resolution(Optional.empty(), refusals);
     }
 
     private static ObjectNode api(ServiceSettings settings, HttpApiConfig config) {
