@@ -44,11 +44,6 @@ public sealed interface CompileResult {
         return new Refused(List.of(refusal(event, code, where, detail)));
     }
 
-    /** Refused for the given reasons, or compiled further when there are none. */
-    static CompileResult refusedOr(List<Refusal> refusals, CompileResult otherwise) {
-        return refusals.isEmpty() ? otherwise : new Refused(refusals);
-    }
-
     /** A refusal of the event. */
     static Refusal refusal(EventItem event, String code, SourceRef where, String detail) {
         return new Refusal(code, event.function().key(), event.index(), event.type(), where, detail);

@@ -197,8 +197,9 @@ public final class HttpApiCompiler implements EventCompiler {
         } else if (!Js.truthy(method)) {
             refusals.add(CompileResult.refusal(event, "MISSING_HTTP_API_METHOD",
                     options.get("method").map(Node::ref).orElse(event.ref()), "httpApi event with path "
-                            + options.get("path").map(Details::show).orElse("undefined") + " needs method (GET, POST, ... or '*'"
-                            + " for any); Serverless Framework v3 refuses this (MISSING_HTTP_API_METHOD)"));
+                            + options.get("path").map(Details::show).orElse("undefined") + " needs method (GET,"
+                            + " POST, ... or '*' for any); Serverless Framework v3 refuses this"
+                            + " (MISSING_HTTP_API_METHOD)"));
         } else {
             resolvedMethod = Js.string(method).toUpperCase(Locale.ROOT);
             if (resolvedMethod.equals("*")) {
@@ -224,95 +225,110 @@ public final class HttpApiCompiler implements EventCompiler {
                 }
             }
         }
-        Optional<RouteAuthorizer> routeAuthorizer = Optional.empty();
-        Optional<List<JsonNode>> scopes = Optional.empty();
-        if (Js.truthy(authorizer)) {
-            MapNode.Field field = options.field("authorizer").orElseThrow();
-            Optional<MapNode> given = field.value() instanceof MapNode map ? Optional.of(map) : Optional.empty();
-            JsonNode name;
-            JsonNode id = null;
-            JsonNode type = null;
-            JsonNode scopesValue = null;
-            if (authorizer.isObject() || authorizer.isArray()) {
-                name = authorizer.get("name");
-                id = authorizer.get("id");
-                type = authorizer.get("type");
-                scopesValue = authorizer.get("scopes");
-            } else {
-                name = authorizer;
-            }
-            boolean awsIam = type != null && "aws_iam".equals(type.textValue());
-            Optional<String> typeText = Optional.ofNullable(type).filter(JsonNode::isTextual).map(JsonNode::textValue);
-            if (!awsIam && !Js.truthy(id) && !Js.truthy(name)) {
-                return refused(refusals, CompileResult.refusal(event, "HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME",
-                        field.keyRef(), "httpApi authorizer of type " + typeText.orElse("jwt") + " needs name (an"
-                                + " authorizer in provider.httpApi.authorizers) or id (of an external authorizer);"
-                                + " Serverless Framework v3 refuses this (HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME)"));
-            }
-            if (awsIam && (Js.truthy(name) || Js.truthy(id) || Js.truthy(scopesValue))) {
-                JsonNode object = authorizer;
-                List<MapNode.Field> extra = given.map(MapNode::fields).orElse(List.of()).stream()
-                        .filter(f -> List.of("name", "id", "scopes").contains(f.key()) && Js.truthy(object.get(f.key())))
-                        .toList();
-                return refused(refusals, CompileResult.refusal(event, "HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES",
-                        extra.isEmpty() ? field.keyRef() : extra.get(0).keyRef(), "an aws_iam authorizer takes no "
-                                + String.join(", ", extra.stream().map(MapNode.Field::key).toList()) + ": IAM authorizes"
-                                + " the request by its signature; remove them (Serverless Framework v3 refuses this:"
-                                + " HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES)"));
-            }
-            if (Js.truthy(id)) {
-                if (config.id().isEmpty()) {
-                    Node idNode = given.flatMap(m -> m.get("id")).orElse(field.value());
-                    return refused(refusals, CompileResult.refusal(event,
-                            "EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API", idNode.ref(), "authorizer id "
-                                    + Details.show(idNode) + " names an authorizer of an external HTTP API, but this"
-                                    + " service creates its own API (provider.httpApi.id is not set): use name with an"
-                                    + " authorizer of provider.httpApi.authorizers, or set provider.httpApi.id;"
-                                    + " Serverless Framework v3 refuses this"
-                                    + " (EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API)"));
-                }
-                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.of(id), typeText, Optional.empty()));
-            } else if (awsIam) {
-                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.empty(), typeText, Optional.empty()));
-            } else {
-                if (!name.isTextual()) {
-                    return refused(refusals, null); // a name that is no text: the schema validation reports it
-                }
-                HttpApiConfig.Authorizer configured = config.authorizers().get(name.textValue());
-                if (configured == null) {
-                    List<String> defined = settings.provider().at("httpApi", "authorizers")
-                            .filter(MapNode.class::isInstance).map(n -> ((MapNode) n).keys()).orElse(List.of());
-                    Node nameNode = given.flatMap(m -> m.get("name")).orElse(field.value());
-                    return refused(refusals, CompileResult.refusal(event, "UNRECOGNIZED_HTTP_API_AUTHORIZER",
-                            nameNode.ref(), "authorizer '" + name.textValue() + "' is not defined in"
-                                    + " provider.httpApi.authorizers" + Spelling.hint(name.textValue(), defined)
-                                    + (defined.isEmpty() ? " (none is defined)" : "; defined: "
-                                    + String.join(", ", defined)) + "; Serverless Framework v3 refuses this"
-                                    + " (UNRECOGNIZED_HTTP_API_AUTHORIZER)"));
-                }
-                Optional<String> configuredType = Optional.ofNullable(configured.value("type"))
-                        .filter(JsonNode::isTextual).map(JsonNode::textValue);
-                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.empty(), configuredType,
-                        Optional.of(configured)));
-            }
-            if (Js.truthy(scopesValue)) {
-                scopes = Optional.of(HttpApiConfig.toSet(scopesValue));
-            }
-        }
+        Authorization authorization = Js.truthy(authorizer)
+                ? authorization(event, options.field("authorizer").orElseThrow(), authorizer, config, settings)
+                : Authorization.NONE;
+        authorization.refusal().ifPresent(refusals::add);
         if (!refusals.isEmpty()) {
             return new Resolution(Optional.empty(), refusals);
         }
+        if (authorization.malformed()) {
+            return Resolution.MALFORMED; // an authorizer name that is no text: the schema validation reports it
+        }
         return new Resolution(Optional.of(new Route(routeKey, resolvedMethod, pathText, event.function(),
-                routeAuthorizer, scopes, event)), List.of());
+                authorization.authorizer(), authorization.scopes(), event)), List.of());
     }
 
-    /** The refusals of the route and of its authorizer ({@code null} for a malformed one). */
-    private static Resolution refused(List<Refusal> route, Refusal authorizer) {
-        List<Refusal> refusals = new ArrayList<>(route);
-        if (authorizer != null) {
-            refusals.add(authorizer);
+    /**
+     * A route's authorizer and scopes as v3 resolves them, or where v3 stops on the authorizer, or
+     * neither for a malformed one.
+     */
+    private record Authorization(Optional<RouteAuthorizer> authorizer, Optional<List<JsonNode>> scopes,
+                                 Optional<Refusal> refusal, boolean malformed) {
+
+        static final Authorization NONE = new Authorization(Optional.empty(), Optional.empty(), Optional.empty(),
+                false);
+        static final Authorization MALFORMED = new Authorization(Optional.empty(), Optional.empty(),
+                Optional.empty(), true);
+
+        static Authorization refused(Refusal refusal) {
+            return new Authorization(Optional.empty(), Optional.empty(), Optional.of(refusal), false);
         }
-        return new Resolution(Optional.empty(), refusals);
+    }
+
+    private static Authorization authorization(EventItem event, MapNode.Field field, JsonNode authorizer,
+                                               HttpApiConfig config, ServiceSettings settings) {
+        Optional<MapNode> given = field.value() instanceof MapNode map ? Optional.of(map) : Optional.empty();
+        JsonNode name;
+        JsonNode id = null;
+        JsonNode type = null;
+        JsonNode scopesValue = null;
+        if (authorizer.isObject() || authorizer.isArray()) {
+            name = authorizer.get("name");
+            id = authorizer.get("id");
+            type = authorizer.get("type");
+            scopesValue = authorizer.get("scopes");
+        } else {
+            name = authorizer;
+        }
+        boolean awsIam = type != null && "aws_iam".equals(type.textValue());
+        Optional<String> typeText = Optional.ofNullable(type).filter(JsonNode::isTextual).map(JsonNode::textValue);
+        if (!awsIam && !Js.truthy(id) && !Js.truthy(name)) {
+            return Authorization.refused(CompileResult.refusal(event, "HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME",
+                    field.keyRef(), "httpApi authorizer of type " + typeText.orElse("jwt") + " needs name (an"
+                            + " authorizer in provider.httpApi.authorizers) or id (of an external authorizer);"
+                            + " Serverless Framework v3 refuses this (HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME)"));
+        }
+        if (awsIam && (Js.truthy(name) || Js.truthy(id) || Js.truthy(scopesValue))) {
+            List<MapNode.Field> extra = given.map(MapNode::fields).orElse(List.of()).stream()
+                    .filter(f -> List.of("name", "id", "scopes").contains(f.key())
+                            && Js.truthy(authorizer.get(f.key())))
+                    .toList();
+            return Authorization.refused(CompileResult.refusal(event,
+                    "HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES",
+                    extra.isEmpty() ? field.keyRef() : extra.get(0).keyRef(), "an aws_iam authorizer takes no "
+                            + String.join(", ", extra.stream().map(MapNode.Field::key).toList()) + ": IAM authorizes"
+                            + " the request by its signature; remove them (Serverless Framework v3 refuses this:"
+                            + " HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES)"));
+        }
+        Optional<List<JsonNode>> scopes = Js.truthy(scopesValue) ? Optional.of(HttpApiConfig.toSet(scopesValue))
+                : Optional.empty();
+        if (Js.truthy(id)) {
+            if (config.id().isEmpty()) {
+                Node idNode = given.flatMap(m -> m.get("id")).orElse(field.value());
+                return Authorization.refused(CompileResult.refusal(event,
+                        "EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API", idNode.ref(), "authorizer id "
+                                + Details.show(idNode) + " names an authorizer of an external HTTP API, but this"
+                                + " service creates its own API (provider.httpApi.id is not set): use name with an"
+                                + " authorizer of provider.httpApi.authorizers, or set provider.httpApi.id;"
+                                + " Serverless Framework v3 refuses this"
+                                + " (EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API)"));
+            }
+            return new Authorization(Optional.of(new RouteAuthorizer(Optional.of(id), typeText, Optional.empty())),
+                    scopes, Optional.empty(), false);
+        }
+        if (awsIam) {
+            return new Authorization(Optional.of(new RouteAuthorizer(Optional.empty(), typeText, Optional.empty())),
+                    scopes, Optional.empty(), false);
+        }
+        if (!name.isTextual()) {
+            return Authorization.MALFORMED;
+        }
+        HttpApiConfig.Authorizer configured = config.authorizers().get(name.textValue());
+        if (configured == null) {
+            List<String> defined = settings.provider().at("httpApi", "authorizers").filter(MapNode.class::isInstance)
+                    .map(n -> ((MapNode) n).keys()).orElse(List.of());
+            Node nameNode = given.flatMap(m -> m.get("name")).orElse(field.value());
+            return Authorization.refused(CompileResult.refusal(event, "UNRECOGNIZED_HTTP_API_AUTHORIZER",
+                    nameNode.ref(), "authorizer '" + name.textValue() + "' is not defined in"
+                            + " provider.httpApi.authorizers" + Spelling.hint(name.textValue(), defined)
+                            + (defined.isEmpty() ? " (none is defined)" : "; defined: " + String.join(", ", defined))
+                            + "; Serverless Framework v3 refuses this (UNRECOGNIZED_HTTP_API_AUTHORIZER)"));
+        }
+        Optional<String> configuredType = Optional.ofNullable(configured.value("type"))
+                .filter(JsonNode::isTextual).map(JsonNode::textValue);
+        return new Authorization(Optional.of(new RouteAuthorizer(Optional.empty(), configuredType,
+                Optional.of(configured))), scopes, Optional.empty(), false);
     }
 
     private static ObjectNode api(ServiceSettings settings, HttpApiConfig config) {
