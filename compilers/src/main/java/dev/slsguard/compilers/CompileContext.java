@@ -2,6 +2,8 @@ package dev.slsguard.compilers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.BoundService;
+import dev.slsguard.compilers.bind.EventItem;
+import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.core.StatementList;
@@ -16,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the compilers produce, in v3's order: resources, outputs, event facts and the execution
- * role's core and declared statements. Compilers only add to it; the merge stage alone builds the
- * template.
+ * What the compilers produce, in v3's order: resources, outputs, event facts, the execution
+ * role's core and declared statements, and which events compiled. Compilers only add to it; the
+ * merge stage alone builds the template.
  */
 public final class CompileContext {
 
@@ -26,6 +28,7 @@ public final class CompileContext {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, ObjectNode> outputs = new LinkedHashMap<>();
     private final List<Object> eventFacts = new ArrayList<>();
+    private final List<EventItem> compiledEvents = new ArrayList<>();
     private final StatementList statements = new StatementList();
 
     public CompileContext(BoundService bound) {
@@ -98,5 +101,15 @@ public final class CompileContext {
 
     public List<Object> eventFacts() {
         return List.copyOf(eventFacts);
+    }
+
+    /** Records that an event item compiled (neither refused nor skipped). */
+    public void compiled(EventItem event) {
+        compiledEvents.add(event);
+    }
+
+    /** The items of an event type that compiled so far, in compile order. */
+    public List<EventItem> compiledEvents(EventType type) {
+        return compiledEvents.stream().filter(e -> e.type() == type).toList();
     }
 }

@@ -9,6 +9,7 @@ import dev.slsguard.compilers.core.AnalysedStatements;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.core.ExecutionRoleCompiler;
 import dev.slsguard.compilers.core.FunctionCompiler;
+import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.events.EventCompiler;
 import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.engine.compile.Compilation;
@@ -16,6 +17,7 @@ import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateDraft;
 import dev.slsguard.engine.merge.TemplateMerger;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.schema.SchemaCatalog;
@@ -37,7 +39,8 @@ import java.util.Set;
  * v3's plugin order.
  *
  * <p>Facts, in this order: {@code Service}; {@code Function}s; {@code EventDecl}s;
- * {@code UnsupportedEvent}s; typed events and {@code EventSource}s in compile order;
+ * {@code UnsupportedEvent}s; typed events and {@code EventSource}s in compile order; the
+ * {@code Refusal}s of the events v3 refuses, in compile order;
  * {@code Resource}s in template order (as the template will hold them after the user's
  * {@code resources:} are merged, roles with their core and declared statements only); the
  * execution role's core, declared and function-level {@code IamStatement}s; then the statements
@@ -84,13 +87,19 @@ public final class ServerlessCompiler implements ServiceCompiler {
         CoreTemplateCompiler.compile(context);
         ExecutionRoleCompiler.compile(context);
         FunctionCompiler.compile(context);
+        List<Refusal> refusals = new ArrayList<>();
         for (EventCompiler compiler : compilers) {
             for (EventItem event : bound.events()) {
                 if (event.type() == compiler.eventType()) {
-                    compiler.compile(event, context);
+                    CompileResult result = compiler.compile(event, context);
+                    if (result instanceof CompileResult.Compiled) {
+                        context.compiled(event);
+                    } else if (result instanceof CompileResult.Refused refused) {
+                        refusals.addAll(refused.refusals());
+                    }
                 }
             }
-            compiler.finish(context);
+            refusals.addAll(compiler.finish(context));
         }
 
         Optional<MapNode> userResources = bound.settings().root().get("resources")
@@ -105,6 +114,7 @@ public final class ServerlessCompiler implements ServiceCompiler {
         facts.addAll(bound.declarations());
         facts.addAll(bound.unsupported());
         facts.addAll(context.eventFacts());
+        facts.addAll(refusals);
         facts.addAll(resourceFacts(draft, statements, userResources));
         facts.addAll(statements);
         facts.addAll(AnalysedStatements.read(context));

@@ -14,6 +14,7 @@ import dev.slsguard.engine.model.EventSource;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.HttpEvent;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.model.SqsEvent;
@@ -247,6 +248,20 @@ class FactsTest {
             }
         }
         assertEquals(List.of("Service", "Function", "EventDecl", "UnsupportedEvent", "events in compile order",
-                "Resource", "IamStatement"), order);
+                "Refusal", "Resource", "IamStatement"), order);
+    }
+
+    @Test
+    void refusalsOfEventsV3CannotPackage() {
+        List<Refusal> refusals = all(facts(), Refusal.class);
+        assertEquals(1, refusals.size(), "the sqs event without arn is malformed, not refused: " + refusals);
+        Refusal refusal = refusals.get(0);
+        assertEquals(Refusal.V3_INTRINSIC_ARN, refusal.code());
+        assertEquals("worker", refusal.function());
+        assertEquals(2, refusal.index());
+        assertEquals("sqs", refusal.type());
+        assertEquals(line("Ref: QueueArnParameter") - 1, refusal.where().line(), "at the arn key");
+        assertTrue(refusal.detail().startsWith("sqs arn given as Ref makes Serverless Framework v3 fail"),
+                refusal.detail());
     }
 }

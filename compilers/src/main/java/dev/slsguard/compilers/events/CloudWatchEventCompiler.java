@@ -1,9 +1,6 @@
 package dev.slsguard.compilers.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.CompileContext;
@@ -14,14 +11,19 @@ import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
+import dev.slsguard.compilers.support.JsonTemplate;
 import dev.slsguard.compilers.support.NodeJson;
-import dev.slsguard.engine.merge.JsNumbers;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.CloudwatchEvent;
 import dev.slsguard.engine.model.EventSource;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,13 +36,11 @@ import java.util.regex.Pattern;
  * <p>v3 builds the rule as JSON text with the name, description and input path pasted in
  * unescaped, and strips {@code \n} / {@code \r} escapes from the pattern and input; the rule here is
  * built the same way so that the template is the one v3 writes, quirks included. Text v3 cannot
- * parse back (a quote in a name) makes the event uncompilable, as v3 fails on it.
+ * parse back (a quote in a name) makes v3 fail: the event is refused.
  */
 public final class CloudWatchEventCompiler implements EventCompiler {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern ESCAPED_BREAK = Pattern.compile("\\\\n|\\\\r");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
@@ -50,16 +50,16 @@ public final class CloudWatchEventCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         JsonNode config = NodeJson.toJson(event.config());
         if (!Js.truthy(config)) {
-            return false; // v3 skips a falsy cloudwatchEvent without counting it
+            return CompileResult.SKIPPED; // v3 skips a falsy cloudwatchEvent without counting it
         }
         FunctionSettings function = event.function();
         int number = numberInFunction(function, event.index());
         JsonNode pattern = config.get("event");
         if (pattern == null) {
-            return false; // v3 stops with a TypeError on the missing pattern
+            return CompileResult.SKIPPED; // v3 crashes (TypeError) on the missing pattern; the schema reports it
         }
         JsonNode enabled = Coerce.bool(config.get("enabled"));
         boolean disabled = enabled != null && enabled.isBoolean() && !enabled.booleanValue();
@@ -71,10 +71,18 @@ public final class CloudWatchEventCompiler implements EventCompiler {
             input = Coerce.string(input);
         }
         JsonNode inputTransformer = config.get("inputTransformer");
-        int inputs = (Js.truthy(input) ? 1 : 0) + (Js.truthy(inputPath) ? 1 : 0)
-                + (Js.truthy(inputTransformer) ? 1 : 0);
-        if (inputs > 1) {
-            return false; // CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES
+        MapNode options = (MapNode) event.config();
+        Map<String, Boolean> inputSet = Map.of("input", Js.truthy(input), "inputPath", Js.truthy(inputPath),
+                "inputTransformer", Js.truthy(inputTransformer));
+        List<MapNode.Field> given = options.fields().stream()
+                .filter(f -> inputSet.getOrDefault(f.key(), false)).toList();
+        List<Refusal> refusals = new ArrayList<>();
+        if (given.size() > 1) {
+            refusals.add(CompileResult.refusal(event, "CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES", given.get(1).keyRef(),
+                    "cloudwatchEvent sets " + String.join(" and ", given.stream().map(MapNode.Field::key).toList())
+                            + ", but the rule's target takes only one of input, inputPath and inputTransformer:"
+                            + " Serverless Framework v3 refuses to package this (CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES);"
+                            + " keep one"));
         }
 
         String ruleId = Naming.cloudWatchEventLogicalId(function.key(), number);
@@ -82,26 +90,39 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         Optional<String> alias = function.targetAlias().map(TargetAlias::logicalId);
         String target = Js.stringify(function.target());
 
-        StringBuilder rule = new StringBuilder("{\"Type\": \"AWS::Events::Rule\",");
-        alias.ifPresent(a -> rule.append("\"DependsOn\": \"").append(a).append("\","));
-        rule.append("\"Properties\": {\"EventPattern\": ")
-                .append(ESCAPED_BREAK.matcher(Js.stringify(pattern)).replaceAll(""))
-                .append(", \"State\": \"").append(disabled ? "DISABLED" : "ENABLED").append("\",");
+        // the text v3 pastes into the rule's JSON, by option
+        Map<String, String> pasted = new LinkedHashMap<>();
+        pasted.put("event", ESCAPED_BREAK.matcher(Js.stringify(pattern)).replaceAll(""));
         if (Js.truthy(description)) {
-            rule.append("\"Description\": \"").append(Js.string(description)).append("\",");
+            pasted.put("description", Js.string(description));
         }
         if (Js.truthy(name)) {
-            rule.append("\"Name\": \"").append(Js.string(name)).append("\",");
+            pasted.put("name", Js.string(name));
         }
-        rule.append("\"Targets\": [{");
         if (Js.truthy(input)) {
             String value = input.isTextual() ? input.textValue() : Js.stringify(input);
-            value = value.replace("\"", "\\\"");
-            rule.append("\"Input\": \"").append(ESCAPED_BREAK.matcher(value).replaceAll("")).append("\",");
+            pasted.put("input", ESCAPED_BREAK.matcher(value.replace("\"", "\\\"")).replaceAll(""));
         }
         if (Js.truthy(inputPath)) {
-            rule.append("\"InputPath\": \"").append(LINE_BREAK.matcher(Js.string(inputPath)).replaceAll(""))
-                    .append("\",");
+            pasted.put("inputPath", LINE_BREAK.matcher(Js.string(inputPath)).replaceAll(""));
+        }
+
+        StringBuilder rule = new StringBuilder("{\"Type\": \"AWS::Events::Rule\",");
+        alias.ifPresent(a -> rule.append("\"DependsOn\": \"").append(a).append("\","));
+        rule.append("\"Properties\": {\"EventPattern\": ").append(pasted.get("event"))
+                .append(", \"State\": \"").append(disabled ? "DISABLED" : "ENABLED").append("\",");
+        if (pasted.containsKey("description")) {
+            rule.append("\"Description\": \"").append(pasted.get("description")).append("\",");
+        }
+        if (pasted.containsKey("name")) {
+            rule.append("\"Name\": \"").append(pasted.get("name")).append("\",");
+        }
+        rule.append("\"Targets\": [{");
+        if (pasted.containsKey("input")) {
+            rule.append("\"Input\": \"").append(pasted.get("input")).append("\",");
+        }
+        if (pasted.containsKey("inputPath")) {
+            rule.append("\"InputPath\": \"").append(pasted.get("inputPath")).append("\",");
         }
         if (Js.truthy(inputTransformer)) {
             ObjectNode formatted = JSON.objectNode();
@@ -118,12 +139,14 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         rule.append("\"Arn\": ").append(target).append(", \"Id\": \"")
                 .append(Naming.cloudWatchEventTargetId(function.key())).append("\"}]}}");
 
-        ObjectNode ruleResource;
-        try {
-            ruleResource = (ObjectNode) JsNumbers.normalize(MAPPER.readTree(rule.toString()));
-        } catch (JsonProcessingException e) {
-            return false; // v3 stops with a SyntaxError: text it pasted in broke the JSON
+        Optional<JsonNode> parsed = JsonTemplate.parse(rule.toString());
+        if (parsed.isEmpty()) {
+            refusals.addAll(unparsable(event, options, pasted));
         }
+        if (!refusals.isEmpty()) {
+            return new CompileResult.Refused(refusals);
+        }
+        ObjectNode ruleResource = (ObjectNode) parsed.get();
 
         ObjectNode ruleArn = Cfn.getAtt(ruleId, "Arn");
         ObjectNode permission = Cfn.invokePermission(alias, function.target(), "events.amazonaws.com", ruleArn);
@@ -138,7 +161,33 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         context.addEventFact(new CloudwatchEvent(function.key(), event.index(), number, ruleId, permissionId,
                 compiledPattern.deepCopy(), ruleName, !disabled, event.config(), event.ref()));
         context.addEventFact(event.source(EventSource.CLOUDWATCH_EVENT_RULE, CfnValue.of(ruleArn), event.ref()));
-        return true;
+        return CompileResult.COMPILED;
+    }
+
+    /**
+     * The options whose pasted text breaks v3's JSON (v3 stops with a SyntaxError), or the event
+     * itself when no single option does.
+     */
+    private static List<Refusal> unparsable(EventItem event, MapNode options, Map<String, String> pasted) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (MapNode.Field option : options.fields()) {
+            String text = pasted.get(option.key());
+            boolean breaks = text != null && (option.key().equals("event") ? JsonTemplate.parse(text).isEmpty()
+                    : JsonTemplate.stringLiteral(text).isEmpty());
+            if (breaks) {
+                refusals.add(CompileResult.refusal(event, Refusal.V3_INVALID_JSON, Details.where(option),
+                        "cloudwatchEvent " + (option.key().equals("event") ? "event pattern" : option.key())
+                                + " holds a double quote, backslash or line break that Serverless Framework v3"
+                                + " pastes unescaped into the rule's JSON, which then does not parse: packaging"
+                                + " fails; remove the character"));
+            }
+        }
+        if (refusals.isEmpty()) {
+            refusals.add(CompileResult.refusal(event, Refusal.V3_INVALID_JSON, event.ref(), "the EventBridge rule"
+                    + " Serverless Framework v3 writes for this cloudwatchEvent as JSON text does not parse:"
+                    + " packaging fails"));
+        }
+        return refusals;
     }
 
     /** v3's per-function counter: the items up to this one that have a truthy cloudwatchEvent. */

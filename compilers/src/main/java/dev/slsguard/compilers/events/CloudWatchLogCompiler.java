@@ -43,7 +43,7 @@ public final class CloudWatchLogCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         String logGroup;
         String filter = "";
         Node logGroupNode;
@@ -54,18 +54,18 @@ public final class CloudWatchLogCompiler implements EventCompiler {
             logGroupNode = map.get("logGroup").get();
             JsonNode value = Coerce.string(NodeJson.toJson(logGroupNode));
             if (!value.isTextual()) {
-                return false;
+                return CompileResult.SKIPPED; // a logGroup that is no name: the schema validation reports it
             }
             logGroup = value.textValue();
             JsonNode filterValue = Coerce.string(NodeJson.toJsonOrNull(map.get("filter")));
             if (Js.truthy(filterValue)) {
                 if (!filterValue.isTextual()) {
-                    return false;
+                    return CompileResult.SKIPPED; // a filter that is no text: the schema validation reports it
                 }
                 filter = filterValue.textValue();
             }
         } else {
-            return false;
+            return CompileResult.SKIPPED; // no log group: the schema validation reports it
         }
         logGroup = logGroup.replaceAll("\r?\n", "");
         filter = filter.replaceAll("\r?\n", "");
@@ -88,7 +88,8 @@ public final class CloudWatchLogCompiler implements EventCompiler {
         Optional<String> groupLiteral = JsonTemplate.stringLiteral(logGroup);
         Optional<String> prefixLiteral = JsonTemplate.stringLiteral(Naming.logGroupsCommonPrefix(ownGroups));
         if (groupLiteral.isEmpty() || prefixLiteral.isEmpty()) {
-            return false; // v3's JSON text does not parse
+            // v3's JSON text does not parse (SyntaxError): the schema validation reports the log group name
+            return CompileResult.SKIPPED;
         }
         String filterId = Naming.logSubscriptionFilterLogicalId(function.key(), number);
         String permissionId = Naming.logSubscriptionPermissionLogicalId(function.key());
@@ -113,6 +114,6 @@ public final class CloudWatchLogCompiler implements EventCompiler {
         SourceRef groupRef = logGroupNode.ref();
         context.addEventFact(new CloudWatchLogEvent(function.key(), event.index(), logGroup, filter, filterId,
                 permissionId, occurrence, event.config(), event.ref(), groupRef));
-        return true;
+        return CompileResult.COMPILED;
     }
 }

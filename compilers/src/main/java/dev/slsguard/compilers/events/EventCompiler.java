@@ -2,6 +2,8 @@ package dev.slsguard.compilers.events;
 
 import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.bind.EventItem;
+import dev.slsguard.engine.model.Refusal;
+import java.util.List;
 
 /**
  * Compiles one event type, like one v3 plugin under {@code package/compile/events/}: adds the
@@ -19,18 +21,21 @@ public interface EventCompiler {
     }
 
     /**
-     * Compiles one event item; called in v3's order (functions in order, events in order).
+     * Compiles one event item; called in v3's order (functions in order, events in order). Keeps
+     * nothing between calls: the items compiled before are {@link CompileContext#compiledEvents}.
      *
-     * @return false when the item is too malformed to compile (v3 would fail on it); nothing is
-     *         added then, and validation rules report the item from its {@code EventDecl}
+     * @return compiled, or refused (nothing is added then, the refusals become facts), or skipped
      */
-    boolean compile(EventItem event, CompileContext context);
+    CompileResult compile(EventItem event, CompileContext context);
 
     /**
      * Called once after every item of this type was compiled, for what v3 builds per service
      * rather than per event (shared topics, buckets, an API's resource tree, limits across
      * functions). Nothing by default.
+     *
+     * @return the refusals of the service-wide settings of this event type (nothing is built then)
      */
-    default void finish(CompileContext context) {
+    default List<Refusal> finish(CompileContext context) {
+        return List.of();
     }
 }

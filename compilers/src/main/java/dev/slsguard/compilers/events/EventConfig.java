@@ -1,7 +1,9 @@
 package dev.slsguard.compilers.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
@@ -43,5 +45,24 @@ record EventConfig(Optional<MapNode> object, Optional<Node> arn) {
 
     SourceRef optionRef(String key, SourceRef fallback) {
         return optionNode(key).map(Node::ref).orElse(fallback);
+    }
+
+    /**
+     * The result for an {@code arn} v3 cannot read the queue or stream name from: refused when it is
+     * an intrinsic function ({@code Ref}, {@code Fn::*}); skipped otherwise, as malformed input the
+     * schema validation reports.
+     *
+     * @param readable the intrinsics v3 reads the name from, for the detail
+     * @param hint     added to the detail ({@code ""} for none)
+     */
+    CompileResult unreadableArn(EventItem event, String readable, String hint) {
+        return object.flatMap(m -> m.field("arn"))
+                .filter(f -> f.value() instanceof MapNode map && map.size() == 1
+                        && (map.keys().get(0).equals("Ref") || map.keys().get(0).startsWith("Fn::")))
+                .map(f -> CompileResult.refused(event, Refusal.V3_INTRINSIC_ARN, f.keyRef(), event.type().key()
+                        + " arn given as " + ((MapNode) f.value()).keys().get(0) + " makes Serverless Framework v3"
+                        + " fail to package the service: it reads the " + (event.type() == EventType.SQS ? "queue"
+                        : "stream") + " name only from " + readable + hint))
+                .orElse(CompileResult.SKIPPED);
     }
 }

@@ -16,7 +16,11 @@ import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;
 import dev.slsguard.engine.model.HttpApiEvent;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.text.Spelling;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,10 +52,36 @@ public final class HttpApiCompiler implements EventCompiler {
         return EventType.HTTP_API;
     }
 
-    /** Routes are resolved across the whole service in {@link #finish}, like v3 does. */
+    /**
+     * Resolves the event's route against the service's HTTP API settings and the routes compiled
+     * before, like v3's {@code resolveConfiguration}; the API itself is built in {@link #finish}.
+     */
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
-        return true;
+    public CompileResult compile(EventItem event, CompileContext context) {
+        HttpApiConfig config = HttpApiConfig.resolve(context.settings(), context.functions());
+        Resolution resolution = route(event, config, routes(context, config), context.settings());
+        if (!resolution.refusals().isEmpty()) {
+            return new CompileResult.Refused(resolution.refusals());
+        }
+        return resolution.route().isPresent() ? CompileResult.COMPILED : CompileResult.SKIPPED;
+    }
+
+    /** The routes of the events compiled so far, by route key. */
+    private Map<String, Route> routes(CompileContext context, HttpApiConfig config) {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        for (EventItem event : context.compiledEvents(eventType())) {
+            route(event, config, routes, context.settings()).route().ifPresent(r -> routes.put(r.routeKey(), r));
+        }
+        return routes;
+    }
+
+    /**
+     * An event's route as v3 resolves it, or where v3 stops on it (at most one refusal of its
+     * method and path, one of its authorizer), or neither for malformed input the schema reports.
+     */
+    private record Resolution(Optional<Route> route, List<Refusal> refusals) {
+
+        static final Resolution MALFORMED = new Resolution(Optional.empty(), List.of());
     }
 
     /** A route as v3 resolved it, and the event that declared it. */
@@ -75,20 +105,18 @@ public final class HttpApiCompiler implements EventCompiler {
     }
 
     @Override
-    public void finish(CompileContext context) {
+    public List<Refusal> finish(CompileContext context) {
         ServiceSettings settings = context.settings();
         HttpApiConfig config = HttpApiConfig.resolve(settings, context.functions());
         Map<String, Route> routes = new LinkedHashMap<>();
-        for (EventItem event : context.bound().events()) {
-            if (event.type() == eventType()) {
-                route(event, config, routes).ifPresent(r -> {
-                    routes.put(r.routeKey(), r);
-                    config.cors().ifPresent(c -> c.addMethod(r.method()));
-                });
-            }
+        for (EventItem event : context.compiledEvents(eventType())) {
+            route(event, config, routes, settings).route().ifPresent(r -> {
+                routes.put(r.routeKey(), r);
+                config.cors().ifPresent(c -> c.addMethod(r.method()));
+            });
         }
         if (routes.isEmpty()) {
-            return;
+            return List.of();
         }
         JsonNode apiId = config.id().map(j -> (JsonNode) j.deepCopy()).orElseGet(() -> Cfn.ref(Naming.HTTP_API_LOGICAL_ID));
         if (config.id().isEmpty()) {
@@ -120,14 +148,17 @@ public final class HttpApiCompiler implements EventCompiler {
         for (Route route : routes.values()) {
             facts(context, route, apiId);
         }
+        return List.of();
     }
 
-    /** v3's per-event part of {@code resolveConfiguration}; empty where v3 would stop with an error. */
-    private static Optional<Route> route(EventItem event, HttpApiConfig config, Map<String, Route> routes) {
+    /** v3's per-event part of {@code resolveConfiguration}. */
+    private static Resolution route(EventItem event, HttpApiConfig config, Map<String, Route> routes,
+                                    ServiceSettings settings) {
         JsonNode value = NodeJson.toJson(event.config());
         if (!Js.truthy(value)) {
-            return Optional.empty();
+            return Resolution.MALFORMED; // no route: the schema validation reports it
         }
+        MapNode options = event.config() instanceof MapNode map ? map : new MapNode(event.ref(), List.of());
         JsonNode method = null;
         JsonNode path;
         JsonNode authorizer = null;
@@ -142,83 +173,162 @@ public final class HttpApiCompiler implements EventCompiler {
             } else {
                 Matcher m = METHOD_PATH.matcher(methodPath);
                 if (!m.matches()) {
-                    return Optional.empty();
+                    return Resolution.MALFORMED; // not '<METHOD> <path>': the schema validation reports it
                 }
                 method = JSON.textNode(m.group(1));
                 path = JSON.textNode(m.group(2));
             }
         }
+        List<Refusal> refusals = new ArrayList<>();
         String pathText = Js.string(path);
-        String routeKey;
-        String resolvedMethod;
+        String routeKey = null;
+        String resolvedMethod = null;
         if (pathText.equals("*")) {
             if (Js.truthy(method) && !"*".equals(method.asText(null))) {
-                return Optional.empty(); // INVALID_HTTP_API_PATH
+                Node methodNode = options.get("method").orElseThrow();
+                refusals.add(CompileResult.refusal(event, "INVALID_HTTP_API_PATH", options.get("path").orElseThrow()
+                        .ref(), "path '*' is the catch-all route of every method: remove method "
+                        + Details.show(methodNode) + " (or write method: '*'), or give a path that starts with /;"
+                        + " Serverless Framework v3 refuses this (INVALID_HTTP_API_PATH)"));
+            } else {
+                routeKey = "*";
+                resolvedMethod = "ANY";
             }
-            routeKey = "*";
-            resolvedMethod = "ANY";
+        } else if (!Js.truthy(method)) {
+            refusals.add(CompileResult.refusal(event, "MISSING_HTTP_API_METHOD",
+                    options.get("method").map(Node::ref).orElse(event.ref()), "httpApi event with path "
+                            + options.get("path").map(Details::show).orElse("undefined") + " needs method (GET,"
+                            + " POST, ... or '*' for any); Serverless Framework v3 refuses this"
+                            + " (MISSING_HTTP_API_METHOD)"));
         } else {
-            if (!Js.truthy(method)) {
-                return Optional.empty(); // MISSING_HTTP_API_METHOD
-            }
             resolvedMethod = Js.string(method).toUpperCase(Locale.ROOT);
             if (resolvedMethod.equals("*")) {
                 resolvedMethod = "ANY";
-            } else if (!HttpApiConfig.METHODS.contains(resolvedMethod)) {
-                return Optional.empty(); // INVALID_HTTP_API_METHOD
             }
-            routeKey = resolvedMethod + " " + pathText;
-            if (routes.containsKey(routeKey)) {
-                return Optional.empty(); // DUPLICATE_HTTP_API_ROUTE
+            if (!HttpApiConfig.METHODS.contains(resolvedMethod)) {
+                MapNode.Field field = options.field("method").orElseThrow();
+                refusals.add(CompileResult.refusal(event, "INVALID_HTTP_API_METHOD", Details.where(field),
+                        "httpApi method must be one of " + String.join(", ", HttpApiConfig.METHODS) + " or '*'"
+                                + " (any case); got " + Details.show(field.value())
+                                + Spelling.hint(Js.string(method).toUpperCase(Locale.ROOT), HttpApiConfig.METHODS)
+                                + "; Serverless Framework v3 refuses this (INVALID_HTTP_API_METHOD)"));
+            } else {
+                routeKey = resolvedMethod + " " + pathText;
+                Route earlier = routes.get(routeKey);
+                if (earlier != null) {
+                    refusals.add(CompileResult.refusal(event, "DUPLICATE_HTTP_API_ROUTE", event.ref(), "route '"
+                            + routeKey + "' is already declared" + (earlier.function().key()
+                            .equals(event.function().key()) ? " by event " + (earlier.event().index() + 1)
+                            + " of this function" : " by function " + earlier.function().key())
+                            + ": each method and path may have one handler; remove one of them (Serverless"
+                            + " Framework v3 refuses this: DUPLICATE_HTTP_API_ROUTE)"));
+                }
             }
         }
-        Optional<RouteAuthorizer> routeAuthorizer = Optional.empty();
-        Optional<List<JsonNode>> scopes = Optional.empty();
-        if (Js.truthy(authorizer)) {
-            JsonNode name;
-            JsonNode id = null;
-            JsonNode type = null;
-            JsonNode scopesValue = null;
-            if (authorizer.isObject() || authorizer.isArray()) {
-                name = authorizer.get("name");
-                id = authorizer.get("id");
-                type = authorizer.get("type");
-                scopesValue = authorizer.get("scopes");
-            } else {
-                name = authorizer;
-            }
-            boolean awsIam = type != null && "aws_iam".equals(type.textValue());
-            if (!awsIam && !Js.truthy(id) && !Js.truthy(name)) {
-                return Optional.empty(); // HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME
-            }
-            if (awsIam && (Js.truthy(name) || Js.truthy(id) || Js.truthy(scopesValue))) {
-                return Optional.empty(); // HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES
-            }
-            Optional<String> typeText = Optional.ofNullable(type).filter(JsonNode::isTextual).map(JsonNode::textValue);
-            if (Js.truthy(id)) {
-                if (config.id().isEmpty()) {
-                    return Optional.empty(); // EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API
-                }
-                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.of(id), typeText, Optional.empty()));
-            } else if (awsIam) {
-                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.empty(), typeText, Optional.empty()));
-            } else {
-                HttpApiConfig.Authorizer configured = name.isTextual() ? config.authorizers().get(name.textValue())
-                        : null;
-                if (configured == null) {
-                    return Optional.empty(); // UNRECOGNIZED_HTTP_API_AUTHORIZER
-                }
-                Optional<String> configuredType = Optional.ofNullable(configured.value("type"))
-                        .filter(JsonNode::isTextual).map(JsonNode::textValue);
-                routeAuthorizer = Optional.of(new RouteAuthorizer(Optional.empty(), configuredType,
-                        Optional.of(configured)));
-            }
-            if (Js.truthy(scopesValue)) {
-                scopes = Optional.of(HttpApiConfig.toSet(scopesValue));
-            }
+        Authorization authorization = Js.truthy(authorizer)
+                ? authorization(event, options.field("authorizer").orElseThrow(), authorizer, config, settings)
+                : Authorization.NONE;
+        authorization.refusal().ifPresent(refusals::add);
+        if (!refusals.isEmpty()) {
+            return new Resolution(Optional.empty(), refusals);
         }
-        return Optional.of(new Route(routeKey, resolvedMethod, pathText, event.function(), routeAuthorizer, scopes,
-                event));
+        if (authorization.malformed()) {
+            return Resolution.MALFORMED; // an authorizer name that is no text: the schema validation reports it
+        }
+        return new Resolution(Optional.of(new Route(routeKey, resolvedMethod, pathText, event.function(),
+                authorization.authorizer(), authorization.scopes(), event)), List.of());
+    }
+
+    /**
+     * A route's authorizer and scopes as v3 resolves them, or where v3 stops on the authorizer, or
+     * neither for a malformed one.
+     */
+    private record Authorization(Optional<RouteAuthorizer> authorizer, Optional<List<JsonNode>> scopes,
+                                 Optional<Refusal> refusal, boolean malformed) {
+
+        static final Authorization NONE = new Authorization(Optional.empty(), Optional.empty(), Optional.empty(),
+                false);
+        static final Authorization MALFORMED = new Authorization(Optional.empty(), Optional.empty(),
+                Optional.empty(), true);
+
+        static Authorization refused(Refusal refusal) {
+            return new Authorization(Optional.empty(), Optional.empty(), Optional.of(refusal), false);
+        }
+    }
+
+    private static Authorization authorization(EventItem event, MapNode.Field field, JsonNode authorizer,
+                                               HttpApiConfig config, ServiceSettings settings) {
+        Optional<MapNode> given = field.value() instanceof MapNode map ? Optional.of(map) : Optional.empty();
+        JsonNode name;
+        JsonNode id = null;
+        JsonNode type = null;
+        JsonNode scopesValue = null;
+        if (authorizer.isObject() || authorizer.isArray()) {
+            name = authorizer.get("name");
+            id = authorizer.get("id");
+            type = authorizer.get("type");
+            scopesValue = authorizer.get("scopes");
+        } else {
+            name = authorizer;
+        }
+        boolean awsIam = type != null && "aws_iam".equals(type.textValue());
+        Optional<String> typeText = Optional.ofNullable(type).filter(JsonNode::isTextual).map(JsonNode::textValue);
+        if (!awsIam && !Js.truthy(id) && !Js.truthy(name)) {
+            return Authorization.refused(CompileResult.refusal(event, "HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME",
+                    field.keyRef(), "httpApi authorizer of type " + typeText.orElse("jwt") + " needs name (an"
+                            + " authorizer in provider.httpApi.authorizers) or id (of an external authorizer);"
+                            + " Serverless Framework v3 refuses this (HTTP_API_AUTHORIZER_MISSING_ID_OR_NAME)"));
+        }
+        if (awsIam && (Js.truthy(name) || Js.truthy(id) || Js.truthy(scopesValue))) {
+            List<MapNode.Field> extra = given.map(MapNode::fields).orElse(List.of()).stream()
+                    .filter(f -> List.of("name", "id", "scopes").contains(f.key())
+                            && Js.truthy(authorizer.get(f.key())))
+                    .toList();
+            return Authorization.refused(CompileResult.refusal(event,
+                    "HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES",
+                    extra.isEmpty() ? field.keyRef() : extra.get(0).keyRef(), "an aws_iam authorizer takes no "
+                            + String.join(", ", extra.stream().map(MapNode.Field::key).toList()) + ": IAM authorizes"
+                            + " the request by its signature; remove them (Serverless Framework v3 refuses this:"
+                            + " HTTP_API_AUTHORIZER_AWS_IAM_UNEXPECTED_PROPERTIES)"));
+        }
+        Optional<List<JsonNode>> scopes = Js.truthy(scopesValue) ? Optional.of(HttpApiConfig.toSet(scopesValue))
+                : Optional.empty();
+        if (Js.truthy(id)) {
+            if (config.id().isEmpty()) {
+                Node idNode = given.flatMap(m -> m.get("id")).orElse(field.value());
+                return Authorization.refused(CompileResult.refusal(event,
+                        "EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API", idNode.ref(), "authorizer id "
+                                + Details.show(idNode) + " names an authorizer of an external HTTP API, but this"
+                                + " service creates its own API (provider.httpApi.id is not set): use name with an"
+                                + " authorizer of provider.httpApi.authorizers, or set provider.httpApi.id;"
+                                + " Serverless Framework v3 refuses this"
+                                + " (EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API)"));
+            }
+            return new Authorization(Optional.of(new RouteAuthorizer(Optional.of(id), typeText, Optional.empty())),
+                    scopes, Optional.empty(), false);
+        }
+        if (awsIam) {
+            return new Authorization(Optional.of(new RouteAuthorizer(Optional.empty(), typeText, Optional.empty())),
+                    scopes, Optional.empty(), false);
+        }
+        if (!name.isTextual()) {
+            return Authorization.MALFORMED;
+        }
+        HttpApiConfig.Authorizer configured = config.authorizers().get(name.textValue());
+        if (configured == null) {
+            List<String> defined = settings.provider().at("httpApi", "authorizers").filter(MapNode.class::isInstance)
+                    .map(n -> ((MapNode) n).keys()).orElse(List.of());
+            Node nameNode = given.flatMap(m -> m.get("name")).orElse(field.value());
+            return Authorization.refused(CompileResult.refusal(event, "UNRECOGNIZED_HTTP_API_AUTHORIZER",
+                    nameNode.ref(), "authorizer '" + name.textValue() + "' is not defined in"
+                            + " provider.httpApi.authorizers" + Spelling.hint(name.textValue(), defined)
+                            + (defined.isEmpty() ? " (none is defined)" : "; defined: " + String.join(", ", defined))
+                            + "; Serverless Framework v3 refuses this (UNRECOGNIZED_HTTP_API_AUTHORIZER)"));
+        }
+        Optional<String> configuredType = Optional.ofNullable(configured.value("type"))
+                .filter(JsonNode::isTextual).map(JsonNode::textValue);
+        return new Authorization(Optional.of(new RouteAuthorizer(Optional.empty(), configuredType,
+                Optional.of(configured))), scopes, Optional.empty(), false);
     }
 
     private static ObjectNode api(ServiceSettings settings, HttpApiConfig config) {

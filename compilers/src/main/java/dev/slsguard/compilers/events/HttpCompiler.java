@@ -3,9 +3,8 @@ package dev.slsguard.compilers.events;
 import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.events.http.HttpEndpoints;
-import dev.slsguard.compilers.events.http.RestApiBuilder;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import dev.slsguard.engine.model.Refusal;
+import java.util.List;
 
 /**
  * {@code http} events, the REST API of API Gateway ({@code package/compile/events/api-gateway/}).
@@ -15,27 +14,18 @@ import java.util.Map;
  */
 public final class HttpCompiler implements EventCompiler {
 
-    private final Map<CompileContext, HttpEndpoints> pending = new IdentityHashMap<>();
-
     @Override
     public EventType eventType() {
         return EventType.HTTP;
     }
 
     @Override
-    public synchronized boolean compile(EventItem event, CompileContext context) {
-        return pending.computeIfAbsent(context, c -> new HttpEndpoints()).add(event, context);
+    public CompileResult compile(EventItem event, CompileContext context) {
+        return HttpEndpoints.compile(event, context);
     }
 
     @Override
-    public void finish(CompileContext context) {
-        HttpEndpoints endpoints;
-        synchronized (this) {
-            endpoints = pending.remove(context);
-        }
-        if (endpoints == null || endpoints.isEmpty() || !endpoints.serviceAccepted(context)) {
-            return;
-        }
-        RestApiBuilder.build(context, endpoints.list());
+    public List<Refusal> finish(CompileContext context) {
+        return HttpEndpoints.build(context, context.compiledEvents(eventType()));
     }
 }

@@ -15,6 +15,7 @@ import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.S3Event;
 import dev.slsguard.engine.model.SourceRef;
@@ -23,8 +24,6 @@ import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +42,19 @@ public final class S3Compiler implements EventCompiler {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** The events of one compilation, kept until {@link #finish}. */
-    private final Map<CompileContext, Pending> pending = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * One usable event, read the way v3 reads it.
+     *
+     * @param bucketWhere where a refusal of the bucket points: a scalar bucket itself, else the
+     *                    {@code bucket} key
+     */
+    private record Item(EventItem event, JsonNode bucket, Node bucketNode, SourceRef bucketWhere,
+                        String notificationEvent, Optional<Node> rules, boolean existing, boolean forceDeploy) {
 
-    /** One usable event, read the way v3 reads it. */
-    private record Item(EventItem event, JsonNode bucket, Node bucketNode, String notificationEvent,
-                        Optional<Node> rules, boolean existing, boolean forceDeploy) {
-    }
-
-    private static final class Pending {
-        final List<Item> items = new ArrayList<>();
-        /** Per function: the first existing bucket, as v3 compares them (JSON.stringify of objects). */
-        final Map<String, String> existingBucket = new LinkedHashMap<>();
+        /** The bucket as v3 compares existing buckets (JSON text of an intrinsic). */
+        String bucketKey() {
+            return text(bucket);
+        }
     }
 
     @Override
@@ -63,83 +63,114 @@ public final class S3Compiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
-        Pending state = pending.computeIfAbsent(context, c -> new Pending());
+    public CompileResult compile(EventItem event, CompileContext context) {
+        Optional<Item> read = read(event);
+        if (read.isEmpty()) {
+            return CompileResult.SKIPPED;
+        }
+        Item item = read.get();
+        if (item.existing()) {
+            Optional<Item> first = context.compiledEvents(eventType()).stream()
+                    .filter(e -> e.function().key().equals(event.function().key()))
+                    .flatMap(e -> read(e).stream()).filter(Item::existing).findFirst();
+            if (first.isPresent() && !first.get().bucketKey().equals(item.bucketKey())) {
+                return CompileResult.refused(event, "S3_MULTIPLE_BUCKETS_PER_FUNCTION", item.bucketWhere(),
+                        "function " + event.function().key() + " already has events on existing bucket '"
+                                + first.get().bucketKey() + "' (line " + first.get().event().ref().line()
+                                + "); Serverless Framework v3 allows one existing bucket per function"
+                                + " (S3_MULTIPLE_BUCKETS_PER_FUNCTION): move the events on '" + item.bucketKey()
+                                + "' to another function");
+            }
+        } else if (item.bucket().isObject()) {
+            return CompileResult.refused(event, "S3_INVALID_NEW_BUCKET_FORMAT", item.bucketWhere(),
+                    "s3 bucket is an intrinsic function, but without existing: true Serverless Framework v3 must"
+                            + " create the bucket and needs its name (S3_INVALID_NEW_BUCKET_FORMAT): add"
+                            + " existing: true for a bucket that exists, or give a name");
+        } else {
+            NewBucket bucket = newBucket(text(item.bucket()), context);
+            // a name still holding a variable is compiled as is
+            if (!S3Event.validBucketName(bucket.name()) && !bucket.name().contains("${")) {
+                return CompileResult.refused(event, "S3_INVALID_BUCKET_PATTERN",
+                        bucket.nameNode().map(Node::ref).orElse(item.bucketWhere()), "bucket name '" + bucket.name()
+                                + "' is not a valid S3 bucket name" + bucket.definition()
+                                        .map(d -> " (provider.s3." + d + ".name)").orElse("")
+                                + ": use lower-case letters, digits, hyphens and dots only, starting and ending with"
+                                + " a letter or digit; Serverless Framework v3 refuses it (S3_INVALID_BUCKET_PATTERN)");
+            }
+        }
+        return CompileResult.COMPILED;
+    }
+
+    /** The event as v3 reads it; empty for malformed input, which the schema validation reports. */
+    private static Optional<Item> read(EventItem event) {
         Node config = event.config();
         if (config instanceof ListNode list && list.items().size() == 1 && list.items().get(0) instanceof ScalarNode) {
             config = list.items().get(0); // AJV coerces a one-element list where the schema wants a string
         }
         Optional<MapNode> object = config instanceof MapNode map ? Optional.of(map) : Optional.empty();
         Node bucketNode;
+        SourceRef bucketWhere;
         if (object.isPresent()) {
-            Optional<Node> given = object.get().get("bucket");
-            if (given.isEmpty() || !Js.present(NodeJson.toJson(given.get()))) {
-                return false;
+            Optional<MapNode.Field> given = object.get().field("bucket");
+            if (given.isEmpty() || !Js.present(NodeJson.toJson(given.get().value()))) {
+                return Optional.empty(); // no bucket: skipped, the schema validation reports it
             }
-            bucketNode = given.get();
+            bucketNode = given.get().value();
+            Node unwrapped = bucketNode instanceof ListNode list && list.items().size() == 1
+                    && list.items().get(0) instanceof ScalarNode scalar ? scalar : bucketNode;
+            bucketWhere = unwrapped instanceof ScalarNode ? unwrapped.ref() : given.get().keyRef();
         } else if (config instanceof ScalarNode scalar && scalar.value() != null) {
             bucketNode = config;
+            bucketWhere = config.ref();
         } else {
-            return false; // a list, or no value (v3 skips a null s3 event; validation reports it)
+            return Optional.empty(); // a list or no value: skipped, as v3 skips a null s3 event; the schema reports it
         }
         JsonNode bucket = Coerce.string(NodeJson.toJson(bucketNode));
         if (bucket.isArray()) {
-            return false;
+            return Optional.empty(); // a list of buckets: skipped, the schema validation reports it
         }
         JsonNode notification = Coerce.string(object.flatMap(m -> m.get("event")).map(NodeJson::toJson)
                 .orElse(null));
         String notificationEvent = Js.truthy(notification) ? text(notification) : S3Event.DEFAULT_EVENT;
         Optional<Node> rules = object.flatMap(m -> m.get("rules")).filter(n -> Js.truthy(NodeJson.toJson(n)));
         if (rules.isPresent() && !(rules.get() instanceof ListNode)) {
-            return false; // v3 fails iterating rules that are not a list
+            return Optional.empty(); // v3 fails iterating rules that are not a list: skipped, the schema reports it
         }
         boolean existing = object.isPresent()
                 && Js.truthy(Coerce.bool(object.flatMap(m -> m.get("existing")).map(NodeJson::toJson).orElse(null)));
         boolean forceDeploy = Js.truthy(Coerce.bool(object.flatMap(m -> m.get("forceDeploy"))
                 .map(NodeJson::toJson).orElse(null)));
-
-        if (existing) {
-            String key = bucket.isTextual() ? bucket.textValue() : Js.stringify(bucket);
-            String first = state.existingBucket.putIfAbsent(event.function().key(), key);
-            if (first != null && !first.equals(key)) {
-                return false; // S3_MULTIPLE_BUCKETS_PER_FUNCTION
-            }
-        } else {
-            if (bucket.isObject()) {
-                return false; // S3_INVALID_NEW_BUCKET_FORMAT
-            }
-            String name = newBucket(text(bucket), context).name();
-            if (!S3Event.validBucketName(name) && !name.contains("${")) {
-                return false; // S3_INVALID_BUCKET_PATTERN (a name still holding a variable is compiled as is)
-            }
-        }
-        state.items.add(new Item(event, bucket, bucketNode, notificationEvent, rules, existing, forceDeploy));
-        return true;
+        return Optional.of(new Item(event, bucket, bucketNode, bucketWhere, notificationEvent, rules, existing,
+                forceDeploy));
     }
 
     @Override
-    public void finish(CompileContext context) {
-        Pending state = pending.remove(context);
-        if (state == null) {
-            return;
-        }
-        compileNewBuckets(state.items.stream().filter(i -> !i.existing()).toList(), context);
-        compileExistingBuckets(state.items.stream().filter(Item::existing).toList(), context);
+    public List<Refusal> finish(CompileContext context) {
+        List<Item> items = context.compiledEvents(eventType()).stream().flatMap(e -> read(e).stream()).toList();
+        compileNewBuckets(items.stream().filter(i -> !i.existing()).toList(), context);
+        compileExistingBuckets(items.stream().filter(Item::existing).toList(), context);
+        return List.of();
     }
 
-    /** A new bucket's name and the {@code provider.s3} definition it refers to, if any. */
-    private record NewBucket(String name, Optional<String> definition, Optional<Node> definitionNode) {
+    /**
+     * A new bucket's name and the {@code provider.s3} definition it refers to, if any.
+     *
+     * @param nameNode the definition's {@code name}, when the name comes from there
+     */
+    private record NewBucket(String name, Optional<String> definition, Optional<Node> definitionNode,
+                             Optional<Node> nameNode) {
     }
 
     private static NewBucket newBucket(String ref, CompileContext context) {
         Optional<Node> definition = context.settings().provider().get("s3").filter(MapNode.class::isInstance)
                 .flatMap(s3 -> ((MapNode) s3).get(ref)).filter(d -> Js.truthy(NodeJson.toJson(d)));
         if (definition.isEmpty()) {
-            return new NewBucket(ref, Optional.empty(), Optional.empty());
+            return new NewBucket(ref, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        JsonNode name = definition.get() instanceof MapNode map
-                ? map.get("name").map(NodeJson::toJson).orElse(null) : null;
-        return new NewBucket(Js.truthy(name) ? text(name) : ref, Optional.of(ref), definition);
+        Optional<Node> nameNode = definition.get() instanceof MapNode map
+                ? map.get("name").filter(n -> Js.truthy(NodeJson.toJson(n))) : Optional.empty();
+        return new NewBucket(nameNode.map(n -> text(NodeJson.toJson(n))).orElse(ref), Optional.of(ref), definition,
+                nameNode);
     }
 
     /** One bucket's logical id and the key its permissions are named after (v3's bucketsMeta). */

@@ -15,6 +15,7 @@ import dev.slsguard.compilers.support.JsonTemplate;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.ScheduleEvent;
 import dev.slsguard.engine.source.MapNode;
@@ -44,13 +45,17 @@ public final class ScheduleCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         FunctionSettings function = event.function();
         Optional<Settings> read = read(event, context);
         if (read.isEmpty()) {
-            return false;
+            return CompileResult.SKIPPED; // neither an expression nor a mapping with rate: the schema reports it
         }
         Settings settings = read.get();
+        List<Refusal> refusals = refusals(event, settings);
+        if (!refusals.isEmpty()) {
+            return new CompileResult.Refused(refusals);
+        }
         Optional<String> alias = function.targetAlias().map(TargetAlias::logicalId);
         int number = (int) context.eventFacts().stream().filter(ScheduleEvent.class::isInstance)
                 .map(ScheduleEvent.class::cast).filter(e -> e.function().equals(function.key()))
@@ -69,7 +74,8 @@ public final class ScheduleCompiler implements EventCompiler {
             }
             Optional<ObjectNode> rule = rule(settings, expression, function, alias);
             if (rule.isEmpty()) {
-                return false;
+                // an expression, a non-text option or a function key that breaks v3's JSON: the schema reports it
+                return CompileResult.SKIPPED;
             }
             String ruleId = Naming.scheduleRuleLogicalId(function.key(), number);
             String permissionId = Naming.schedulePermissionLogicalId(function.key(), number);
@@ -93,17 +99,17 @@ public final class ScheduleCompiler implements EventCompiler {
             ObjectNode arn = Cfn.sub(Naming.functionArnTemplate(function.name()));
             context.addEventFact(event.source(EventSource.SCHEDULER_TARGET, CfnValue.of(arn), event.ref()));
         }
-        return true;
+        return CompileResult.COMPILED;
     }
 
     /**
-     * The event's settings as v3 reads them, its input already prepared; empty where v3 stops
-     * (a name with several rates, an option the method does not support, a malformed event).
+     * The event's settings as v3 reads them, its input already prepared; empty for a malformed
+     * event (neither an expression nor a mapping with a rate list).
      */
     private static Optional<Settings> read(EventItem event, CompileContext context) {
         if (event.config() instanceof ScalarNode scalar && scalar.isString()) {
-            return Optional.of(new Settings(List.of(JSON.textNode(scalar.text())), false, false, null, null,
-                    null, null, null, null, null));
+            return Optional.of(new Settings(new MapNode(scalar.ref(), List.of()), List.of(JSON.textNode(scalar.text())),
+                    false, false, null, null, null, null, null, null, null));
         }
         if (!(event.config() instanceof MapNode map)) {
             return Optional.empty();
@@ -128,9 +134,6 @@ public final class ScheduleCompiler implements EventCompiler {
         boolean scheduler = Js.truthy(method) && method.isTextual()
                 && method.textValue().equals(ScheduleEvent.SCHEDULER);
 
-        if (expressions.size() > 1 && Js.truthy(name)) {
-            return Optional.empty(); // SCHEDULE_NAME_NOT_ALLOWED_MULTIPLE_RATES
-        }
         JsonNode input = NodeJson.toJsonOrNull(map.get("input"));
         if (input != null && (input.isNumber() || input.isBoolean())) {
             input = Coerce.string(input);
@@ -138,11 +141,10 @@ public final class ScheduleCompiler implements EventCompiler {
         if (Js.truthy(input) && (input.isObject() || input.isArray())) {
             if (input.isObject() && input.get("body") != null && input.get("body").isTextual()) {
                 Optional<JsonNode> body = JsonTemplate.parse(input.get("body").textValue());
-                if (body.isEmpty()) {
-                    return Optional.empty(); // JSON.parse of input.body fails
+                if (body.isPresent()) { // else refused: v3's JSON.parse of input.body fails
+                    input = input.deepCopy();
+                    ((ObjectNode) input).set("body", body.get());
                 }
-                input = input.deepCopy();
-                ((ObjectNode) input).set("body", body.get());
             }
             input = JSON.textNode(Js.stringify(input));
         }
@@ -152,9 +154,6 @@ public final class ScheduleCompiler implements EventCompiler {
         JsonNode transformer = NodeJson.toJsonOrNull(map.get("inputTransformer"));
         ObjectNode inputTransformer = null;
         if (Js.truthy(transformer)) {
-            if (scheduler) {
-                return Optional.empty(); // SCHEDULE_PARAMETER_NOT_SUPPORTED
-            }
             inputTransformer = JSON.objectNode();
             JsonNode template = transformer.get("inputTemplate");
             if (template != null) {
@@ -165,16 +164,80 @@ public final class ScheduleCompiler implements EventCompiler {
                 inputTransformer.set("InputPathsMap", pathsMap);
             }
         }
-        if (Js.truthy(inputPath) && scheduler) {
-            return Optional.empty(); // SCHEDULE_PARAMETER_NOT_SUPPORTED
-        }
-        if (Js.truthy(timezone) && !scheduler) {
-            return Optional.empty(); // SCHEDULE_PARAMETER_NOT_SUPPORTED
-        }
         JsonNode role = context.resource(event.function().logicalId()).map(Resource::definition)
                 .map(d -> d.path("Properties").get("Role")).orElse(null);
-        return Optional.of(new Settings(expressions, scheduler, disabled, name, description, input, inputPath,
+        return Optional.of(new Settings(map, expressions, scheduler, disabled, name, description, input, inputPath,
                 inputTransformer, timezone, role));
+    }
+
+    /** Where v3 stops on the event: its error codes, and text its {@code JSON.parse} fails on. */
+    private static List<Refusal> refusals(EventItem event, Settings s) {
+        List<Refusal> refusals = new ArrayList<>();
+        MapNode options = s.options();
+        if (s.expressions().size() > 1 && Js.truthy(s.name())) {
+            MapNode.Field name = options.field("name").orElseThrow();
+            refusals.add(CompileResult.refusal(event, "SCHEDULE_NAME_NOT_ALLOWED_MULTIPLE_RATES", Details.where(name),
+                    "schedule name " + Details.show(name.value()) + " cannot be used with " + s.expressions().size()
+                            + " rate expressions: each expression becomes its own rule, and rule names must be"
+                            + " unique; remove name or split the expressions into separate schedule events"));
+        }
+        Optional<MapNode.Field> badBody = options.get("input").filter(MapNode.class::isInstance)
+                .flatMap(i -> ((MapNode) i).field("body"))
+                .filter(f -> f.value() instanceof ScalarNode body && body.isString()
+                        && JsonTemplate.parse(body.text()).isEmpty());
+        badBody.ifPresent(f -> refusals.add(CompileResult.refusal(event, Refusal.V3_INVALID_JSON, Details.where(f),
+                "schedule input.body must be JSON text (v3 parses it); got " + Details.show(f.value()))));
+        if (s.scheduler()) {
+            Map<String, Boolean> unsupported = new LinkedHashMap<>();
+            unsupported.put("inputTransformer", s.inputTransformer() != null);
+            unsupported.put("inputPath", Js.truthy(s.inputPath()));
+            unsupported.forEach((key, set) -> {
+                if (set) {
+                    refusals.add(CompileResult.refusal(event, "SCHEDULE_PARAMETER_NOT_SUPPORTED",
+                            Details.where(options.field(key).orElseThrow()), "schedule " + key + " is not supported"
+                                    + " with method: scheduler (EventBridge Scheduler passes only input); use input,"
+                                    + " or remove method: scheduler to create an EventBridge rule"));
+                }
+            });
+            return refusals;
+        }
+        if (Js.truthy(s.timezone())) {
+            refusals.add(CompileResult.refusal(event, "SCHEDULE_PARAMETER_NOT_SUPPORTED",
+                    Details.where(options.field("timezone").orElseThrow()), "schedule timezone works only with"
+                            + " method: scheduler (EventBridge rules run in UTC); add method: scheduler or remove"
+                            + " timezone"));
+        }
+        if (badBody.isEmpty()) {
+            refusals.addAll(unwritable(event, s));
+        }
+        return refusals;
+    }
+
+    /** The options whose text breaks the JSON of v3's EventBridge rule (v3 stops with a SyntaxError). */
+    private static List<Refusal> unwritable(EventItem event, Settings s) {
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        written.put("name", s.name());
+        written.put("description", s.description());
+        written.put("inputPath", s.inputPath());
+        written.put("input", s.input());
+        List<Refusal> refusals = new ArrayList<>();
+        written.forEach((key, value) -> {
+            Optional<MapNode.Field> option = s.options().field(key);
+            if (option.isEmpty() || !Js.truthy(value) || JsonTemplate.stringLiteral(Js.string(value)).isPresent()) {
+                return;
+            }
+            if (option.get().value() instanceof ScalarNode) {
+                refusals.add(CompileResult.refusal(event, Refusal.V3_INVALID_JSON, option.get().value().ref(),
+                        "schedule " + key + " " + Details.show(option.get().value()) + " holds a "
+                                + (key.equals("input") ? "" : "double quote, ") + "backslash or line break, which v3"
+                                + " writes into the EventBridge rule unescaped, so packaging fails; remove it"));
+            } else if (key.equals("input")) {
+                refusals.add(CompileResult.refusal(event, Refusal.V3_INVALID_JSON, option.get().keyRef(),
+                        "schedule input holds a double quote in a key or value, which v3 cannot write into the"
+                                + " EventBridge rule (packaging fails); remove the quote or use method: scheduler"));
+            }
+        });
+        return refusals;
     }
 
     /** The {@code AWS::Scheduler::Schedule} of one rate expression. */
@@ -256,11 +319,12 @@ public final class ScheduleCompiler implements EventCompiler {
     /**
      * One schedule event's settings; a Java {@code null} is JavaScript's {@code undefined}.
      *
-     * @param input the input as v3 writes it: objects already stringified, quotes escaped for
-     *              the eventBus method
+     * @param options the event's mapping (empty for the expression form)
+     * @param input   the input as v3 writes it: objects already stringified, quotes escaped for
+     *                the eventBus method
      */
-    private record Settings(List<JsonNode> expressions, boolean scheduler, boolean disabled, JsonNode name,
-                            JsonNode description, JsonNode input, JsonNode inputPath,
+    private record Settings(MapNode options, List<JsonNode> expressions, boolean scheduler, boolean disabled,
+                            JsonNode name, JsonNode description, JsonNode input, JsonNode inputPath,
                             ObjectNode inputTransformer, JsonNode timezone, JsonNode role) {
     }
 }

@@ -42,10 +42,10 @@ public final class SnsCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         JsonNode sns = NodeJson.toJson(event.config());
         if (!Js.truthy(sns)) {
-            return false;
+            return CompileResult.SKIPPED; // v3 skips a falsy sns event; the schema validation reports it
         }
         FunctionSettings function = event.function();
         Optional<MapNode> object = event.config() instanceof MapNode map ? Optional.of(map) : Optional.empty();
@@ -70,17 +70,22 @@ public final class SnsCompiler implements EventCompiler {
             }
             if (Js.truthy(givenName)) {
                 if (!givenName.isTextual()) {
-                    return false;
+                    return CompileResult.SKIPPED; // a malformed topicName: the schema validation reports it
                 }
                 topicName = givenName.textValue();
                 if (topicArn == null) {
                     topicRef = object.flatMap(m -> m.get("topicName")).map(Node::ref).orElse(topicRef);
                 }
+            } else if (topicArn != null && !topicArn.isTextual()) {
+                return CompileResult.refused(event, "SNS_MISSING_TOPIC_NAME", event.ref(), "sns event of function "
+                        + function.key() + " gives arn as an intrinsic without topicName: Serverless Framework v3"
+                        + " cannot name the subscription and refuses to package (SNS_MISSING_TOPIC_NAME); add"
+                        + " topicName with the topic's name");
             } else {
                 topicName = nameFromArn;
             }
             if (topicName == null || topicName.isEmpty()) {
-                return false; // SNS_MISSING_TOPIC_NAME, or no topic at all
+                return CompileResult.SKIPPED; // no topic at all: the schema validation reports it
             }
         } else if (sns.isValueNode()) {
             String text = Coerce.string(sns).asText();
@@ -91,7 +96,7 @@ public final class SnsCompiler implements EventCompiler {
                 topicName = text;
             }
         } else {
-            return false;
+            return CompileResult.SKIPPED; // a list: the schema validation reports it
         }
 
         Optional<String> alias = function.targetAlias().map(TargetAlias::logicalId);
@@ -110,7 +115,7 @@ public final class SnsCompiler implements EventCompiler {
             JsonNode importOption = redrive.get("deadLetterTargetImport");
             if (Js.truthy(arnOption)) {
                 if (!arnOption.isTextual()) {
-                    return false;
+                    return CompileResult.SKIPPED; // a malformed queue ARN: the schema validation reports it
                 }
                 targetArn = arnOption;
                 targetUrl = queueUrl(arnOption.textValue());
@@ -123,7 +128,7 @@ public final class SnsCompiler implements EventCompiler {
                 targetArn = importValue(importOption.get("arn"));
                 targetUrl = importValue(importOption.get("url"));
             } else {
-                return false; // v3 stops with a TypeError
+                return CompileResult.SKIPPED; // v3 crashes (TypeError) on a malformed policy; the schema reports it
             }
             redrivePolicy = JSON.objectNode().set("deadLetterTargetArn", targetArn);
             deadLetterTarget = Optional.of(CfnValue.of(targetArn));
@@ -202,7 +207,7 @@ public final class SnsCompiler implements EventCompiler {
                 ownSubscription, permissionId, Js.truthy(filterPolicy), region, deadLetterTarget, queuePolicyId,
                 event.config(), event.ref(), topicRef));
         context.addEventFact(event.source(EventSource.SNS_TOPIC, topic, topicRef));
-        return true;
+        return CompileResult.COMPILED;
     }
 
     /** Adds {@code {Endpoint, Protocol}} to the created topic's {@code Subscription} list. */

@@ -31,15 +31,16 @@ public final class SqsCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         EventConfig config = EventConfig.of(event.config());
         if (config.arn().isEmpty()) {
-            return false;
+            return CompileResult.SKIPPED; // no arn: the schema validation reports it
         }
         JsonNode arn = NodeJson.toJson(config.arn().get());
         Optional<String> queueName = Naming.queueName(arn);
         if (queueName.isEmpty()) {
-            return false;
+            return config.unreadableArn(event, "Fn::GetAtt, Fn::ImportValue of a name or the last element of"
+                    + " Fn::Join", refHint(arn, context));
         }
         FunctionSettings function = event.function();
         String logicalId = Naming.queueLogicalId(function.key(), queueName.get());
@@ -70,6 +71,19 @@ public final class SqsCompiler implements EventCompiler {
         context.addEventFact(new SqsEvent(function.key(), event.index(), queue, queueName.get(), logicalId,
                 event.config(), event.ref(), arnRef));
         context.addEventFact(event.source(EventSource.SQS_QUEUE, queue, arnRef));
-        return true;
+        return CompileResult.COMPILED;
+    }
+
+    /** For an {@code arn} given as {@code Ref}: a queue's Ref is its URL, not its ARN. */
+    private static String refHint(JsonNode arn, CompileContext context) {
+        JsonNode ref = arn.get("Ref");
+        if (ref == null) {
+            return "";
+        }
+        String target = ref.isTextual() ? ref.textValue() : "";
+        boolean queue = context.settings().root().at("resources", "Resources", target, "Type")
+                .map(NodeJson::toJson).filter(t -> t.asText().equals("AWS::SQS::Queue")).isPresent();
+        return queue ? "; and Ref of a queue is its URL, not its ARN: use !GetAtt " + target + ".Arn"
+                : "; use Fn::Join or Fn::GetAtt to build the ARN";
     }
 }

@@ -40,10 +40,10 @@ public final class StreamCompiler implements EventCompiler {
     }
 
     @Override
-    public boolean compile(EventItem event, CompileContext context) {
+    public CompileResult compile(EventItem event, CompileContext context) {
         EventConfig config = EventConfig.of(event.config());
         if (config.arn().isEmpty()) {
-            return false;
+            return CompileResult.SKIPPED; // no arn: the schema validation reports it
         }
         JsonNode arn = NodeJson.toJson(config.arn().get());
         JsonNode typeOption = config.option("type");
@@ -53,11 +53,12 @@ public final class StreamCompiler implements EventCompiler {
         } else if (arn.isTextual()) {
             streamType = Naming.arnService(arn.textValue()).orElse("");
         } else {
-            return false; // v3 fails on an intrinsic ARN without type
+            return CompileResult.SKIPPED; // v3 fails on an intrinsic ARN without type; the schema reports it
         }
         Optional<String> streamName = Naming.streamName(arn);
         if (streamName.isEmpty()) {
-            return false;
+            return config.unreadableArn(event, "Fn::GetAtt, Ref, Fn::ImportValue of a name or the last element"
+                    + " of Fn::Join", "");
         }
         FunctionSettings function = event.function();
         ServiceSettings settings = context.settings();
@@ -172,7 +173,7 @@ public final class StreamCompiler implements EventCompiler {
                 Js.present(config.option("startingPositionTimestamp")), onFailure, onFailureType, event.config(),
                 event.ref(), arnRef));
         sources.forEach(context::addEventFact);
-        return true;
+        return CompileResult.COMPILED;
     }
 
     private static void setIfPresent(ObjectNode properties, String key, JsonNode value) {

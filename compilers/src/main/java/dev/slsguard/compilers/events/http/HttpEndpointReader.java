@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
+import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
+import dev.slsguard.engine.model.Refusal;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.text.Spelling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,45 +22,61 @@ import java.util.Optional;
 
 /**
  * Reads one {@code http} events item the way v3's {@code validate} normalises it, with the
- * schema's type coercion applied first. Empty where v3 would stop with an error or crash on the
- * item; validation rules report those.
+ * schema's type coercion applied first: the endpoint, or the refusals where v3 stops with an error
+ * or crashes on the item, or neither for malformed input the schema validation reports.
  */
 public final class HttpEndpointReader {
+
+    /**
+     * One item read: the endpoint when v3 accepts it.
+     *
+     * @param refusals every condition v3 stops at on the item (empty when it is accepted or malformed)
+     */
+    record Read(Optional<HttpEndpoint> endpoint, List<Refusal> refusals) {
+
+        static Read skipped() {
+            return new Read(Optional.empty(), List.of());
+        }
+    }
 
     private static final Map<String, String> DEFAULT_STATUS_CODES = defaultStatusCodes();
 
     private HttpEndpointReader() {
     }
 
-    static Optional<HttpEndpoint> read(EventItem event, List<FunctionSettings> functions) {
+    static Read read(EventItem event, List<FunctionSettings> functions) {
         JsonNode raw = NodeJson.toJson(event.config());
         ObjectNode http;
         if (raw.isTextual()) {
             String[] parts = raw.textValue().split(" ", -1);
             if (parts.length < 2) {
-                return Optional.empty(); // v3 crashes reading the path
+                return Read.skipped(); // v3 crashes reading the path; the schema validation reports it
             }
             http = JSON.objectNode().put("method", parts[0]).put("path", parts[1]);
         } else if (raw.isObject()) {
             http = (ObjectNode) raw;
         } else {
-            return Optional.empty();
+            return Read.skipped(); // neither '<METHOD> /<path>' nor a mapping: the schema validation reports it
         }
         JsonNode pathNode = http.get("path");
         JsonNode methodNode = http.get("method");
         if (pathNode == null || !pathNode.isTextual() || methodNode == null || !methodNode.isTextual()) {
-            return Optional.empty();
+            return Read.skipped(); // no path or method: the schema validation reports it
         }
         String path = pathNode.textValue().replaceFirst("^/", "").replaceFirst("/$", "");
         String method = methodNode.textValue().toLowerCase(Locale.ROOT);
+        MapNode options = event.config() instanceof MapNode map ? map : new MapNode(event.ref(), List.of());
+        List<Refusal> refusals = new ArrayList<>();
 
         Optional<HttpAuthorizer> authorizer = Optional.empty();
+        boolean malformed = false;
         String integration = integration(http);
         if (Js.truthy(http.get("authorizer"))) {
-            authorizer = authorizer(http.get("authorizer"), functions, integration);
-            if (authorizer.isEmpty()) {
-                return Optional.empty();
-            }
+            MapNode.Field field = options.field("authorizer").orElseThrow();
+            Authorizer given = authorizer(event, field, http.get("authorizer"), functions, integration);
+            authorizer = given.authorizer();
+            given.refusal().ifPresent(refusals::add);
+            malformed = authorizer.isEmpty() && given.refusal().isEmpty();
         }
         Optional<CorsSettings> cors = Optional.empty();
         if (Js.truthy(Coerce.bool(http.get("cors")))) {
@@ -65,15 +86,22 @@ public final class HttpEndpointReader {
         Optional<String> connectionType = Optional.empty();
         ObjectNode request = http.get("request") instanceof ObjectNode r ? r.deepCopy() : null;
         ObjectNode response = http.get("response") instanceof ObjectNode r ? r.deepCopy() : null;
+        boolean uri = request != null && Js.truthy(request.get("uri"));
         if (integration.equals("HTTP") || integration.equals("HTTP_PROXY")) {
-            if (request == null || !Js.truthy(request.get("uri"))) {
-                return Optional.empty(); // API_GATEWAY_MISSING_REQUEST_URI
+            if (!uri) {
+                refusals.add(CompileResult.refusal(event, "API_GATEWAY_MISSING_REQUEST_URI",
+                        keyRef(options, "integration", event.ref()), "http integration " + integration
+                                + " needs request.uri, the backend URL to forward to; Serverless Framework v3 refuses"
+                                + " to package without it (API_GATEWAY_MISSING_REQUEST_URI)"));
             }
             JsonNode type = http.get("connectionType");
-            if (Js.truthy(type) && type.isTextual()) {
+            if (uri && Js.truthy(type) && type.isTextual()) {
                 connectionType = Optional.of(type.textValue().toUpperCase(Locale.ROOT).replaceFirst("-", "_"));
                 if (connectionType.get().equals("VPC_LINK") && !Js.truthy(http.get("connectionId"))) {
-                    return Optional.empty(); // API_GATEWAY_MISSING_CONNECTION_ID
+                    refusals.add(CompileResult.refusal(event, "API_GATEWAY_MISSING_CONNECTION_ID",
+                            keyRef(options, "connectionType", event.ref()), "connectionType " + type.textValue()
+                                    + " needs connectionId, the id of the VPC link; Serverless Framework v3 refuses"
+                                    + " to package without it (API_GATEWAY_MISSING_CONNECTION_ID)"));
                 }
             }
         }
@@ -86,8 +114,12 @@ public final class HttpEndpointReader {
                 response = JSON.objectNode();
                 response.set("statusCodes", statusCodes(DEFAULT_STATUS_CODES));
             }
-            if (!(response.get("statusCodes") instanceof ObjectNode)) {
-                return Optional.empty(); // v3 crashes (no status codes to map)
+            // only HTTP lacks them (AWS gets the defaults), and without a uri v3 stopped already
+            if (!(response.get("statusCodes") instanceof ObjectNode) && uri) {
+                refusals.add(CompileResult.refusal(event, Refusal.V3_NO_STATUS_CODES,
+                        keyRef(options, "integration", event.ref()), "http integration HTTP without response:"
+                                + " Serverless Framework v3 crashes (TypeError) while mapping responses; add"
+                                + " response.statusCodes, e.g. {200: {pattern: ''}}"));
             }
         } else if (integration.equals("AWS_PROXY") || integration.equals("HTTP_PROXY")) {
             if (request != null) {
@@ -109,12 +141,26 @@ public final class HttpEndpointReader {
             response = null;
         } else if (integration.equals("MOCK") && response != null
                 && !(response.get("statusCodes") instanceof ObjectNode)) {
-            return Optional.empty(); // v3 crashes (no status codes to map)
+            refusals.add(CompileResult.refusal(event, Refusal.V3_NO_STATUS_CODES,
+                    keyRef(options, "response", event.ref()), "http integration MOCK with a response but no"
+                            + " response.statusCodes: Serverless Framework v3 crashes (TypeError) while mapping"
+                            + " responses; add statusCodes, e.g. {200: {pattern: ''}}"));
+        }
+        if (!refusals.isEmpty()) {
+            return new Read(Optional.empty(), refusals);
+        }
+        if (malformed) {
+            return Read.skipped(); // an authorizer of no known form: the schema validation reports it
         }
         boolean async = Js.truthy(Coerce.bool(http.get("async")));
         boolean privateApi = Js.truthy(Coerce.bool(http.get("private")));
-        return Optional.of(new HttpEndpoint(event, path, method, authorizer, cors, integration, connectionType,
-                http.get("connectionId"), request, response, async, privateApi, http.get("operationId")));
+        return new Read(Optional.of(new HttpEndpoint(event, path, method, authorizer, cors, integration,
+                connectionType, http.get("connectionId"), request, response, async, privateApi,
+                http.get("operationId"))), List.of());
+    }
+
+    private static SourceRef keyRef(MapNode options, String key, SourceRef fallback) {
+        return options.field(key).map(MapNode.Field::keyRef).orElse(fallback);
     }
 
     /** {@code getIntegration}: the type in upper case with its first {@code -} made {@code _}; lambda names mapped. */
@@ -131,8 +177,18 @@ public final class HttpEndpointReader {
         return Js.truthy(Coerce.bool(http.get("async"))) ? "AWS" : "AWS_PROXY";
     }
 
-    private static Optional<HttpAuthorizer> authorizer(JsonNode authorizer, List<FunctionSettings> functions,
-                                                       String integration) {
+    /** An authorizer read: the authorizer, or where v3 stops on it, or neither when it is malformed. */
+    private record Authorizer(Optional<HttpAuthorizer> authorizer, Optional<Refusal> refusal) {
+
+        static final Authorizer MALFORMED = new Authorizer(Optional.empty(), Optional.empty());
+
+        static Authorizer refused(EventItem event, String code, SourceRef where, String detail) {
+            return new Authorizer(Optional.empty(), Optional.of(CompileResult.refusal(event, code, where, detail)));
+        }
+    }
+
+    private static Authorizer authorizer(EventItem event, MapNode.Field field, JsonNode authorizer,
+                                         List<FunctionSettings> functions, String integration) {
         String type = null;
         String name = null;
         JsonNode arn = null;
@@ -144,6 +200,7 @@ public final class HttpEndpointReader {
         JsonNode authorizerId = null;
         JsonNode scopes = null;
         String functionName = null;
+        SourceRef functionRef = field.value().ref();
         if (authorizer.isTextual()) {
             String text = authorizer.textValue();
             if (text.toUpperCase(Locale.ROOT).equals("AWS_IAM")) {
@@ -169,16 +226,30 @@ public final class HttpEndpointReader {
                     name = givenName.textValue();
                 } else if (typeText != null && typeText.toUpperCase(Locale.ROOT).equals("COGNITO_USER_POOLS")
                         && arn.isContainerNode()) {
-                    return Optional.empty(); // API_GATEWAY_MISSING_AUTHORIZER_NAME
+                    return Authorizer.refused(event, "API_GATEWAY_MISSING_AUTHORIZER_NAME", field.keyRef(), "a"
+                            + " COGNITO_USER_POOLS authorizer whose arn is an intrinsic function needs name;"
+                            + " Serverless Framework v3 refuses to package without it"
+                            + " (API_GATEWAY_MISSING_AUTHORIZER_NAME)");
                 } else if (arn.isTextual()) {
                     name = dev.slsguard.compilers.Naming.authorizerNameFromArn(arn.textValue());
+                } else if (arn.isContainerNode()) {
+                    return Authorizer.refused(event, Refusal.V3_INTRINSIC_ARN, field.keyRef(), "an authorizer whose"
+                            + " arn is an intrinsic function needs name (v3 derives the name from a literal ARN only"
+                            + " and crashes with a TypeError otherwise)");
                 } else {
-                    return Optional.empty(); // v3 crashes splitting an intrinsic ARN
+                    return Authorizer.MALFORMED; // an arn that is no text: the schema validation reports it
                 }
-            } else if (Js.truthy(authorizer.get("name")) && authorizer.get("name").isTextual()) {
+            } else if (Js.truthy(authorizer.get("name"))) {
+                if (!authorizer.get("name").isTextual()) {
+                    return Authorizer.MALFORMED; // a name that is no text: the schema validation reports it
+                }
                 functionName = name = authorizer.get("name").textValue();
+                functionRef = ((MapNode) field.value()).get("name").orElseThrow().ref();
             } else {
-                return Optional.empty(); // API_GATEWAY_MISSING_AUTHORIZER_NAME_OR_ARN
+                return Authorizer.refused(event, "API_GATEWAY_MISSING_AUTHORIZER_NAME_OR_ARN", field.keyRef(),
+                        "authorizer needs name (a function of this service) or arn (a Lambda function or Cognito"
+                                + " user pool ARN); Serverless Framework v3 refuses to package without one"
+                                + " (API_GATEWAY_MISSING_AUTHORIZER_NAME_OR_ARN)");
             }
             if (type == null) {
                 type = typeText;
@@ -192,14 +263,17 @@ public final class HttpEndpointReader {
             validation = authorizer.get("identityValidationExpression");
             managedExternally = Js.truthy(Coerce.bool(authorizer.get("managedExternally")));
         } else {
-            return Optional.empty();
+            return Authorizer.MALFORMED; // a list: the schema validation reports it
         }
         Optional<String> alias = Optional.empty();
         if (functionName != null) {
             String key = functionName;
             Optional<FunctionSettings> function = functions.stream().filter(f -> f.key().equals(key)).findFirst();
             if (function.isEmpty()) {
-                return Optional.empty(); // v3: function not in the service
+                List<String> keys = functions.stream().map(FunctionSettings::key).toList();
+                return Authorizer.refused(event, "FUNCTION_MISSING_IN_SERVICE", functionRef, "authorizer '" + key
+                        + "' is not a function of this service" + Spelling.hint(key, keys) + ": Serverless Framework"
+                        + " v3 refuses to package; name one of the service's functions or give the authorizer's ARN");
             }
             arn = function.get().target();
             alias = function.get().targetAlias().map(a -> a.logicalId());
@@ -211,10 +285,15 @@ public final class HttpEndpointReader {
         }
         if (integration.equals("AWS_PROXY") && HttpAuthorizer.isCognitoArn(arn) && claims != null
                 && claims.size() > 0) {
-            return Optional.empty(); // API_GATEWAY_INVALID_COGNITO_CLAIMS
+            SourceRef claimsRef = field.value() instanceof MapNode map
+                    ? map.field("claims").map(MapNode.Field::keyRef).orElse(field.keyRef()) : field.keyRef();
+            return Authorizer.refused(event, "API_GATEWAY_INVALID_COGNITO_CLAIMS", claimsRef, "Cognito claims are"
+                    + " mapped only by the lambda (non-proxy) integration; with the default lambda-proxy integration"
+                    + " the function reads them from the event. Serverless Framework v3 refuses to package this"
+                    + " (API_GATEWAY_INVALID_COGNITO_CLAIMS): remove claims or set integration: lambda");
         }
-        return Optional.of(new HttpAuthorizer(type, name, arn, managedExternally, authorizerId, alias, ttl,
-                identitySource, validation, claims, scopes));
+        return new Authorizer(Optional.of(new HttpAuthorizer(type, name, arn, managedExternally, authorizerId, alias,
+                ttl, identitySource, validation, claims, scopes)), Optional.empty());
     }
 
     private static JsonNode asArray(JsonNode value) {

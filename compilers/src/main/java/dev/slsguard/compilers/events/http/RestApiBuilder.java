@@ -16,12 +16,13 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.custom.CustomResources;
+import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Cfn;
 import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.engine.model.HttpEvent;
-import dev.slsguard.engine.model.RestApiResourceError;
+import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
 import java.util.ArrayList;
@@ -62,13 +63,13 @@ public final class RestApiBuilder {
     /**
      * Adds the REST API's resources, outputs and {@code HttpEvent} facts to the context.
      *
-     * @return false when v3 would stop on the resource tree (nothing is added then)
+     * @return the refusal when v3 would stop on the resource tree (nothing is added then)
      */
-    public static boolean build(CompileContext context, List<HttpEndpoint> endpoints) {
+    static Optional<Refusal> build(CompileContext context, List<HttpEndpoint> endpoints) {
         return new RestApiBuilder(context, endpoints).build();
     }
 
-    private boolean build() {
+    private Optional<Refusal> build() {
         try {
             tree = ResourceTree.build(predefinedResources(), endpoints.stream().map(HttpEndpoint::path).toList());
             for (HttpEndpoint endpoint : endpoints) {
@@ -76,9 +77,11 @@ public final class RestApiBuilder {
             }
         } catch (ResourceTree.MissingResourceId | IllegalStateException e) {
             // v3 stops with a plain Error: "Resource ID for path <p> is required" / "Can not find ..."
-            context.addEventFact(new RestApiResourceError(e.getMessage(), apiGateway.has("restApiResources")
-                    ? providerRef("apiGateway", "restApiResources") : firstRef()));
-            return false;
+            return Optional.of(CompileResult.refusal(endpoints.get(0).event(), Refusal.V3_RESOURCE_ID_REQUIRED,
+                    apiGateway.has("restApiResources") ? providerRef("apiGateway", "restApiResources") : firstRef(),
+                    "REST API path '" + e.getMessage() + "' needs a resource id in"
+                            + " provider.apiGateway.restApiResources (its endpoints hang below it on the external"
+                            + " API); Serverless Framework v3 stops packaging without it"));
         }
         compileRestApi();
         compileResources();
@@ -103,7 +106,7 @@ public final class RestApiBuilder {
         for (HttpEndpoint endpoint : endpoints) {
             context.addEventFact(fact(endpoint));
         }
-        return true;
+        return Optional.empty();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
