@@ -45,4 +45,20 @@ class EventTypeTest {
                 .map(EventType::key).toList();
         assertEquals(List.of("schedule", "s3", "sns", "iot", "cloudwatchEvent", "cloudwatchLog", "eventBridge"), async);
     }
+
+    /** A compiler class the registry cannot find by its name would never run: every one is found. */
+    @Test
+    void everyEventCompilerClassIsFoundByTheRegistry() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(EventCompiler.class.getResource("EventCompiler.class").toURI())
+                .getParent();
+        Set<String> classes;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            classes = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith("Compiler.class") && !n.contains("$") && !n.equals("EventCompiler.class"))
+                    .map(n -> EventCompiler.class.getPackageName() + "." + n.substring(0, n.length() - 6))
+                    .collect(Collectors.toSet());
+        }
+        Set<String> found = EventType.compilers().stream().map(c -> c.getClass().getName()).collect(Collectors.toSet());
+        assertEquals(classes, found);
+    }
 }

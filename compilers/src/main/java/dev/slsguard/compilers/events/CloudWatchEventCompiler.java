@@ -46,7 +46,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
 
     @Override
     public EventType eventType() {
-        return EventType.CLOUDWATCH_EVENT;
+        return EventType.CLOUD_WATCH_EVENT;
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class CloudWatchLogCompiler implements EventCompiler {
 
     @Override
     public EventType eventType() {
-        return EventType.CLOUDWATCH_LOG;
+        return EventType.CLOUD_WATCH_LOG;
     }
 
     @Override

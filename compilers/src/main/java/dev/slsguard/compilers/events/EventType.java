@@ -13,35 +13,36 @@ import java.util.function.Supplier;
 /**
  * The one registry of Serverless Framework v3's event types: each key in v3's plugin registration
  * order ({@code lib/plugins/index.js}; the ordinal is that order, which decides the order of
- * compiled resources and of event statements), how it invokes the function, and the compiler that
- * compiles it when slsguard does. Facts carry the order and invocation, so nothing else lists them.
+ * compiled resources and of event statements), how it invokes the function, and (found by name)
+ * the compiler that compiles it when slsguard does, with the JSON Schema beside it. Facts carry
+ * the order and invocation, so nothing else lists them.
  *
  * <p>Invocation follows AWS's documentation: Cognito, Alexa and the IoT fleet provisioning hook
  * wait for the function's answer (sync); IoT rules, EventBridge and CloudWatch deliver async.
  */
 public enum EventType {
-    SCHEDULE("schedule", ASYNC, ScheduleCompiler::new),
-    S3("s3", ASYNC, S3Compiler::new),
-    HTTP("http", SYNC, HttpCompiler::new),
+    SCHEDULE("schedule", ASYNC),
+    S3("s3", ASYNC),
+    HTTP("http", SYNC),
     WEBSOCKET("websocket", SYNC),
-    SNS("sns", ASYNC, SnsCompiler::new),
-    STREAM("stream", POLL, StreamCompiler::new),
+    SNS("sns", ASYNC),
+    STREAM("stream", POLL),
     KAFKA("kafka", POLL),
-    ACTIVEMQ("activemq", POLL),
-    RABBITMQ("rabbitmq", POLL),
+    ACTIVE_MQ("activemq", POLL),
+    RABBIT_MQ("rabbitmq", POLL),
     MSK("msk", POLL),
     ALB("alb", SYNC),
     ALEXA_SKILL("alexaSkill", SYNC),
     ALEXA_SMART_HOME("alexaSmartHome", SYNC),
     IOT("iot", ASYNC),
     IOT_FLEET_PROVISIONING("iotFleetProvisioning", SYNC),
-    CLOUDWATCH_EVENT("cloudwatchEvent", ASYNC, CloudWatchEventCompiler::new),
-    CLOUDWATCH_LOG("cloudwatchLog", ASYNC, CloudWatchLogCompiler::new),
+    CLOUD_WATCH_EVENT("cloudwatchEvent", ASYNC),
+    CLOUD_WATCH_LOG("cloudwatchLog", ASYNC),
     COGNITO_USER_POOL("cognitoUserPool", SYNC),
     EVENT_BRIDGE("eventBridge", ASYNC),
-    SQS("sqs", POLL, SqsCompiler::new),
+    SQS("sqs", POLL),
     CLOUD_FRONT("cloudFront", SYNC),
-    HTTP_API("httpApi", SYNC, HttpApiCompiler::new);
+    HTTP_API("httpApi", SYNC);
 
     private final String key;
     private final Invocation invocation;
@@ -50,13 +51,36 @@ public enum EventType {
     EventType(String key, Invocation invocation) {
         this.key = key;
         this.invocation = invocation;
-        this.compiler = Optional.empty();
+        this.compiler = compilerClass(name());
     }
 
-    EventType(String key, Invocation invocation, Supplier<EventCompiler> compiler) {
-        this.key = key;
-        this.invocation = invocation;
-        this.compiler = Optional.of(compiler);
+    /**
+     * The compiler of a type is found by its name, so that adding one edits no list: the constant
+     * {@code CLOUD_WATCH_EVENT} is compiled by {@code CloudWatchEventCompiler} in this package, when
+     * that class exists (a public no-argument constructor).
+     */
+    private static Optional<Supplier<EventCompiler>> compilerClass(String constant) {
+        StringBuilder name = new StringBuilder(EventType.class.getPackageName()).append('.');
+        for (String word : constant.split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        name.append("Compiler");
+        try {
+            Class<? extends EventCompiler> type = Class.forName(name.toString(), false, EventType.class.getClassLoader())
+                    .asSubclass(EventCompiler.class);
+            java.lang.reflect.Constructor<? extends EventCompiler> constructor = type.getConstructor();
+            return Optional.of(() -> {
+                try {
+                    return constructor.newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot create " + type.getName(), e);
+                }
+            });
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(name + " needs a public constructor without arguments", e);
+        }
     }
 
     /** The key under an events item ({@code sqs}, {@code httpApi} ...). */
