@@ -3,7 +3,6 @@ package dev.slsguard.compilers.bind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.events.EventType;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.UserError;
@@ -148,11 +147,11 @@ public final class ServiceBinder {
                 : Js.truthy(legacyRole) ? legacyRole : null;
 
         Optional<TargetAlias> alias = Optional.empty();
-        if (Js.truthy(Coerce.integer(NodeJson.toJsonOrNull(config.get("provisionedConcurrency"))))) {
+        if (Js.truthy(NodeJson.toJsonOrNull(config.get("provisionedConcurrency")))) {
             alias = Optional.of(new TargetAlias(Naming.PROVISIONED_ALIAS_NAME,
                     Naming.provisionedConcurrencyAliasLogicalId(key)));
         }
-        if (Js.truthy(Coerce.bool(NodeJson.toJsonOrNull(config.get("snapStart"))))) {
+        if (Js.truthy(NodeJson.toJsonOrNull(config.get("snapStart")))) {
             alias = Optional.of(new TargetAlias(Naming.SNAP_START_ALIAS_NAME, Naming.snapStartAliasLogicalId(key)));
         }
         return new FunctionSettings(key, index, name, Naming.lambdaLogicalId(key), config, ref,
@@ -224,7 +223,7 @@ public final class ServiceBinder {
 
     /** {@code own || provider || fallback} after coercion, as an int when it is a number. */
     private static int positiveInt(JsonNode own, JsonNode provider, int fallback) {
-        for (JsonNode candidate : new JsonNode[] {Coerce.integer(own), Coerce.integer(provider)}) {
+        for (JsonNode candidate : new JsonNode[] {own, provider}) {
             if (Js.truthy(candidate)) {
                 return candidate.isNumber() ? candidate.intValue() : fallback;
             }

@@ -8,7 +8,6 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.SourceRef;
@@ -48,18 +47,18 @@ public final class CoreTemplateCompiler {
             if (tags != null && tags.isObject() && tags.size() > 0) {
                 ArrayNode list = properties.putArray("Tags");
                 for (Map.Entry<String, JsonNode> tag : tags.properties()) {
-                    list.addObject().put("Key", tag.getKey()).set("Value", Coerce.string(tag.getValue()));
+                    list.addObject().put("Key", tag.getKey()).set("Value", tag.getValue());
                 }
             }
-            if (Js.truthy(Coerce.bool(NodeJson.toJsonOrNull(config.get("blockPublicAccess"))))) {
+            if (Js.truthy(NodeJson.toJsonOrNull(config.get("blockPublicAccess")))) {
                 properties.putObject("PublicAccessBlockConfiguration").put("BlockPublicAcls", true)
                         .put("BlockPublicPolicy", true).put("IgnorePublicAcls", true)
                         .put("RestrictPublicBuckets", true);
             }
-            if (Js.truthy(Coerce.bool(NodeJson.toJsonOrNull(config.get("versioning"))))) {
+            if (Js.truthy(NodeJson.toJsonOrNull(config.get("versioning")))) {
                 properties.putObject("VersioningConfiguration").put("Status", "Enabled");
             }
-            skipPolicy = Js.truthy(Coerce.bool(NodeJson.toJsonOrNull(config.get("skipPolicySetup"))));
+            skipPolicy = Js.truthy(NodeJson.toJsonOrNull(config.get("skipPolicySetup")));
         }
         context.putResource(Naming.DEPLOYMENT_BUCKET_LOGICAL_ID, bucket, Optional.empty(), origin);
         if (!skipPolicy) {

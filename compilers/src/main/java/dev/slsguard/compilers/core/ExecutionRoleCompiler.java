@@ -9,7 +9,6 @@ import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.SourceRef;
@@ -57,7 +56,7 @@ public final class ExecutionRoleCompiler {
 
     /** {@code disableLogs}, coerced like v3's schema does. */
     public static boolean logsDisabled(FunctionSettings function) {
-        return Js.truthy(Coerce.bool(function.value("disableLogs")));
+        return Js.truthy(function.value("disableLogs"));
     }
 
     private static ObjectNode logGroup(FunctionSettings function, ServiceSettings settings) {
@@ -65,9 +64,9 @@ public final class ExecutionRoleCompiler {
         group.put("Type", "AWS::Logs::LogGroup");
         ObjectNode properties = group.putObject("Properties");
         properties.put("LogGroupName", Naming.logGroupName(function.name()));
-        JsonNode retention = Coerce.number(function.value("logRetentionInDays"));
+        JsonNode retention = function.value("logRetentionInDays");
         if (!Js.truthy(retention)) {
-            retention = Coerce.number(settings.providerValue("logRetentionInDays"));
+            retention = settings.providerValue("logRetentionInDays");
         }
         if (Js.truthy(retention)) {
             properties.set("RetentionInDays", retention);
@@ -94,7 +93,7 @@ public final class ExecutionRoleCompiler {
         if (Js.truthy(tags) && tags.isObject()) {
             ArrayNode list = properties.putArray("Tags");
             for (Map.Entry<String, JsonNode> tag : tags.properties()) {
-                list.addObject().put("Key", tag.getKey()).set("Value", Coerce.string(tag.getValue()));
+                list.addObject().put("Key", tag.getKey()).set("Value", tag.getValue());
             }
         }
         JsonNode boundary = settings.roleValue("permissionsBoundary");
@@ -105,7 +104,7 @@ public final class ExecutionRoleCompiler {
             boundary = settings.providerValue("rolePermissionsBoundary");
         }
         if (Js.truthy(boundary)) {
-            properties.set("PermissionsBoundary", Coerce.string(boundary));
+            properties.set("PermissionsBoundary", boundary);
         }
 
         JsonNode managed = settings.roleValue("managedPolicies");

@@ -10,7 +10,6 @@ import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.IamStatement;
@@ -121,16 +120,16 @@ public final class FunctionCompiler {
             properties.set("Runtime", Js.truthy(runtime) ? runtime : JSON.textNode(DEFAULT_RUNTIME));
         }
         properties.put("FunctionName", function.name());
-        properties.set("MemorySize", firstTruthy(Coerce.integer(function.value("memorySize")),
-                Coerce.integer(settings.providerValue("memorySize")), JSON.numberNode(1024)));
-        properties.set("Timeout", firstTruthy(Coerce.integer(function.value("timeout")),
-                Coerce.integer(settings.providerValue("timeout")), JSON.numberNode(6)));
+        properties.set("MemorySize", firstTruthy(function.value("memorySize"),
+                settings.providerValue("memorySize"), JSON.numberNode(1024)));
+        properties.set("Timeout", firstTruthy(function.value("timeout"),
+                settings.providerValue("timeout"), JSON.numberNode(6)));
 
         JsonNode architecture = firstTruthy(function.value("architecture"), settings.providerValue("architecture"), null);
         if (architecture != null) {
             properties.putArray("Architectures").add(architecture);
         }
-        JsonNode description = Coerce.string(function.value("description"));
+        JsonNode description = function.value("description");
         if (Js.truthy(description)) {
             properties.set("Description", description);
         }
@@ -144,7 +143,7 @@ public final class FunctionCompiler {
             concat(dependsOn, explicitDependsOn);
         }
         tags(function, properties);
-        JsonNode ephemeral = Coerce.integer(function.value("ephemeralStorageSize"));
+        JsonNode ephemeral = function.value("ephemeralStorageSize");
         if (Js.truthy(ephemeral)) {
             properties.putObject("EphemeralStorage").set("Size", ephemeral);
         }
@@ -155,7 +154,7 @@ public final class FunctionCompiler {
         dependsOn = role(function, resource, properties, dependsOn);
         vpc(function, properties);
         fileSystem(function, properties);
-        JsonNode reserved = Coerce.integer(function.value("reservedConcurrency"));
+        JsonNode reserved = function.value("reservedConcurrency");
         if (Js.truthy(reserved) || (reserved != null && reserved.isNumber() && reserved.doubleValue() == 0)) {
             properties.set("ReservedConcurrentExecutions", reserved);
         }
@@ -248,8 +247,8 @@ public final class FunctionCompiler {
         if (artifact != null) {
             String path = text(artifact).replace('\\', '/');
             file = path.substring(path.lastIndexOf('/') + 1);
-        } else if (Js.truthy(Coerce.bool(member(servicePackage, "individually")))
-                || Js.truthy(Coerce.bool(member(functionPackage, "individually")))) {
+        } else if (Js.truthy(member(servicePackage, "individually"))
+                || Js.truthy(member(functionPackage, "individually"))) {
             file = Naming.functionArtifactName(function.key());
         } else {
             file = Naming.serviceArtifactName(settings.name());
@@ -269,7 +268,7 @@ public final class FunctionCompiler {
         providerThenOwn(function, "tags").ifPresent(merged -> {
             ArrayNode list = properties.putArray("Tags");
             for (String key : Js.objectKeyOrder(List.copyOf(merged.keySet()))) {
-                list.addObject().put("Key", key).set("Value", Coerce.string(merged.get(key)));
+                list.addObject().put("Key", key).set("Value", merged.get(key));
             }
         });
     }
@@ -324,10 +323,10 @@ public final class FunctionCompiler {
     }
 
     private void tracing(FunctionSettings function, ObjectNode properties) {
-        JsonNode tracing = tracingValue(function.value("tracing"));
+        JsonNode tracing = function.value("tracing");
         String declaredAt = "functions." + function.key() + ".tracing";
         if (!Js.truthy(tracing)) {
-            tracing = tracingValue(settings.providerValue("tracing", "lambda"));
+            tracing = settings.providerValue("tracing", "lambda");
             declaredAt = "provider.tracing.lambda";
         }
         if (!Js.truthy(tracing)) {
@@ -342,20 +341,11 @@ public final class FunctionCompiler {
         }
     }
 
-    /** {@code anyOf [enum Active|PassThrough, boolean]}: only the boolean branch coerces. */
-    private static JsonNode tracingValue(JsonNode value) {
-        if (value != null && value.isTextual() && (value.textValue().equals("Active")
-                || value.textValue().equals("PassThrough"))) {
-            return value;
-        }
-        return Coerce.bool(value);
-    }
-
     private void environment(FunctionSettings function, ObjectNode properties) {
         providerThenOwn(function, "environment").ifPresent(merged -> {
             ObjectNode variables = properties.putObject("Environment").putObject("Variables");
             for (String key : Js.objectKeyOrder(List.copyOf(merged.keySet()))) {
-                variables.set(key, Coerce.string(merged.get(key)));
+                variables.set(key, merged.get(key));
             }
         });
     }
@@ -443,11 +433,11 @@ public final class FunctionCompiler {
     }
 
     private boolean shouldVersion(FunctionSettings function) {
-        JsonNode own = Coerce.bool(function.value("versionFunction"));
+        JsonNode own = function.value("versionFunction");
         if (Js.present(own)) {
             return Js.truthy(own);
         }
-        JsonNode provider = Coerce.bool(settings.providerValue("versionFunctions"));
+        JsonNode provider = settings.providerValue("versionFunctions");
         return !Js.present(provider) || Js.truthy(provider);
     }
 
@@ -472,7 +462,7 @@ public final class FunctionCompiler {
         ObjectNode versionProperties = version.putObject("Properties");
         versionProperties.set("FunctionName", Cfn.ref(function.logicalId()));
         versionProperties.put("CodeSha256", codeSha);
-        JsonNode description = Coerce.string(function.value("description"));
+        JsonNode description = function.value("description");
         if (Js.truthy(description)) {
             versionProperties.set("Description", description);
         }
@@ -483,7 +473,7 @@ public final class FunctionCompiler {
         output.set("Value", Cfn.ref(versionId));
         context.putOutput(Naming.lambdaVersionOutputId(function.key()), output);
 
-        JsonNode provisioned = Coerce.integer(function.value("provisionedConcurrency"));
+        JsonNode provisioned = function.value("provisionedConcurrency");
         if (Js.truthy(provisioned)) {
             if (!shouldVersion) {
                 version.remove("DeletionPolicy");
@@ -494,7 +484,7 @@ public final class FunctionCompiler {
             context.putResource(Naming.provisionedConcurrencyAliasLogicalId(function.key()), alias,
                     Optional.of(function.key()), function.ref());
         }
-        if (Js.truthy(Coerce.bool(function.value("snapStart")))) {
+        if (Js.truthy(function.value("snapStart"))) {
             if (!shouldVersion) {
                 version.remove("DeletionPolicy");
             }
@@ -520,7 +510,7 @@ public final class FunctionCompiler {
 
     private void functionUrl(FunctionSettings function) {
         JsonNode url = function.value("url");
-        if (!Js.truthy(Coerce.bool(url)) && !(url != null && url.isObject())) {
+        if (!Js.truthy(url) && !(url != null && url.isObject())) {
             return;
         }
         boolean iam = url.isObject() && url.path("authorizer").asText("").equals("aws_iam");
@@ -532,7 +522,7 @@ public final class FunctionCompiler {
         properties.set("TargetFunctionArn", function.target());
         function.targetAlias().map(TargetAlias::logicalId).ifPresent(id -> resource.put("DependsOn", id));
         JsonNode cors = url.isObject() ? url.get("cors") : null;
-        if (Js.truthy(Coerce.bool(cors)) || (cors != null && cors.isObject())) {
+        if (Js.truthy(cors) || (cors != null && cors.isObject())) {
             properties.set("Cors", cors(cors));
         }
         if (url.isObject() && url.path("invokeMode").asText("").equals("RESPONSE_STREAM")) {
@@ -564,7 +554,7 @@ public final class FunctionCompiler {
         JsonNode headers = corsList(given, "allowedHeaders", stringArray(DEFAULT_CORS_HEADERS));
         JsonNode methods = corsList(given, "allowedMethods", JSON.arrayNode().add("*"));
         ObjectNode cors = JSON.objectNode();
-        if (Js.truthy(Coerce.bool(given.get("allowCredentials")))) {
+        if (Js.truthy(given.get("allowCredentials"))) {
             cors.put("AllowCredentials", true);
         }
         if (headers != null) {
@@ -579,7 +569,7 @@ public final class FunctionCompiler {
         if (Js.truthy(given.get("exposedResponseHeaders"))) {
             cors.set("ExposeHeaders", unique(given.get("exposedResponseHeaders")));
         }
-        JsonNode maxAge = Coerce.integer(given.get("maxAge"));
+        JsonNode maxAge = given.get("maxAge");
         if (maxAge != null) {
             cors.set("MaxAge", maxAge);
         }
@@ -614,8 +604,8 @@ public final class FunctionCompiler {
 
     private void eventInvokeConfig(FunctionSettings function, int orderIndex) {
         JsonNode destinations = function.value("destinations");
-        JsonNode maximumEventAge = Coerce.integer(function.value("maximumEventAge"));
-        JsonNode maximumRetryAttempts = Coerce.integer(function.value("maximumRetryAttempts"));
+        JsonNode maximumEventAge = function.value("maximumEventAge");
+        JsonNode maximumRetryAttempts = function.value("maximumRetryAttempts");
         if (!Js.truthy(destinations) && !Js.truthy(maximumEventAge) && !Js.present(maximumRetryAttempts)) {
             return;
         }

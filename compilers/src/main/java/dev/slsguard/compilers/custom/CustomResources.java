@@ -10,7 +10,6 @@ import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CustomResourceFunction;
@@ -84,7 +83,7 @@ public final class CustomResources {
         ServiceSettings settings = context.settings();
         String functionName = Naming.customResourceFunctionName(settings.name(), settings.stage(), kind.handlerName);
         String logGroupPrefix = Naming.logGroupName(settings.canonicalPrefix());
-        boolean frameworkLogs = Js.truthy(Coerce.bool(settings.providerValue("logs", "frameworkLambda")));
+        boolean frameworkLogs = Js.truthy(settings.providerValue("logs", "frameworkLambda"));
         Optional<JsonNode> deploymentRole = deploymentRole(settings);
 
         Optional<String> role = Optional.empty();
@@ -125,7 +124,7 @@ public final class CustomResources {
             ObjectNode logProperties = logGroup.putObject("Properties");
             logProperties.put("LogGroupName", Naming.logGroupName(functionName));
             // undefined values vanish from v3's JSON; null ones are stripped by the merge stage
-            putIfPresent(logProperties, "RetentionInDays", Coerce.number(settings.providerValue("logRetentionInDays")));
+            putIfPresent(logProperties, "RetentionInDays", settings.providerValue("logRetentionInDays"));
             putIfPresent(logProperties, "DataProtectionPolicy", settings.providerValue("logDataProtectionPolicy"));
             context.putResource(logGroupId, logGroup, Optional.empty(), origin);
         }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * compiler reads it: where the schema declares a type the value does not have, {@code "25"} becomes
  * 25, {@code "true"} becomes true, 1 becomes {@code "1"}, a scalar becomes a one-element list and a
  * one-element list its element. A value that cannot be coerced stays as it is (validation reports
- * it). Within {@code anyOf} / {@code oneOf} the first branch whose type the value already has is
- * followed, else the first branch it can be coerced to. Every node keeps the location it was read at.
+ * it). Branches of {@code anyOf} are tried in order as ajv does (see {@link #anyOf}); those of
+ * {@code oneOf} and {@code allOf} all apply. Every node keeps the location it was read at.
  */
 final class Coercion {
 
@@ -40,45 +40,41 @@ final class Coercion {
         if (!s.exists() || !s.node().isObject() || depth > 64) {
             return node;
         }
+        // ajv checks (and coerces) the type first, then the other keywords
         Node current = node;
-        for (String combinator : List.of("anyOf", "oneOf")) {
-            Located branches = s.get(combinator);
-            if (branches.node().isArray()) {
-                current = coerceToBranch(branches, current, depth);
-            }
-        }
-        Located all = s.get("allOf");
-        if (all.node().isArray()) {
-            for (int i = 0; i < all.node().size(); i++) {
-                current = coerce(all.get(i), current, depth + 1);
-            }
-        }
         List<String> types = types(s.node());
         Node typed = current;
         if (!types.isEmpty() && types.stream().noneMatch(t -> hasType(typed, t))) {
             current = types.stream().map(t -> to(t, typed)).flatMap(Optional::stream).findFirst().orElse(typed);
         }
-        return children(s, current, depth);
+        current = children(s, current, depth);
+        Located any = s.get("anyOf");
+        if (any.node().isArray()) {
+            current = anyOf(any, current, depth);
+        }
+        for (String all : List.of("oneOf", "allOf")) {
+            Located branches = s.get(all);
+            for (int i = 0; branches.node().isArray() && i < branches.node().size(); i++) {
+                current = coerce(branches.get(i), current, depth + 1);
+            }
+        }
+        return current;
     }
 
-    private static Node coerceToBranch(Located branches, Node node, int depth) {
+    /**
+     * ajv tries the branches in order and stops at the first the value satisfies; what a failed
+     * branch coerced stays coerced (so {@code ["arn:..."]} where a string ARN is tried before a
+     * list becomes the string).
+     */
+    private static Node anyOf(Located branches, Node node, int depth) {
+        Node current = node;
         for (int i = 0; i < branches.node().size(); i++) {
-            Located branch = SchemaDocuments.resolve(branches.get(i));
-            List<String> types = types(branch.node());
-            if (types.isEmpty() || types.stream().anyMatch(t -> hasType(node, t))) {
-                return coerce(branch, node, depth + 1);
+            current = coerce(branches.get(i), current, depth + 1);
+            if (SchemaErrors.valid(branches.get(i), current)) {
+                return current;
             }
         }
-        for (int i = 0; i < branches.node().size(); i++) {
-            Located branch = SchemaDocuments.resolve(branches.get(i));
-            for (String type : types(branch.node())) {
-                Optional<Node> coerced = to(type, node);
-                if (coerced.isPresent()) {
-                    return coerce(branch, coerced.get(), depth + 1);
-                }
-            }
-        }
-        return node;
+        return current;
     }
 
     private static Node children(Located s, Node node, int depth) {
@@ -120,7 +116,7 @@ final class Coercion {
         for (Iterator<Map.Entry<String, JsonNode>> it = patterns.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (Pattern.compile(e.getKey()).matcher(key).find()) {
-                return Optional.of(new Located(s.document(), e.getValue()));
+                return Optional.of(s.get("patternProperties").get(e.getKey()));
             }
         }
         Located additional = s.get("additionalProperties");
@@ -165,7 +161,11 @@ final class Coercion {
             // ajv wraps scalars only: a mapping where a list is declared stays a mapping
             return node instanceof ScalarNode ? Optional.of(new ListNode(node.ref(), List.of(node))) : Optional.empty();
         }
+        if (type.equals("object")) {
+            return Optional.empty();
+        }
         Node candidate = node;
+        // a one-element list becomes its element only where a scalar type is declared
         if (node instanceof ListNode list && list.items().size() == 1) {
             candidate = list.items().get(0);
             if (hasType(candidate, type)) {

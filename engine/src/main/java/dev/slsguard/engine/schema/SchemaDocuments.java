@@ -19,16 +19,21 @@ final class SchemaDocuments {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
 
-    /** A schema node and the document (class-path resource name) it belongs to. */
-    record Located(String document, JsonNode node) {
+    /** A schema node, the document (class-path resource name) it belongs to and its JSON pointer there. */
+    record Located(String document, String pointer, JsonNode node) {
 
         /** The sub-schema under {@code key}, or a missing node. */
         Located get(String key) {
-            return new Located(document, node.path(key));
+            return new Located(document, pointer + "/" + key.replace("~", "~0").replace("/", "~1"), node.path(key));
         }
 
         Located get(int index) {
-            return new Located(document, node.path(index));
+            return new Located(document, pointer + "/" + index, node.path(index));
+        }
+
+        /** The IRI networknt loads this sub-schema by. */
+        String iri() {
+            return "classpath:" + document + (pointer.isEmpty() ? "" : "#" + pointer);
         }
 
         boolean exists() {
@@ -41,7 +46,7 @@ final class SchemaDocuments {
 
     /** The root of the document at class-path resource {@code name} (no leading slash). */
     static Located root(String name) {
-        return new Located(name, DOCUMENTS.computeIfAbsent(name, SchemaDocuments::read));
+        return new Located(name, "", DOCUMENTS.computeIfAbsent(name, SchemaDocuments::read));
     }
 
     /** Follows {@code $ref}s until the node is not a reference (a reference cycle is cut after 32 steps). */
@@ -61,7 +66,7 @@ final class SchemaDocuments {
         String target = path.isEmpty() ? document : sibling(document, path);
         Located root = root(target);
         JsonNode node = fragment.isEmpty() ? root.node() : root.node().at(fragment);
-        return new Located(target, node == null ? MissingNode.getInstance() : node);
+        return new Located(target, fragment, node == null ? MissingNode.getInstance() : node);
     }
 
     private static String sibling(String document, String relative) {

@@ -46,14 +46,22 @@ final class SchemaErrors {
 
     /** The errors of {@code value} against the schema document {@code schemaName}, combinators pruned. */
     static List<Raw> validate(String schemaName, Node value) {
-        Schema schema = SCHEMAS.computeIfAbsent(schemaName,
-                name -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + name)));
+        Schema schema = schema("classpath:" + schemaName);
         List<Raw> raw = new ArrayList<>();
         for (Error e : schema.validate(Nodes.toJson(value))) {
             raw.add(new Raw(e.getKeyword(), tokens(e.getInstanceLocation().toString()),
                     tokens(e.getEvaluationPath().toString()), e.getProperty()));
         }
         return prune(raw, Set.of());
+    }
+
+    /** Whether {@code value} satisfies the sub-schema {@code schema} (for ajv's branch-by-branch coercion). */
+    static boolean valid(SchemaDocuments.Located schema, Node value) {
+        return schema(schema.iri()).validate(Nodes.toJson(value)).isEmpty();
+    }
+
+    private static Schema schema(String iri) {
+        return SCHEMAS.computeIfAbsent(iri, i -> REGISTRY.getSchema(SchemaLocation.of(i)));
     }
 
     static List<String> tokens(String path) {

@@ -171,8 +171,12 @@ public final class SchemaStage {
                     }
                     List<String> allowed = ViolationText.declared(SchemaDocuments.resolve(notes.innermost()));
                     where = map.field(property).get().keyRef();
-                    message = name + " has no option '" + property + "'" + Spelling.hint(property, allowed)
-                            + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
+                    Located object = SchemaDocuments.resolve(notes.innermost());
+                    message = allowed.isEmpty() && object.node().has("patternProperties")
+                            ? name + " cannot have the key '" + property + "': it must be "
+                                    + ViolationText.describe(object)
+                            : name + " has no option '" + property + "'" + Spelling.hint(property, allowed)
+                                    + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
                     key = "unknown:" + path + "/" + property;
                 }
                 case "required" -> {
