@@ -82,6 +82,10 @@ final class Coercion {
             List<MapNode.Field> fields = new ArrayList<>();
             boolean changed = false;
             for (MapNode.Field field : map.fields()) {
+                if (field.value() instanceof ScalarNode v && v.value() == null) {
+                    fields.add(field); // v3 takes null-valued keys out before validating, and puts them back
+                    continue;
+                }
                 Optional<Located> sub = propertySchema(s, field.key());
                 Node value = sub.map(p -> coerce(p, field.value(), depth + 1)).orElse(field.value());
                 changed |= value != field.value();

@@ -1,5 +1,8 @@
 package dev.slsguard.engine.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -48,7 +51,7 @@ final class SchemaErrors {
     static List<Raw> validate(String schemaName, Node value) {
         Schema schema = schema("classpath:" + schemaName);
         List<Raw> raw = new ArrayList<>();
-        for (Error e : schema.validate(Nodes.toJson(value))) {
+        for (Error e : schema.validate(json(value))) {
             raw.add(new Raw(e.getKeyword(), tokens(e.getInstanceLocation().toString()),
                     tokens(e.getEvaluationPath().toString()), e.getProperty()));
         }
@@ -57,7 +60,30 @@ final class SchemaErrors {
 
     /** Whether {@code value} satisfies the sub-schema {@code schema} (for ajv's branch-by-branch coercion). */
     static boolean valid(SchemaDocuments.Located schema, Node value) {
-        return schema(schema.iri()).validate(Nodes.toJson(value)).isEmpty();
+        return schema(schema.iri()).validate(json(value)).isEmpty();
+    }
+
+    /** The value as v3 validates it: keys whose value is null are taken out first (they are never judged). */
+    private static JsonNode json(Node value) {
+        JsonNode json = Nodes.toJson(value);
+        dropNullFields(json);
+        return json;
+    }
+
+    private static void dropNullFields(JsonNode json) {
+        if (json instanceof ObjectNode object) {
+            List<String> nulls = new ArrayList<>();
+            object.properties().forEach(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                } else {
+                    dropNullFields(e.getValue());
+                }
+            });
+            object.remove(nulls);
+        } else if (json instanceof ArrayNode array) {
+            array.forEach(SchemaErrors::dropNullFields);
+        }
     }
 
     private static Schema schema(String iri) {

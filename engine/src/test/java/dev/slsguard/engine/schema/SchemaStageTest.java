@@ -161,4 +161,17 @@ class SchemaStageTest {
         assertTrue(result.violations().get(1).message().startsWith("custom.retries must be an integer; got 'many'"),
                 result.violations().get(1).message());
     }
+
+    @Test
+    void keysWithoutValueAreNeitherCoercedNorJudgedAsV3TakesThemOutFirst() throws IOException {
+        SchemaStage.Result result = check("""
+                      - queue:
+                          arn: arn:aws:sqs:us-east-1:1:q
+                          enabled:
+                          batchSize:
+                """, "");
+        assertEquals(List.of(), messages(result));
+        ScalarNode enabled = (ScalarNode) ((MapNode) event(result, 0)).get("enabled").orElseThrow();
+        assertEquals(null, enabled.value());
+    }
 }
