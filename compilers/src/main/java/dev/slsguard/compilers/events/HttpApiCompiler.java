@@ -77,11 +77,11 @@ public final class HttpApiCompiler implements EventCompiler {
 
     /**
      * An event's route as v3 resolves it, or where v3 stops on it (at most one refusal of its
-     * method and path, one of its authorizer), or neither for malformed input the schema reports.
+     * method and path, one of its authorizer), or neither for an empty event.
      */
     private record Resolution(Optional<Route> route, List<Refusal> refusals) {
 
-        static final Resolution MALFORMED = new Resolution(Optional.empty(), List.of());
+        static final Resolution NO_ROUTE = new Resolution(Optional.empty(), List.of());
     }
 
     /** A route as v3 resolved it, and the event that declared it. */
@@ -156,7 +156,7 @@ public final class HttpApiCompiler implements EventCompiler {
                                     ServiceSettings settings) {
         JsonNode value = NodeJson.toJson(event.config());
         if (!Js.truthy(value)) {
-            return Resolution.MALFORMED; // no route: the schema validation reports it
+            return Resolution.NO_ROUTE; // v3 skips an empty event; the schema validation reports it
         }
         MapNode options = event.config() instanceof MapNode map ? map : new MapNode(event.ref(), List.of());
         JsonNode method = null;
@@ -173,7 +173,11 @@ public final class HttpApiCompiler implements EventCompiler {
             } else {
                 Matcher m = METHOD_PATH.matcher(methodPath);
                 if (!m.matches()) {
-                    return Resolution.MALFORMED; // not '<METHOD> <path>': the schema validation reports it
+                    return new Resolution(Optional.empty(), List.of(CompileResult.refusal(event,
+                            Refusal.V3_NOT_A_ROUTE, event.config().ref(), "httpApi event " + Details.show(event.config())
+                                    + " is not '<METHOD> <path>' (like 'GET /users/{id}'; methods "
+                                    + String.join(", ", HttpApiConfig.METHODS) + " or *) nor '*' for every route;"
+                                    + " Serverless Framework v3 stops packaging on it with a TypeError")));
                 }
                 method = JSON.textNode(m.group(1));
                 path = JSON.textNode(m.group(2));
@@ -232,27 +236,18 @@ public final class HttpApiCompiler implements EventCompiler {
         if (!refusals.isEmpty()) {
             return new Resolution(Optional.empty(), refusals);
         }
-        if (authorization.malformed()) {
-            return Resolution.MALFORMED; // an authorizer name that is no text: the schema validation reports it
-        }
         return new Resolution(Optional.of(new Route(routeKey, resolvedMethod, pathText, event.function(),
                 authorization.authorizer(), authorization.scopes(), event)), List.of());
     }
 
-    /**
-     * A route's authorizer and scopes as v3 resolves them, or where v3 stops on the authorizer, or
-     * neither for a malformed one.
-     */
+    /** A route's authorizer and scopes as v3 resolves them, or where v3 stops on the authorizer. */
     private record Authorization(Optional<RouteAuthorizer> authorizer, Optional<List<JsonNode>> scopes,
-                                 Optional<Refusal> refusal, boolean malformed) {
+                                 Optional<Refusal> refusal) {
 
-        static final Authorization NONE = new Authorization(Optional.empty(), Optional.empty(), Optional.empty(),
-                false);
-        static final Authorization MALFORMED = new Authorization(Optional.empty(), Optional.empty(),
-                Optional.empty(), true);
+        static final Authorization NONE = new Authorization(Optional.empty(), Optional.empty(), Optional.empty());
 
         static Authorization refused(Refusal refusal) {
-            return new Authorization(Optional.empty(), Optional.empty(), Optional.of(refusal), false);
+            return new Authorization(Optional.empty(), Optional.empty(), Optional.of(refusal));
         }
     }
 
@@ -305,30 +300,29 @@ public final class HttpApiCompiler implements EventCompiler {
                                 + " (EXTERNAL_HTTP_API_AUTHORIZER_WITHOUT_EXTERNAL_HTTP_API)"));
             }
             return new Authorization(Optional.of(new RouteAuthorizer(Optional.of(id), typeText, Optional.empty())),
-                    scopes, Optional.empty(), false);
+                    scopes, Optional.empty());
         }
         if (awsIam) {
             return new Authorization(Optional.of(new RouteAuthorizer(Optional.empty(), typeText, Optional.empty())),
-                    scopes, Optional.empty(), false);
+                    scopes, Optional.empty());
         }
-        if (!name.isTextual()) {
-            return Authorization.MALFORMED;
-        }
-        HttpApiConfig.Authorizer configured = config.authorizers().get(name.textValue());
+        // a name that is no text (a list, a mapping) is no key of v3's Map of authorizers either
+        HttpApiConfig.Authorizer configured = name.isTextual() ? config.authorizers().get(name.textValue()) : null;
         if (configured == null) {
             List<String> defined = settings.provider().at("httpApi", "authorizers").filter(MapNode.class::isInstance)
                     .map(n -> ((MapNode) n).keys()).orElse(List.of());
             Node nameNode = given.flatMap(m -> m.get("name")).orElse(field.value());
             return Authorization.refused(CompileResult.refusal(event, "UNRECOGNIZED_HTTP_API_AUTHORIZER",
-                    nameNode.ref(), "authorizer '" + name.textValue() + "' is not defined in"
-                            + " provider.httpApi.authorizers" + Spelling.hint(name.textValue(), defined)
+                    nameNode.ref(), "authorizer " + (name.isTextual() ? "'" + name.textValue() + "'"
+                            : Details.show(nameNode)) + " is not defined in provider.httpApi.authorizers"
+                            + (name.isTextual() ? Spelling.hint(name.textValue(), defined) : "")
                             + (defined.isEmpty() ? " (none is defined)" : "; defined: " + String.join(", ", defined))
                             + "; Serverless Framework v3 refuses this (UNRECOGNIZED_HTTP_API_AUTHORIZER)"));
         }
         Optional<String> configuredType = Optional.ofNullable(configured.value("type"))
                 .filter(JsonNode::isTextual).map(JsonNode::textValue);
         return new Authorization(Optional.of(new RouteAuthorizer(Optional.empty(), configuredType,
-                Optional.of(configured))), scopes, Optional.empty(), false);
+                Optional.of(configured))), scopes, Optional.empty());
     }
 
     private static ObjectNode api(ServiceSettings settings, HttpApiConfig config) {
@@ -336,7 +330,7 @@ public final class HttpApiCompiler implements EventCompiler {
         api.put("Type", "AWS::ApiGatewayV2::Api");
         ObjectNode properties = api.putObject("Properties");
         JsonNode name = settings.providerValue("httpApi", "name");
-        JsonNode startWithService = Coerce.bool(settings.providerValue("httpApi", "shouldStartNameWithService"));
+        JsonNode startWithService = settings.providerValue("httpApi", "shouldStartNameWithService");
         properties.put("Name", Naming.httpApiName(Optional.ofNullable(name).filter(Js::truthy).map(Js::string),
                 Js.truthy(startWithService), settings.name(), settings.stage()));
         properties.put("ProtocolType", "HTTP");
@@ -418,15 +412,14 @@ public final class HttpApiCompiler implements EventCompiler {
         Optional<String> function = authorizer.function().map(FunctionSettings::key);
         if (authorizer.request()) {
             properties.put("AuthorizerType", "REQUEST");
-            setIfPresent(properties, "EnableSimpleResponses", Coerce.bool(authorizer.value("enableSimpleResponses")));
-            setIfPresent(properties, "AuthorizerResultTtlInSeconds",
-                    Coerce.integer(authorizer.value("resultTtlInSeconds")));
-            JsonNode payload = Coerce.string(authorizer.value("payloadVersion"));
+            setIfPresent(properties, "EnableSimpleResponses", authorizer.value("enableSimpleResponses"));
+            setIfPresent(properties, "AuthorizerResultTtlInSeconds", authorizer.value("resultTtlInSeconds"));
+            JsonNode payload = authorizer.value("payloadVersion");
             properties.set("AuthorizerPayloadFormatVersion", Js.truthy(payload) ? payload : JSON.textNode("2.0"));
             properties.set("AuthorizerUri", Cfn.lambdaInvocationUri(authorizerTarget(authorizer)));
             authorizer.function().flatMap(FunctionSettings::targetAlias)
                     .ifPresent(alias -> resource.put("DependsOn", alias.logicalId()));
-            if (!Js.truthy(Coerce.bool(authorizer.value("managedExternally")))) {
+            if (!Js.truthy(authorizer.value("managedExternally"))) {
                 ObjectNode permission = Cfn.invokePermission(Optional.empty(), authorizerTarget(authorizer),
                         "apigateway.amazonaws.com", sourceArn(apiId));
                 authorizer.function().flatMap(FunctionSettings::targetAlias)
@@ -473,7 +466,7 @@ public final class HttpApiCompiler implements EventCompiler {
         properties.put("IntegrationType", "AWS_PROXY");
         properties.set("IntegrationUri", function.target());
         JsonNode own = function.value("httpApi");
-        JsonNode ownPayload = own != null && own.isObject() ? Coerce.string(own.get("payload")) : null;
+        JsonNode ownPayload = own != null && own.isObject() ? own.get("payload") : null;
         properties.set("PayloadFormatVersion", Js.truthy(ownPayload) ? ownPayload
                 : config.payload().orElse(JSON.textNode("2.0")));
         properties.put("TimeoutInMillis", 30000);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.SourceRef;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * The service-wide HTTP API settings as v3's {@code http-api.js} resolves them before compiling
  * ({@code resolveConfiguration}): external API id, metrics, CORS, authorizers and access-log
- * format, with AJV's coercions applied.
+ * format (the schema stage has coerced the values as v3's validator does).
  *
  * @param id                     {@code provider.httpApi.id} (an external API), if truthy
  * @param metrics                {@code DetailedMetricsEnabled}: {@code metrics || false}
@@ -112,13 +111,13 @@ record HttpApiConfig(Optional<JsonNode> id, JsonNode metrics, Optional<JsonNode>
             user = JSON.objectNode();
         }
         Optional<JsonNode> id = Optional.ofNullable(user.get("id")).filter(Js::truthy);
-        JsonNode metrics = Coerce.bool(user.get("metrics"));
+        JsonNode metrics = user.get("metrics");
         metrics = Js.truthy(metrics) ? metrics : JSON.booleanNode(false);
-        Optional<JsonNode> disable = Optional.ofNullable(Coerce.bool(user.get("disableDefaultEndpoint")))
+        Optional<JsonNode> disable = Optional.ofNullable(user.get("disableDefaultEndpoint"))
                 .filter(Js::present);
 
         Optional<Cors> cors = Optional.empty();
-        JsonNode userCors = Coerce.bool(user.get("cors"));
+        JsonNode userCors = user.get("cors");
         if (Js.truthy(userCors)) {
             cors = Optional.of(cors(userCors));
         }
@@ -135,10 +134,10 @@ record HttpApiConfig(Optional<JsonNode> id, JsonNode metrics, Optional<JsonNode>
                 if (!config.isObject()) {
                     continue; // v3 fails reading such an entry
                 }
-                JsonNode nameValue = Coerce.string(config.get("name"));
+                JsonNode nameValue = config.get("name");
                 String name = Js.truthy(nameValue) ? Js.string(nameValue) : key;
                 boolean request = "request".equals(config.path("type").asText(null));
-                JsonNode functionNameValue = Coerce.string(config.get("functionName"));
+                JsonNode functionNameValue = config.get("functionName");
                 Optional<String> functionName = Optional.ofNullable(functionNameValue).filter(Js::truthy)
                         .map(Js::string);
                 Optional<FunctionSettings> function = functionName.flatMap(n -> functions.stream()
@@ -149,12 +148,12 @@ record HttpApiConfig(Optional<JsonNode> id, JsonNode metrics, Optional<JsonNode>
         }
 
         Optional<String> format = Optional.empty();
-        JsonNode logs = Coerce.bool(settings.providerValue("logs", "httpApi"));
+        JsonNode logs = settings.providerValue("logs", "httpApi");
         if (Js.truthy(logs)) {
             JsonNode given = logs.isObject() ? logs.get("format") : null;
             format = Optional.of(Js.truthy(given) ? Js.string(given) : DEFAULT_ACCESS_LOG_FORMAT);
         }
-        Optional<JsonNode> payload = Optional.ofNullable(Coerce.string(user.get("payload"))).filter(Js::truthy);
+        Optional<JsonNode> payload = Optional.ofNullable(user.get("payload")).filter(Js::truthy);
         SourceRef ref = httpApiNode.map(Node::ref).orElse(provider.ref());
         return new HttpApiConfig(id, metrics, disable, cors, authorizers, format, payload, ref);
     }
@@ -171,21 +170,21 @@ record HttpApiConfig(Optional<JsonNode> id, JsonNode metrics, Optional<JsonNode>
         boolean fill = !Js.truthy(userCors.get("allowedMethods"));
         List<JsonNode> methods = fill ? new ArrayList<>(List.of(JSON.textNode("OPTIONS")))
                 : toSet(userCors.get("allowedMethods"));
-        Optional<JsonNode> credentials = Js.truthy(Coerce.bool(userCors.get("allowCredentials")))
+        Optional<JsonNode> credentials = Js.truthy(userCors.get("allowCredentials"))
                 ? Optional.of(JSON.booleanNode(true)) : Optional.empty();
         Optional<List<JsonNode>> exposed = Js.truthy(userCors.get("exposedResponseHeaders"))
                 ? Optional.of(toSet(userCors.get("exposedResponseHeaders"))) : Optional.empty();
-        Optional<JsonNode> maxAge = Optional.ofNullable(Coerce.integer(userCors.get("maxAge"))).filter(Js::present);
+        Optional<JsonNode> maxAge = Optional.ofNullable(userCors.get("maxAge")).filter(Js::present);
         return new Cors(credentials, headers, methods, origins, exposed, maxAge, fill);
     }
 
-    /** v3's {@code toSet}: a list's distinct items (strings coerced like AJV does), or the one value. */
+    /** v3's {@code toSet}: a list's distinct items, or the one value. */
     static List<JsonNode> toSet(JsonNode value) {
         List<JsonNode> set = new ArrayList<>();
         if (value != null && value.isArray()) {
-            value.forEach(item -> addToSet(set, item.isValueNode() ? Coerce.string(item) : item));
+            value.forEach(item -> addToSet(set, item));
         } else {
-            set.add(value == null ? JSON.nullNode() : value.isValueNode() ? Coerce.string(value) : value);
+            set.add(value == null ? JSON.nullNode() : value);
         }
         return set;
     }

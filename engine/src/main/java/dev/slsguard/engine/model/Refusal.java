@@ -45,4 +45,11 @@ public record Refusal(String code, String function, int index, String type, Sour
      * external REST API is reached by no resource of {@code provider.apiGateway.restApiResources}.
      */
     public static final String V3_RESOURCE_ID_REQUIRED = "V3_RESOURCE_ID_REQUIRED";
+
+    /**
+     * v3 crashes with a TypeError ("object null is not iterable") on an httpApi event written as
+     * text that is neither {@code '*'} nor {@code '<METHOD> <path>'}, whatever configValidationMode
+     * says.
+     */
+    public static final String V3_NOT_A_ROUTE = "V3_NOT_A_ROUTE";
 }

@@ -92,6 +92,7 @@ final class ViolationText {
                     next = node.get(token).get(Integer.parseInt(evaluation.get(i + 1)));
                     i++;
                 }
+                case "then", "else" -> next = node.get(token);
                 case "$ref" -> next = SchemaDocuments.reference(node.document(), node.node().path("$ref").asText());
                 default -> next = null;
             }
