@@ -11,7 +11,6 @@ import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.custom.CustomResources;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
@@ -104,9 +103,6 @@ public final class S3Compiler implements EventCompiler {
     /** The event as v3 reads it; empty for malformed input, which the schema validation reports. */
     private static Optional<Item> read(EventItem event) {
         Node config = event.config();
-        if (config instanceof ListNode list && list.items().size() == 1 && list.items().get(0) instanceof ScalarNode) {
-            config = list.items().get(0); // AJV coerces a one-element list where the schema wants a string
-        }
         Optional<MapNode> object = config instanceof MapNode map ? Optional.of(map) : Optional.empty();
         Node bucketNode;
         SourceRef bucketWhere;
@@ -116,30 +112,26 @@ public final class S3Compiler implements EventCompiler {
                 return Optional.empty(); // no bucket: skipped, the schema validation reports it
             }
             bucketNode = given.get().value();
-            Node unwrapped = bucketNode instanceof ListNode list && list.items().size() == 1
-                    && list.items().get(0) instanceof ScalarNode scalar ? scalar : bucketNode;
-            bucketWhere = unwrapped instanceof ScalarNode ? unwrapped.ref() : given.get().keyRef();
-        } else if (config instanceof ScalarNode scalar && scalar.value() != null) {
+            bucketWhere = bucketNode instanceof ScalarNode ? bucketNode.ref() : given.get().keyRef();
+        } else if (config instanceof ScalarNode && Js.truthy(NodeJson.toJson(config))) {
             bucketNode = config;
             bucketWhere = config.ref();
         } else {
             return Optional.empty(); // a list or no value: skipped, as v3 skips a null s3 event; the schema reports it
         }
-        JsonNode bucket = Coerce.string(NodeJson.toJson(bucketNode));
+        JsonNode bucket = NodeJson.toJson(bucketNode);
         if (bucket.isArray()) {
             return Optional.empty(); // a list of buckets: skipped, the schema validation reports it
         }
-        JsonNode notification = Coerce.string(object.flatMap(m -> m.get("event")).map(NodeJson::toJson)
-                .orElse(null));
+        JsonNode notification = object.flatMap(m -> m.get("event")).map(NodeJson::toJson).orElse(null);
         String notificationEvent = Js.truthy(notification) ? text(notification) : S3Event.DEFAULT_EVENT;
         Optional<Node> rules = object.flatMap(m -> m.get("rules")).filter(n -> Js.truthy(NodeJson.toJson(n)));
         if (rules.isPresent() && !(rules.get() instanceof ListNode)) {
             return Optional.empty(); // v3 fails iterating rules that are not a list: skipped, the schema reports it
         }
         boolean existing = object.isPresent()
-                && Js.truthy(Coerce.bool(object.flatMap(m -> m.get("existing")).map(NodeJson::toJson).orElse(null)));
-        boolean forceDeploy = Js.truthy(Coerce.bool(object.flatMap(m -> m.get("forceDeploy"))
-                .map(NodeJson::toJson).orElse(null)));
+                && Js.truthy(object.flatMap(m -> m.get("existing")).map(NodeJson::toJson).orElse(null));
+        boolean forceDeploy = Js.truthy(object.flatMap(m -> m.get("forceDeploy")).map(NodeJson::toJson).orElse(null));
         return Optional.of(new Item(event, bucket, bucketNode, bucketWhere, notificationEvent, rules, existing,
                 forceDeploy));
     }
@@ -269,7 +261,7 @@ public final class S3Compiler implements EventCompiler {
             if (rule instanceof MapNode map && map.size() > 0) {
                 MapNode.Field first = map.fields().get(0);
                 entry.put("Name", first.key());
-                entry.set("Value", Coerce.string(NodeJson.toJson(first.value())));
+                entry.set("Value", NodeJson.toJson(first.value()));
             }
         }
         return out;
@@ -354,7 +346,7 @@ public final class S3Compiler implements EventCompiler {
             ObjectNode entry = out.addObject();
             if (rule instanceof MapNode map && map.size() > 0) {
                 MapNode.Field first = map.fields().get(0);
-                entry.set(startCase(first.key()), Coerce.string(NodeJson.toJson(first.value())));
+                entry.set(startCase(first.key()), NodeJson.toJson(first.value()));
             }
         }
         return out;

@@ -9,7 +9,6 @@ import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.JsonTemplate;
 import dev.slsguard.compilers.support.NodeJson;
@@ -115,29 +114,22 @@ public final class ScheduleCompiler implements EventCompiler {
             return Optional.empty();
         }
         JsonNode rate = NodeJson.toJsonOrNull(map.get("rate"));
+        if (rate == null || !rate.isArray()) {
+            return Optional.empty(); // no rate, or a mapping (a scalar arrives in a list, as v3 coerces it): v3 fails
+        }
         List<JsonNode> expressions = new ArrayList<>();
-        if (rate == null || rate.isObject()) {
-            return Optional.empty(); // no rate, or not iterable: v3 fails
-        }
-        if (rate.isArray()) {
-            rate.forEach(expressions::add);
-        } else {
-            expressions.add(rate.isTextual() ? rate : Coerce.string(rate)); // AJV wraps a scalar in a list
-        }
-        JsonNode enabled = Coerce.bool(NodeJson.toJsonOrNull(map.get("enabled")));
+        rate.forEach(expressions::add);
+        JsonNode enabled = NodeJson.toJsonOrNull(map.get("enabled"));
         boolean disabled = enabled != null && enabled.isBoolean() && !enabled.booleanValue();
-        JsonNode name = Coerce.string(NodeJson.toJsonOrNull(map.get("name")));
-        JsonNode description = Coerce.string(NodeJson.toJsonOrNull(map.get("description")));
-        JsonNode inputPath = Coerce.string(NodeJson.toJsonOrNull(map.get("inputPath")));
-        JsonNode timezone = Coerce.string(NodeJson.toJsonOrNull(map.get("timezone")));
+        JsonNode name = NodeJson.toJsonOrNull(map.get("name"));
+        JsonNode description = NodeJson.toJsonOrNull(map.get("description"));
+        JsonNode inputPath = NodeJson.toJsonOrNull(map.get("inputPath"));
+        JsonNode timezone = NodeJson.toJsonOrNull(map.get("timezone"));
         JsonNode method = NodeJson.toJsonOrNull(map.get("method"));
         boolean scheduler = Js.truthy(method) && method.isTextual()
                 && method.textValue().equals(ScheduleEvent.SCHEDULER);
 
         JsonNode input = NodeJson.toJsonOrNull(map.get("input"));
-        if (input != null && (input.isNumber() || input.isBoolean())) {
-            input = Coerce.string(input);
-        }
         if (Js.truthy(input) && (input.isObject() || input.isArray())) {
             if (input.isObject() && input.get("body") != null && input.get("body").isTextual()) {
                 Optional<JsonNode> body = JsonTemplate.parse(input.get("body").textValue());
@@ -157,7 +149,7 @@ public final class ScheduleCompiler implements EventCompiler {
             inputTransformer = JSON.objectNode();
             JsonNode template = transformer.get("inputTemplate");
             if (template != null) {
-                inputTransformer.set("InputTemplate", Coerce.string(template));
+                inputTransformer.set("InputTemplate", template);
             }
             JsonNode pathsMap = transformer.get("inputPathsMap");
             if (Js.truthy(pathsMap)) {
