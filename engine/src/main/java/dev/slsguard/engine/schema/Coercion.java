@@ -165,6 +165,10 @@ final class Coercion {
             // ajv wraps scalars only: a mapping where a list is declared stays a mapping
             return node instanceof ScalarNode ? Optional.of(new ListNode(node.ref(), List.of(node))) : Optional.empty();
         }
+        if (type.equals("object")) {
+            // ajv coerces to scalar types and lists only: a one-mapping list where a mapping is declared stays a list
+            return Optional.empty();
+        }
         Node candidate = node;
         if (node instanceof ListNode list && list.items().size() == 1) {
             candidate = list.items().get(0);
