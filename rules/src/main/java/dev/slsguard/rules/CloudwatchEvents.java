@@ -1,13 +1,32 @@
 package dev.slsguard.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slsguard.engine.model.CloudwatchEvent;
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.ListNode;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.Nodes;
+import dev.slsguard.engine.source.ScalarNode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** Checks across the {@code cloudwatchEvent} events of a service. */
+/**
+ * Checks of {@code cloudwatchEvent} events beyond v3's schema (cloudwatchEvent.schema.json): the
+ * text v3 changes when it pastes it into the rule's JSON, pattern fields EventBridge rejects, and
+ * rule names used twice across the service.
+ */
 public final class CloudwatchEvents {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CloudwatchEvents() {
     }
@@ -32,5 +51,134 @@ public final class CloudwatchEvents {
         int function = functions.stream().filter(Function.class::isInstance).map(Function.class::cast)
                 .filter(f -> f.key().equals(event.function())).mapToInt(Function::index).findFirst().orElse(0);
         return (long) function * 100_000 + event.index();
+    }
+
+    /** Where the event's {@code name} is written, else the event. */
+    public static SourceRef nameRef(Node config, SourceRef eventRef) {
+        if (config instanceof MapNode map) {
+            return map.get("name").map(Node::ref).orElse(eventRef);
+        }
+        return eventRef;
+    }
+
+    /**
+     * Values of the event pattern that are neither a list of match values nor a nested mapping
+     * ({@code source: aws.ec2} instead of {@code source: [aws.ec2]}): EventBridge rejects such a
+     * pattern when the rule is created.
+     */
+    public static List<Violation> scalarPatternValues(Node config) {
+        if (config instanceof MapNode map && map.get("event").orElse(null) instanceof MapNode pattern) {
+            return MatchPatterns.scalarLeaves(pattern, "cloudwatchEvent pattern field",
+                    "EventBridge rejects the pattern and CloudFormation fails to create the rule");
+        }
+        return List.of();
+    }
+
+    /**
+     * Text that v3 changes on its way into the rule: it pastes name, description and inputPath into
+     * the rule's JSON as written, the input with its quotes escaped, and removes {@code \n} and
+     * {@code \r} escapes from the pattern and the input. Text that then does not parse at all is
+     * the compiler's refusal (V3_INVALID_JSON), not reported here.
+     */
+    public static List<Violation> changedText(Node config) {
+        List<Violation> violations = new ArrayList<>();
+        if (!(config instanceof MapNode map)) {
+            return violations;
+        }
+        for (MapNode.Field field : map.fields()) {
+            Node value = field.value();
+            if (Options.unresolved(value)) {
+                continue;
+            }
+            switch (field.key()) {
+                case "name", "description", "inputPath" -> {
+                    if (value instanceof ScalarNode && truthy(value)) {
+                        String text = Options.string(value).orElse("");
+                        String pasted = field.key().equals("inputPath") ? text.replaceAll("\r?\n", "") : text;
+                        check(violations, field, text, parseString(pasted), "cloudwatchEvent " + field.key());
+                    }
+                }
+                case "input" -> {
+                    if (truthy(value) && !(value instanceof ListNode)) {
+                        String text = value instanceof ScalarNode ? Options.string(value).orElse("")
+                                : stringify(value);
+                        String pasted = text.replace("\"", "\\\"").replaceAll("\\\\n|\\\\r", "");
+                        check(violations, field, text, parseString(pasted), "cloudwatchEvent input");
+                    }
+                }
+                case "event" -> {
+                    if (value instanceof MapNode) {
+                        String text = stringify(value);
+                        String pasted = text.replaceAll("\\\\n|\\\\r", "");
+                        check(violations, field, text, parseJson(pasted), "cloudwatchEvent event pattern");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static void check(List<Violation> violations, MapNode.Field field, String written,
+                              Optional<String> packaged, String what) {
+        if (packaged.isPresent() && !packaged.get().equals(written)) {
+            violations.add(new Violation(Violation.VALUE, where(field), what + " is changed by"
+                    + " Serverless Framework v3: it pastes the text into the rule's JSON unescaped and drops \\n and"
+                    + " \\r escapes, so the rule gets " + shorten(packaged.get()) + " instead of what is written;"
+                    + " remove backslashes and line breaks"));
+        }
+    }
+
+    /** A scalar at its value, a mapping or list at its key. */
+    private static SourceRef where(MapNode.Field field) {
+        return field.value() instanceof ScalarNode ? field.value().ref() : field.keyRef();
+    }
+
+    private static String shorten(String text) {
+        String shown = text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+        return "'" + (shown.length() > 80 ? shown.substring(0, 77) + "..." : shown) + "'";
+    }
+
+    /** JSON.parse of {@code "<text>"}: the string v3 ends up with, or empty when it does not parse. */
+    private static Optional<String> parseString(String text) {
+        try {
+            JsonNode node = MAPPER.readTree("\"" + text + "\"");
+            return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** JSON.parse of a pattern, written back: the pattern v3 ends up with, or empty when it does not parse. */
+    private static Optional<String> parseJson(String text) {
+        try {
+            return Optional.of(stringify(MAPPER.readTree(text)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stringify(Node node) {
+        return stringify(Nodes.toJson(node));
+    }
+
+    private static String stringify(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean truthy(Node value) {
+        if (value instanceof ScalarNode scalar) {
+            Object v = scalar.value();
+            if (v == null || Boolean.FALSE.equals(v) || "".equals(v)) {
+                return false;
+            }
+            return Options.number(value).map(n -> n.signum() != 0).orElse(true);
+        }
+        return true;
     }
 }

@@ -9,7 +9,6 @@ import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.JsonTemplate;
 import dev.slsguard.compilers.support.NodeJson;
@@ -61,15 +60,13 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         if (pattern == null) {
             return CompileResult.SKIPPED; // v3 crashes (TypeError) on the missing pattern; the schema reports it
         }
-        JsonNode enabled = Coerce.bool(config.get("enabled"));
+        // the options arrive coerced by the schema stage ("false" is false, 7 is "7")
+        JsonNode enabled = config.get("enabled");
         boolean disabled = enabled != null && enabled.isBoolean() && !enabled.booleanValue();
-        JsonNode name = Coerce.string(config.get("name"));
-        JsonNode inputPath = Coerce.string(config.get("inputPath"));
-        JsonNode description = Coerce.string(config.get("description"));
+        JsonNode name = config.get("name");
+        JsonNode inputPath = config.get("inputPath");
+        JsonNode description = config.get("description");
         JsonNode input = config.get("input");
-        if (input != null && input.isValueNode()) {
-            input = Coerce.string(input);
-        }
         JsonNode inputTransformer = config.get("inputTransformer");
         MapNode options = (MapNode) event.config();
         Map<String, Boolean> inputSet = Map.of("input", Js.truthy(input), "inputPath", Js.truthy(inputPath),

@@ -10,7 +10,6 @@ import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.JsonTemplate;
 import dev.slsguard.compilers.support.NodeJson;
@@ -52,12 +51,12 @@ public final class CloudWatchLogCompiler implements EventCompiler {
             logGroupNode = scalar;
         } else if (event.config() instanceof MapNode map && map.get("logGroup").isPresent()) {
             logGroupNode = map.get("logGroup").get();
-            JsonNode value = Coerce.string(NodeJson.toJson(logGroupNode));
-            if (!value.isTextual()) {
+            // the options arrive coerced by the schema stage (a number is its text)
+            if (!(logGroupNode instanceof ScalarNode name && name.isString())) {
                 return CompileResult.SKIPPED; // a logGroup that is no name: the schema validation reports it
             }
-            logGroup = value.textValue();
-            JsonNode filterValue = Coerce.string(NodeJson.toJsonOrNull(map.get("filter")));
+            logGroup = name.text();
+            JsonNode filterValue = NodeJson.toJsonOrNull(map.get("filter"));
             if (Js.truthy(filterValue)) {
                 if (!filterValue.isTextual()) {
                     return CompileResult.SKIPPED; // a filter that is no text: the schema validation reports it
