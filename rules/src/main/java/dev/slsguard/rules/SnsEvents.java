@@ -4,12 +4,16 @@ import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SnsEvent;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Checks across the {@code sns} events of a service, where v3 quietly keeps only one event's setting. */
+/**
+ * Checks of {@code sns} events beyond their schema: across the events of a service, where v3 quietly
+ * keeps only one event's setting, and what SNS or CloudFormation reject at deploy time.
+ */
 public final class SnsEvents {
 
     private SnsEvents() {
@@ -69,6 +73,15 @@ public final class SnsEvents {
         int function = functions.stream().filter(Function.class::isInstance).map(Function.class::cast)
                 .filter(f -> f.key().equals(event.function())).mapToInt(Function::index).findFirst().orElse(0);
         return (long) function * 100_000 + event.index();
+    }
+
+    /** Single values in {@code filterPolicy} where SNS wants a list ({@code plan: pro} for {@code plan: [pro]}). */
+    public static List<Violation> scalarFilterValues(Node config) {
+        if (config instanceof MapNode map && map.get("filterPolicy").orElse(null) instanceof MapNode policy) {
+            return MatchPatterns.scalarLeaves(policy, "sns filterPolicy attribute",
+                    "SNS rejects the filter policy and CloudFormation fails to create the subscription");
+        }
+        return List.of();
     }
 
     /** True for a literal SNS topic ARN whose region part is empty ({@code arn:aws:sns::123:t}). */

@@ -3,8 +3,8 @@ package dev.slsguard.rules;
 import dev.slsguard.engine.model.SourceRef;
 
 /**
- * One way an event's configuration breaks its schema, found by a schema class such as
- * {@link StreamSchema}; validation rules turn violations of their kind into findings.
+ * One way an event's configuration breaks its schema, found by a hand-written schema class of this
+ * package; validation rules turn violations of their kind into findings.
  *
  * @param kind    {@link #SHAPE}, {@link #VALUE} or {@link #UNKNOWN_KEY}
  * @param where   the offending value, the key for unknown keys, the event for missing keys

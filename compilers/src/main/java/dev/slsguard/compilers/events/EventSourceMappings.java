@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 
 /** The {@code AWS::Lambda::EventSourceMapping} that v3's sqs and stream compilers both start the same way. */
@@ -28,7 +27,7 @@ final class EventSourceMappings {
         function.roleDependency().ifPresent(dependsOn::add);
         function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
         ObjectNode properties = mapping.putObject("Properties");
-        JsonNode batchSize = Coerce.integer(config.option("batchSize"));
+        JsonNode batchSize = config.option("batchSize");
         properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10));
         return mapping;
     }

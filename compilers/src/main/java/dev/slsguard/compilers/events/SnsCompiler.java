@@ -10,7 +10,6 @@ import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
@@ -55,7 +54,7 @@ public final class SnsCompiler implements EventCompiler {
         SourceRef topicRef = event.config().ref();
         if (sns.isObject()) {
             JsonNode arn = sns.get("arn");
-            JsonNode givenName = Coerce.string(sns.get("topicName"));
+            JsonNode givenName = sns.get("topicName");
             String nameFromArn = null;
             if (Js.truthy(arn)) {
                 topicArn = arn;
@@ -88,7 +87,7 @@ public final class SnsCompiler implements EventCompiler {
                 return CompileResult.SKIPPED; // no topic at all: the schema validation reports it
             }
         } else if (sns.isValueNode()) {
-            String text = Coerce.string(sns).asText();
+            String text = sns.asText();
             if (text.startsWith("arn:")) {
                 topicArn = JSON.textNode(text);
                 topicName = Naming.snsTopicName(text);
@@ -138,7 +137,7 @@ public final class SnsCompiler implements EventCompiler {
         }
 
         JsonNode filterPolicy = sns.isObject() ? sns.get("filterPolicy") : null;
-        JsonNode filterPolicyScope = sns.isObject() ? Coerce.string(sns.get("filterPolicyScope")) : null;
+        JsonNode filterPolicyScope = sns.isObject() ? sns.get("filterPolicyScope") : null;
         SourceRef origin = event.ref();
         Optional<String> owner = Optional.of(function.key());
         if (queuePolicy != null) {
@@ -174,7 +173,7 @@ public final class SnsCompiler implements EventCompiler {
                 alias.ifPresent(a -> topic.put("DependsOn", a));
                 ObjectNode properties = topic.putObject("Properties");
                 properties.put("TopicName", topicName);
-                JsonNode displayName = Coerce.string(sns.isObject() ? sns.get("displayName") : null);
+                JsonNode displayName = sns.isObject() ? sns.get("displayName") : null;
                 if (Js.truthy(displayName)) {
                     properties.set("DisplayName", displayName);
                 }

@@ -10,7 +10,6 @@ import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
@@ -68,10 +67,10 @@ public final class StreamCompiler implements EventCompiler {
         ObjectNode mapping = EventSourceMappings.start(function, config);
         ObjectNode properties = (ObjectNode) mapping.get("Properties");
         JsonNode enabled = config.option("enabled");
-        properties.set("Enabled", enabled != null ? Coerce.bool(enabled) : JSON.booleanNode(true));
+        properties.set("Enabled", enabled != null ? enabled : JSON.booleanNode(true));
         properties.set("EventSourceArn", arn);
         properties.set("FunctionName", function.target());
-        JsonNode parallelization = Coerce.integer(config.option("parallelizationFactor"));
+        JsonNode parallelization = config.option("parallelizationFactor");
         if (Js.truthy(parallelization)) {
             properties.set("ParallelizationFactor", parallelization);
         }
@@ -87,19 +86,18 @@ public final class StreamCompiler implements EventCompiler {
                 : consumerSet ? EventSource.KINESIS_CONSUMER_STREAM : EventSource.KINESIS_STREAM;
         sources.add(event.source(streamKind, CfnValue.of(arn), arnRef));
 
-        setIfPresent(properties, "MaximumBatchingWindowInSeconds", Coerce.integer(config.option("batchWindow")));
-        setIfPresent(properties, "MaximumRetryAttempts", Coerce.integer(config.option("maximumRetryAttempts")));
-        setIfPresent(properties, "BisectBatchOnFunctionError",
-                Coerce.bool(config.option("bisectBatchOnFunctionError")));
+        setIfPresent(properties, "MaximumBatchingWindowInSeconds", config.option("batchWindow"));
+        setIfPresent(properties, "MaximumRetryAttempts", config.option("maximumRetryAttempts"));
+        setIfPresent(properties, "BisectBatchOnFunctionError", config.option("bisectBatchOnFunctionError"));
         JsonNode responseType = config.option("functionResponseType");
         if (Js.present(responseType)) {
             properties.putArray("FunctionResponseTypes").add(responseType);
         }
-        JsonNode recordAge = Coerce.integer(config.option("maximumRecordAgeInSeconds"));
+        JsonNode recordAge = config.option("maximumRecordAgeInSeconds");
         if (Js.truthy(recordAge)) {
             properties.set("MaximumRecordAgeInSeconds", recordAge);
         }
-        setIfPresent(properties, "TumblingWindowInSeconds", Coerce.integer(config.option("tumblingWindowInSeconds")));
+        setIfPresent(properties, "TumblingWindowInSeconds", config.option("tumblingWindowInSeconds"));
 
         Optional<CfnValue> onFailure = Optional.empty();
         Optional<String> onFailureType = Optional.empty();
@@ -135,7 +133,7 @@ public final class StreamCompiler implements EventCompiler {
         if (consumerSet && !consumer.equals(JSON.booleanNode(true))) {
             consumerArn = Optional.of(CfnValue.of(consumer));
         }
-        JsonNode timestamp = Coerce.number(config.option("startingPositionTimestamp"));
+        JsonNode timestamp = config.option("startingPositionTimestamp");
         if (consumerSet && streamType.equals("kinesis")) {
             SourceRef consumerRef = config.optionRef("consumer", event.ref());
             JsonNode consumerValue;
