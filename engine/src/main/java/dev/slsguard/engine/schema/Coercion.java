@@ -5,10 +5,12 @@ import dev.slsguard.engine.schema.SchemaDocuments.Located;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.Nodes;
 import dev.slsguard.engine.source.ScalarNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,17 @@ import java.util.regex.Pattern;
  * 25, {@code "true"} becomes true, 1 becomes {@code "1"}, a scalar becomes a one-element list and a
  * one-element list its element. A value that cannot be coerced stays as it is (validation reports
  * it). Within {@code anyOf} / {@code oneOf} the first branch whose type the value already has is
- * followed, else the first branch it can be coerced to. Every node keeps the location it was read at.
+ * followed (a {@code const} / {@code enum} branch only when the value is one of its values),
+ * else the first branch it can be coerced to; nothing is coerced to a mapping, and a null value in a
+ * mapping stays null (v3 validates without them). Every node keeps the location it was read at.
  */
 final class Coercion {
 
     private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
+
+    /** JSON equality as JavaScript's: numbers by value (1 and 1.0, int and long are the same). */
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> a.equals(b)
+            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
 
     private Coercion() {
     }
@@ -65,7 +73,8 @@ final class Coercion {
         for (int i = 0; i < branches.node().size(); i++) {
             Located branch = SchemaDocuments.resolve(branches.get(i));
             List<String> types = types(branch.node());
-            if (types.isEmpty() || types.stream().anyMatch(t -> hasType(node, t))) {
+            if ((types.isEmpty() || types.stream().anyMatch(t -> hasType(node, t)))
+                    && allowedLiteral(branch.node(), node)) {
                 return coerce(branch, node, depth + 1);
             }
         }
@@ -81,12 +90,36 @@ final class Coercion {
         return node;
     }
 
+    /**
+     * Whether a branch the value already fits by type can be the one that applies: a {@code const}
+     * or {@code enum} branch only when the value is among its values (ajv coerces nothing in such a
+     * branch and goes on to the next when it fails, e.g. to wrap {@code AWS: arn:...} in a list
+     * after {@code const: '*'}).
+     */
+    private static boolean allowedLiteral(JsonNode branch, Node node) {
+        if (branch.has("const")) {
+            return branch.get("const").equals(SAME_VALUE, Nodes.toJson(node));
+        }
+        if (branch.path("enum").isArray()) {
+            JsonNode value = Nodes.toJson(node);
+            for (JsonNode allowed : branch.get("enum")) {
+                if (allowed.equals(SAME_VALUE, value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
     private static Node children(Located s, Node node, int depth) {
         if (node instanceof MapNode map) {
             List<MapNode.Field> fields = new ArrayList<>();
             boolean changed = false;
             for (MapNode.Field field : map.fields()) {
-                Optional<Located> sub = propertySchema(s, field.key());
+                // v3 takes null values out of mappings before validating: they stay null
+                Optional<Located> sub = field.value() instanceof ScalarNode n && n.value() == null ? Optional.empty()
+                        : propertySchema(s, field.key());
                 Node value = sub.map(p -> coerce(p, field.value(), depth + 1)).orElse(field.value());
                 changed |= value != field.value();
                 fields.add(new MapNode.Field(field.key(), field.keyRef(), value));
@@ -161,6 +194,9 @@ final class Coercion {
 
     /** {@code node} coerced to {@code type}, if ajv would. */
     private static Optional<Node> to(String type, Node node) {
+        if (type.equals("object")) {
+            return Optional.empty(); // ajv coerces to scalars and lists only: [{Ref: x}] stays a list
+        }
         if (type.equals("array")) {
             // ajv wraps scalars only: a mapping where a list is declared stays a mapping
             return node instanceof ScalarNode ? Optional.of(new ListNode(node.ref(), List.of(node))) : Optional.empty();

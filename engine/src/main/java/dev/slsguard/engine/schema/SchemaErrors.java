@@ -1,5 +1,9 @@
 package dev.slsguard.engine.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -49,11 +53,34 @@ final class SchemaErrors {
         Schema schema = SCHEMAS.computeIfAbsent(schemaName,
                 name -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + name)));
         List<Raw> raw = new ArrayList<>();
-        for (Error e : schema.validate(Nodes.toJson(value))) {
+        for (Error e : schema.validate(withoutNullValues(Nodes.toJson(value)))) {
             raw.add(new Raw(e.getKeyword(), tokens(e.getInstanceLocation().toString()),
                     tokens(e.getEvaluationPath().toString()), e.getProperty()));
         }
         return prune(raw, Set.of());
+    }
+
+    /**
+     * The value as v3 validates it: keys whose value is null are left out (v3 removes them before
+     * validating and puts them back after, working around ajv issue 1287), so they are neither
+     * checked nor count for {@code required}.
+     */
+    private static JsonNode withoutNullValues(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            value.properties().forEach(e -> {
+                if (!e.getValue().isNull()) {
+                    out.set(e.getKey(), withoutNullValues(e.getValue()));
+                }
+            });
+            return out;
+        }
+        if (value.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            value.forEach(item -> out.add(withoutNullValues(item)));
+            return out;
+        }
+        return value;
     }
 
     static List<String> tokens(String path) {
