@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * v3's schema coercion of one policy statement, shared by the role's statements and the REST
- * API's resource policy: {@code Sid} becomes a string, a scalar {@code Action} a list of strings;
- * {@code Resource} follows the schema of the caller. Key order is kept.
+ * v3's schema coercion of one policy statement of the execution role (the REST API's resource
+ * policy is coerced by the schema stage): {@code Sid} becomes a string, a scalar {@code Action} a
+ * list of strings; {@code Resource} follows the schema of the caller. Key order is kept.
  */
 public final class StatementCoercion {
 
