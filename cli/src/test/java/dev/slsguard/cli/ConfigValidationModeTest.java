@@ -41,6 +41,7 @@ class ConfigValidationModeTest {
                   - alexaSkill
                   - s3: {bucket: photos, existing: true}
                   - s3: {bucket: documents, existing: true}
+                  - http: GET hello
             resources:
               Resources:
                 Extra:
@@ -66,7 +67,8 @@ class ConfigValidationModeTest {
         for (JsonNode f : MAPPER.readTree(run.out()).get("findings")) {
             String rule = f.get("ruleId").asText();
             String line = rule + " " + f.get("severity").asText() + " " + f.get("location").get("line").asInt();
-            if (List.of("SLS-VAL-102", "SLS-VAL-103", "SLS-VAL-001", "SLS-VAL-002", "SLS-VAL-007").contains(rule)) {
+            if (List.of("SLS-VAL-102", "SLS-VAL-103", "SLS-VAL-001", "SLS-VAL-002", "SLS-VAL-701", "SLS-VAL-007")
+                    .contains(rule)) {
                 schema.add(line);
             } else if (rule.equals("SLS-VAL-507")) {
                 refusals.add(line);
@@ -77,7 +79,8 @@ class ConfigValidationModeTest {
                 "SLS-VAL-103 " + schemaSeverity + " 14",
                 "SLS-VAL-001 " + schemaSeverity + " 15",
                 "SLS-VAL-002 " + schemaSeverity + " 16",
-                "SLS-VAL-007 " + schemaSeverity + " 21");
+                "SLS-VAL-701 " + schemaSeverity + " 19",
+                "SLS-VAL-007 " + schemaSeverity + " 22");
         assertEquals(expected.stream().sorted().toList(), schema.stream().sorted().toList(), run.toString());
         // S3_MULTIPLE_BUCKETS_PER_FUNCTION: v3 refuses to package in every mode
         assertEquals(List.of("SLS-VAL-507 error 18"), refusals, run.toString());

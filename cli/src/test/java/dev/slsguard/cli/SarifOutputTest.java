@@ -27,7 +27,7 @@ class SarifOutputTest {
     @Test
     void sarifOfARealCheckValidatesAgainstTheOfficialSchema() throws Exception {
         Path service = Files.createDirectories(dir.resolve("svc"));
-        try (InputStream in = getClass().getResourceAsStream("/parity/22-invalid-config-warn-mode/serverless.yml")) {
+        try (InputStream in = getClass().getResourceAsStream("/cases/23-invalid-config-error-mode/serverless.yml")) {
             assertNotNull(in);
             Files.write(service.resolve("serverless.yml"), in.readAllBytes());
         }

@@ -8,6 +8,7 @@ import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public final class HttpChecks {
         if (!(config instanceof MapNode map) || Options.unresolved(config)) {
             return out;
         }
-        String integration = HttpSchema.integration(config);
+        String integration = integration(map);
         if (integration.equals("AWS_PROXY") || integration.equals("HTTP_PROXY")) {
             List<String> allowed = integration.equals("AWS_PROXY") ? List.of("parameters", "schema", "schemas")
                     : List.of("parameters", "uri", "schema", "schemas");
@@ -51,6 +52,20 @@ public final class HttpChecks {
                     + (integration.equals("AWS_PROXY") ? "lambda" : "http"))));
         }
         return out;
+    }
+
+    /** The integration type as v3 reads it (upper case, first {@code -} as {@code _}, lambda names mapped). */
+    private static String integration(MapNode http) {
+        Optional<String> given = http.get("integration").flatMap(Options::string).filter(t -> !t.isEmpty());
+        if (given.isPresent()) {
+            String normalized = given.get().toUpperCase(Locale.ROOT).replaceFirst("-", "_");
+            return switch (normalized) {
+                case "LAMBDA" -> "AWS";
+                case "LAMBDA_PROXY" -> "AWS_PROXY";
+                default -> normalized;
+            };
+        }
+        return http.get("async").flatMap(Options::bool).orElse(false) ? "AWS" : "AWS_PROXY";
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CfnValue;
@@ -351,7 +350,7 @@ public final class HttpApiCompiler implements EventCompiler {
         properties.put("LogGroupName", Naming.httpApiLogGroupName(Naming.stackName(
                 Optional.ofNullable(stackName).filter(JsonNode::isTextual).map(JsonNode::textValue),
                 settings.name(), settings.stage())));
-        JsonNode retention = Coerce.number(settings.providerValue("logRetentionInDays"));
+        JsonNode retention = settings.providerValue("logRetentionInDays");
         if (Js.truthy(retention)) {
             properties.set("RetentionInDays", retention);
         }

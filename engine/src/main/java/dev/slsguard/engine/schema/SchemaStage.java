@@ -163,7 +163,12 @@ public final class SchemaStage {
             SourceRef where;
             String message;
             String key;
-            switch (error.keyword()) {
+            // a key that breaks propertyNames is reported at itself when the schema describes keys (expects)
+            Located keyNames = SchemaDocuments.resolve(notes.innermost()).get("propertyNames");
+            boolean describedKey = keyNames.node().has("expects") && node instanceof MapNode map
+                    && error.property() != null && map.field(error.property()).isPresent();
+            String keyword = error.keyword().equals("propertyNames") && !describedKey ? "value" : error.keyword();
+            switch (keyword) {
                 case "additionalProperties" -> {
                     String property = error.property();
                     if (!(node instanceof MapNode map) || map.field(property).isEmpty()) {
@@ -178,6 +183,12 @@ public final class SchemaStage {
                             : name + " has no option '" + property + "'" + Spelling.hint(property, allowed)
                                     + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
                     key = "unknown:" + path + "/" + property;
+                }
+                case "propertyNames" -> {
+                    String property = error.property();
+                    where = ((MapNode) node).field(property).orElseThrow().keyRef();
+                    message = name + " keys must be " + ViolationText.describe(keyNames) + "; got '" + property + "'";
+                    key = "key:" + path + "/" + property;
                 }
                 case "required" -> {
                     String property = error.property();

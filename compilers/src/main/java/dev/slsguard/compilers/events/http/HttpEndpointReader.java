@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.EventItem;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.events.CompileResult;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.Refusal;
@@ -79,7 +78,7 @@ public final class HttpEndpointReader {
             malformed = authorizer.isEmpty() && given.refusal().isEmpty();
         }
         Optional<CorsSettings> cors = Optional.empty();
-        if (Js.truthy(Coerce.bool(http.get("cors")))) {
+        if (Js.truthy(http.get("cors"))) {
             cors = Optional.of(cors(http.get("cors"), method));
         }
 
@@ -152,8 +151,8 @@ public final class HttpEndpointReader {
         if (malformed) {
             return Read.skipped(); // an authorizer of no known form: the schema validation reports it
         }
-        boolean async = Js.truthy(Coerce.bool(http.get("async")));
-        boolean privateApi = Js.truthy(Coerce.bool(http.get("private")));
+        boolean async = Js.truthy(http.get("async"));
+        boolean privateApi = Js.truthy(http.get("private"));
         return new Read(Optional.of(new HttpEndpoint(event, path, method, authorizer, cors, integration,
                 connectionType, http.get("connectionId"), request, response, async, privateApi,
                 http.get("operationId"))), List.of());
@@ -174,7 +173,7 @@ public final class HttpEndpointReader {
                 default -> normalized;
             };
         }
-        return Js.truthy(Coerce.bool(http.get("async"))) ? "AWS" : "AWS_PROXY";
+        return Js.truthy(http.get("async")) ? "AWS" : "AWS_PROXY";
     }
 
     /** An authorizer read: the authorizer, or where v3 stops on it, or neither when it is malformed. */
@@ -254,14 +253,14 @@ public final class HttpEndpointReader {
             if (type == null) {
                 type = typeText;
             }
-            JsonNode givenTtl = Coerce.integer(authorizer.get("resultTtlInSeconds"));
+            JsonNode givenTtl = authorizer.get("resultTtlInSeconds");
             ttl = givenTtl != null && givenTtl.isIntegralNumber() ? givenTtl : JSON.numberNode(300);
-            claims = Js.truthy(authorizer.get("claims")) ? asArray(authorizer.get("claims")) : JSON.arrayNode();
-            scopes = authorizer.get("scopes") == null ? null : asArray(authorizer.get("scopes"));
+            claims = Js.truthy(authorizer.get("claims")) ? authorizer.get("claims") : JSON.arrayNode();
+            scopes = authorizer.get("scopes");
             JsonNode source = authorizer.get("identitySource");
             identitySource = source != null && source.isTextual() ? source.textValue() : null;
             validation = authorizer.get("identityValidationExpression");
-            managedExternally = Js.truthy(Coerce.bool(authorizer.get("managedExternally")));
+            managedExternally = Js.truthy(authorizer.get("managedExternally"));
         } else {
             return Authorizer.MALFORMED; // a list: the schema validation reports it
         }
@@ -325,10 +324,10 @@ public final class HttpEndpointReader {
         if (!methods.contains(upper)) {
             methods.add(upper);
         }
-        JsonNode maxAge = Coerce.integer(given.get("maxAge"));
+        JsonNode maxAge = given.get("maxAge");
         JsonNode cacheControl = given.get("cacheControl");
         return new CorsSettings(origin, origins, methods, headers,
-                Js.truthy(Coerce.bool(given.get("allowCredentials"))),
+                Js.truthy(given.get("allowCredentials")),
                 Optional.ofNullable(maxAge).filter(Js::truthy).map(Js::string),
                 Optional.ofNullable(cacheControl).filter(Js::truthy).map(Js::string));
     }
@@ -350,19 +349,8 @@ public final class HttpEndpointReader {
             JsonNode byName = given.get(location);
             if (Js.truthy(byName) && byName.isObject()) {
                 String singular = location.substring(0, location.length() - 1);
-                byName.properties().forEach(e -> {
-                    JsonNode value = e.getValue();
-                    if (value.isObject()) {
-                        ObjectNode copy = ((ObjectNode) value).deepCopy();
-                        if (copy.has("required")) {
-                            copy.set("required", Coerce.bool(copy.get("required")));
-                        }
-                        value = copy;
-                    } else {
-                        value = Coerce.bool(value);
-                    }
-                    out.set("method.request." + singular + "." + e.getKey(), value);
-                });
+                byName.properties().forEach(e ->
+                        out.set("method.request." + singular + "." + e.getKey(), e.getValue()));
             }
         }
         request.set("parameters", out);

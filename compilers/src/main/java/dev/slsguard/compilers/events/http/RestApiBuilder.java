@@ -19,7 +19,6 @@ import dev.slsguard.compilers.custom.CustomResources;
 import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Cfn;
-import dev.slsguard.compilers.support.Coerce;
 import dev.slsguard.compilers.support.Js;
 import dev.slsguard.engine.model.HttpEvent;
 import dev.slsguard.engine.model.Refusal;
@@ -235,10 +234,10 @@ public final class RestApiBuilder {
         JsonNode apiName = settings.providerValue("apiName");
         properties.set("Name", text(Js.truthy(apiName) ? Js.string(apiName)
                 : Naming.restApiName(settings.name(), stage(),
-                        Js.truthy(Coerce.bool(api("shouldStartNameWithService"))))));
+                        Js.truthy(api("shouldStartNameWithService")))));
         JsonNode binary = api("binaryMediaTypes");
-        properties.set("BinaryMediaTypes", Js.truthy(binary) ? asArray(binary) : UNDEFINED);
-        JsonNode disable = Coerce.bool(api("disableDefaultEndpoint"));
+        properties.set("BinaryMediaTypes", Js.truthy(binary) ? binary : UNDEFINED);
+        JsonNode disable = api("disableDefaultEndpoint");
         properties.set("DisableExecuteApiEndpoint", Js.present(disable) ? disable : UNDEFINED);
         String endpointType = "EDGE";
         JsonNode vpcEndpointIds = null;
@@ -260,7 +259,7 @@ public final class RestApiBuilder {
             ObjectNode document = properties.putObject("Policy");
             document.put("Version", "2012-10-17");
             ArrayNode statements = document.putArray("Statement");
-            policy.forEach(s -> statements.add(s.isObject() ? ResourcePolicies.coerce((ObjectNode) s) : s));
+            policy.forEach(statements::add);
         } else if (Js.truthy(policy) && policy.isObject() && policy.size() > 0) {
             properties.putObject("Policy").put("Version", "2012-10-17").set("Statement", policy);
         } else {
@@ -272,7 +271,7 @@ public final class RestApiBuilder {
         }
         JsonNode compression = api("minimumCompressionSize");
         if (Js.present(compression)) {
-            properties.set("MinimumCompressionSize", Coerce.integer(compression));
+            properties.set("MinimumCompressionSize", compression);
         }
         JsonNode description = api("description");
         if (Js.truthy(description)) {
@@ -651,7 +650,7 @@ public final class RestApiBuilder {
         ObjectNode resource = JSON.objectNode();
         resource.put("Type", "AWS::ApiGateway::ApiKey");
         ObjectNode properties = resource.putObject("Properties");
-        JsonNode enabled = object ? Coerce.bool(key.get("enabled")) : null;
+        JsonNode enabled = object ? key.get("enabled") : null;
         properties.set("Enabled", Js.present(enabled) ? enabled : JSON.booleanNode(true));
         properties.set("Name", key.isTextual() ? key : orUndefined(object ? key.get("name") : null));
         properties.set("Value", object && Js.truthy(key.get("value")) ? key.get("value") : UNDEFINED);
@@ -715,14 +714,14 @@ public final class RestApiBuilder {
         }
         if (Js.truthy(quota)) {
             ObjectNode out = properties.putObject("Quota");
-            out.set("Limit", orUndefined(Coerce.integer(quota.get("limit"))));
-            out.set("Offset", orUndefined(Coerce.integer(quota.get("offset"))));
+            out.set("Limit", orUndefined(quota.get("limit")));
+            out.set("Offset", orUndefined(quota.get("offset")));
             out.set("Period", orUndefined(quota.get("period")));
         }
         if (Js.truthy(throttle)) {
             ObjectNode out = properties.putObject("Throttle");
-            out.set("BurstLimit", orUndefined(Coerce.integer(throttle.get("burstLimit"))));
-            out.set("RateLimit", orUndefined(Coerce.integer(throttle.get("rateLimit"))));
+            out.set("BurstLimit", orUndefined(throttle.get("burstLimit")));
+            out.set("RateLimit", orUndefined(throttle.get("rateLimit")));
         }
         return resource;
     }
@@ -800,7 +799,7 @@ public final class RestApiBuilder {
             return;
         }
         JsonNode accessLogging = logs.isObject() ? logs.get("accessLogging") : null;
-        if (Js.present(accessLogging) && !Js.truthy(Coerce.bool(accessLogging))) {
+        if (Js.present(accessLogging) && !Js.truthy(accessLogging)) {
             return;
         }
         ObjectNode group = JSON.objectNode();
@@ -809,7 +808,7 @@ public final class RestApiBuilder {
         properties.put("LogGroupName", Naming.restLogGroupName(settings.name(), stage()));
         JsonNode retention = settings.providerValue("logRetentionInDays");
         if (Js.truthy(retention)) {
-            properties.set("RetentionInDays", Coerce.integer(retention));
+            properties.set("RetentionInDays", retention);
         }
         JsonNode protection = settings.providerValue("logDataProtectionPolicy");
         if (Js.truthy(protection)) {
@@ -826,7 +825,7 @@ public final class RestApiBuilder {
      * custom-resource function (added after the API's resources).
      */
     private void ensureCloudWatchRole(JsonNode logs) {
-        if (logs.isObject() && Js.truthy(Coerce.bool(logs.get("roleManagedExternally")))) {
+        if (logs.isObject() && Js.truthy(logs.get("roleManagedExternally"))) {
             return;
         }
         ObjectNode resource = JSON.objectNode();
