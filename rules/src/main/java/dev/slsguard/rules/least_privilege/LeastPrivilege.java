@@ -1,13 +1,17 @@
-package dev.slsguard.rules.iam;
+package dev.slsguard.rules.least_privilege;
 
-import dev.slsguard.engine.text.Spelling;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.text.Spelling;
-import dev.slsguard.rules.leastprivilege.StatementChecks;
+import dev.slsguard.rules.iam.ConditionKeyType;
+import dev.slsguard.rules.iam.Globs;
+import dev.slsguard.rules.iam.IamAction;
+import dev.slsguard.rules.iam.IamCatalog;
+import dev.slsguard.rules.iam.ResourcePatterns;
+import dev.slsguard.rules.iam.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -162,7 +166,7 @@ public final class LeastPrivilege {
         if (cached == null) {
             TreeMap<String, IamAction> out = new TreeMap<>();
             for (String entry : entries) {
-                catalog().expand(entry).forEach(a -> out.put(a.key(), a));
+                catalog().expand(entry).forEach(a -> out.put(key(a), a));
             }
             cached = List.copyOf(out.values());
             if (EXPANDED.size() > 5_000) {
@@ -227,10 +231,8 @@ public final class LeastPrivilege {
         return Optional.empty();
     }
 
-    /** The resource type to suggest: the first that is not an access point's, else the first. */
-    static ResourceType primaryType(IamAction action) {
-        return action.resourceTypes().stream().filter(t -> !t.name().toLowerCase(Locale.ROOT).startsWith("accesspoint"))
-                .findFirst().orElse(action.resourceTypes().get(0));
+    private static ResourceType primaryType(IamAction action) {
+        return action.primaryType();
     }
 
     // ---------------------------------------------------------------- SLS-IAM-101
@@ -348,11 +350,11 @@ public final class LeastPrivilege {
         if (!pm.isEmpty()) {
             parts.add("permissions management " + names(pm));
         }
-        List<IamAction> credentials = actions.stream().filter(a -> CREDENTIALS.contains(a.key())).toList();
+        List<IamAction> credentials = actions.stream().filter(a -> CREDENTIALS.contains(key(a))).toList();
         if (!credentials.isEmpty()) {
             parts.add("credentials " + names(credentials));
         }
-        List<IamAction> data = actions.stream().filter(a -> EXFILTRATION.contains(a.key())).toList();
+        List<IamAction> data = actions.stream().filter(a -> EXFILTRATION.contains(key(a))).toList();
         if (!data.isEmpty()) {
             parts.add("data access " + names(data));
         }
@@ -615,7 +617,7 @@ public final class LeastPrivilege {
         if (StatementChecks.fromAdminPolicy(statement)) {
             return List.of(); // SLS-IAM-006 reports the policy once
         }
-        return unscopedNamed(statement, config, a -> CREDENTIALS.contains(a.key()) && !ESCALATE_ALONE.contains(a.key()),
+        return unscopedNamed(statement, config, a -> CREDENTIALS.contains(key(a)) && !ESCALATE_ALONE.contains(key(a)),
                 (a, on) -> a.wildcardOnly()
                         ? a.fullName() + " returns credentials and cannot be scoped to resources: whoever controls"
                         + " the function can obtain them. Grant it only to the function that needs it, in a role of"
@@ -630,7 +632,7 @@ public final class LeastPrivilege {
         if (StatementChecks.fromAdminPolicy(statement)) {
             return List.of(); // SLS-IAM-006 reports the policy once
         }
-        return unscopedNamed(statement, config, a -> EXFILTRATION.contains(a.key()),
+        return unscopedNamed(statement, config, a -> EXFILTRATION.contains(key(a)),
                 (a, on) -> a.fullName() + " is granted on " + on + ", so the function can read every "
                         + primaryType(a).name() + " of the account, not only its own. Scope it to "
                         + primaryType(a).arnFormat() + " with the names it reads.");
@@ -642,7 +644,7 @@ public final class LeastPrivilege {
             return List.of(); // SLS-IAM-006 reports the policy once
         }
         return unscopedNamed(statement, config,
-                a -> a.permissionsManagement() && !a.wildcardOnly() && !ESCALATE_ALONE.contains(a.key()),
+                a -> a.permissionsManagement() && !a.wildcardOnly() && !ESCALATE_ALONE.contains(key(a)),
                 (a, on) -> a.fullName() + " manages permissions and is granted on " + on + ", so the function can"
                         + " change who may access every " + primaryType(a).name() + " of the account. Scope it to "
                         + primaryType(a).arnFormat() + " with the names it manages.");
@@ -727,5 +729,9 @@ public final class LeastPrivilege {
             }
         }
         return -1;
+    }
+
+    private static String key(IamAction action) {
+        return action.fullName().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package dev.slsguard.rules.leastprivilege;
+package dev.slsguard.rules.least_privilege;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.model.CfnValue;
@@ -8,7 +8,6 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.Nodes;
-import dev.slsguard.rules.iam.StatementEntries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
