@@ -24,9 +24,4 @@ public final class Resources {
         }
         return value.toJson().toString();
     }
-
-    /** True for the literal {@code *}. */
-    public static boolean isStar(CfnValue value) {
-        return value.literal().filter("*"::equals).isPresent();
-    }
 }
