@@ -48,16 +48,8 @@ public record ResourceEntry(IamStatement statement, int index, CfnValue value, S
      */
     public Map<String, String> everyResourceOf() {
         Map<String, String> covered = new LinkedHashMap<>();
-        if (star()) {
-            return covered;
-        }
-        Optional<String> match = ResourcePatterns.matching(value);
-        Optional<String> wild = wildcards();
-        if (match.isEmpty() || wild.isEmpty()) {
-            return covered;
-        }
         LeastPrivilege.resourceTypes(statement).forEach((key, type) -> {
-            if (type.accepts(match.get()) && type.coveredBy(wild.get())) {
+            if (coversEvery(type)) {
                 covered.put(key, type.arnFormat());
             }
         });
@@ -69,9 +61,12 @@ public record ResourceEntry(IamStatement statement, int index, CfnValue value, S
         return !everyResourceOf().isEmpty();
     }
 
-    /** None of the statement's actions can act on it: no ARN, or an ARN of a type none of them takes. */
+    /**
+     * None of the statement's actions can act on it: no ARN, or an ARN of a type none of them takes
+     * (false for an intrinsic without a known ARN).
+     */
     public boolean unusable() {
-        if (star() || opaque()) {
+        if (opaque()) {
             return false;
         }
         String arn = ResourcePatterns.matching(value).orElseThrow();
@@ -83,20 +78,7 @@ public record ResourceEntry(IamStatement statement, int index, CfnValue value, S
      * ARN covering such a type (a wildcard-only action only through {@code *}).
      */
     public boolean reachesEvery(IamAction action) {
-        if (star()) {
-            return true;
-        }
-        Optional<String> match = ResourcePatterns.matching(value);
-        Optional<String> wild = wildcards();
-        if (match.isEmpty() || wild.isEmpty()) {
-            return false;
-        }
-        for (ResourceType type : action.resourceTypes()) {
-            if (type.accepts(match.get()) && type.coveredBy(wild.get())) {
-                return true;
-            }
-        }
-        return false;
+        return star() || action.resourceTypes().stream().anyMatch(this::coversEvery);
     }
 
     /** The entry as written, for messages: {@code arn:aws:s3:::b/*}, {@code !Sub ...}. */
@@ -104,7 +86,13 @@ public record ResourceEntry(IamStatement statement, int index, CfnValue value, S
         return ResourcePatterns.display(value);
     }
 
-    private Optional<String> wildcards() {
-        return ResourcePatterns.wildcards(value).filter(Globs::isGlob);
+    /** A wildcard ARN (not {@code *}) whose own wildcards name every resource of {@code type}. */
+    private boolean coversEvery(ResourceType type) {
+        if (star()) {
+            return false;
+        }
+        Optional<String> match = ResourcePatterns.matching(value);
+        Optional<String> wild = ResourcePatterns.wildcards(value).filter(Globs::isGlob);
+        return match.isPresent() && wild.isPresent() && type.accepts(match.get()) && type.coveredBy(wild.get());
     }
 }
