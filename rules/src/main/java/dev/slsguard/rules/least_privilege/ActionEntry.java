@@ -43,7 +43,10 @@ public record ActionEntry(IamStatement statement, int index, String text, Source
         return !Globs.isGlob(text);
     }
 
-    /** The actions of the IAM data it grants, sorted; one or none for an exact entry. */
+    /**
+     * The actions of the IAM data it grants, sorted; one or none for an exact entry. Expanding
+     * {@code *} reads the whole catalogue: rules test {@link #star()} first.
+     */
     public List<IamAction> actions() {
         return IamCatalog.builtIn().expand(text);
     }
