@@ -98,8 +98,9 @@ public final class RuleBase {
      * @param precompiled packs built as executable model (the built-in packs), possibly none
      * @param orgPackDirs directories as the user gave them ({@code --rules DIR}); locations in
      *                    errors and rule files use these paths
-     * @throws UserError when an org pack does not compile, a rule lacks {@code @id} or has an
-     *                   unknown {@code @severity}, or two rules share an id
+     * @throws UserError when an org pack does not compile, a rule lacks {@code @id} (and is no
+     *                   {@code @inserts} rule) or has an unknown {@code @severity}, or two rules
+     *                   share an id
      */
     public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs) {
         return load(precompiled, orgPackDirs, OrgPackCache.disabled());
@@ -149,6 +150,9 @@ public final class RuleBase {
             if (problem.isPresent()) {
                 throw new UserError(locate(rule, byDisplayName, ruleFiles), problem.get());
             }
+            if (RuleMetadata.insertsOnly(rule)) {
+                continue;
+            }
             RuleInfo info = RuleMetadata.info(rule);
             RuleInfo clash = byId.putIfAbsent(info.id(), info);
             if (clash != null) {
@@ -193,7 +197,7 @@ public final class RuleBase {
         return Optional.ofNullable(packOfRule.get(id));
     }
 
-    /** Metadata of every rule, sorted by id. */
+    /** Metadata of every rule that has an id (not the {@code @inserts} rules), sorted by id. */
     public List<RuleInfo> rules() {
         return rules;
     }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.kie.api.definition.rule.Rule;
 
-/** Reads the {@code @id @severity @title @description @help @tags} metadata of a loaded rule. */
+/**
+ * Reads the {@code @id @severity @title @description @help @tags} metadata of a loaded rule, and
+ * {@code @inserts}, which marks a rule that reports nothing and only inserts facts for other rules.
+ */
 final class RuleMetadata {
 
     private RuleMetadata() {
@@ -54,9 +57,21 @@ final class RuleMetadata {
     }
 
     /**
-     * Explains what is wrong with a rule's metadata, or empty when {@link #info} can read it.
+     * True for a rule without {@code @id} that says what it {@code @inserts} instead: it only adds
+     * facts other rules match (the entries of a statement ...), is not listed and cannot report.
+     */
+    static boolean insertsOnly(Rule rule) {
+        return id(rule).isEmpty() && text(rule, "inserts").isPresent();
+    }
+
+    /**
+     * Explains what is wrong with a rule's metadata, or empty when {@link #info} can read it (or
+     * the rule is {@link #insertsOnly}).
      */
     static Optional<String> problem(Rule rule) {
+        if (insertsOnly(rule)) {
+            return Optional.empty();
+        }
         if (id(rule).isEmpty()) {
             return Optional.of("rule \"" + rule.getName() + "\" has no @id metadata");
         }

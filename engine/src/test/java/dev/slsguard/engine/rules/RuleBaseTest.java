@@ -158,6 +158,36 @@ class RuleBaseTest {
     }
 
     @Test
+    void aRuleThatOnlyInsertsFactsNeedsNoIdAndIsNotListed() throws IOException {
+        write("org/layers.drl", HEADER + """
+                declare Tagged
+                  service : Service
+                end
+
+                rule "tag every service"
+                  @inserts("Tagged")
+                when
+                  $s : Service()
+                then
+                  insert(new Tagged($s));
+                end
+
+                rule "tagged service"
+                  @id("ORG-9") @severity("note")
+                when
+                  Tagged($s : service)
+                then
+                  Report.finding(kcontext, $s.ref(), "tagged " + $s.name());
+                end
+                """);
+        RuleBase rules = load(dir.resolve("org"));
+        assertEquals(List.of("ORG-9"), rules.rules().stream().map(RuleInfo::id).toList());
+        RuleOutcome outcome = rules.run(List.of(service("svc", 3)));
+        assertEquals(List.of("ORG-9 tagged svc"),
+                outcome.findings().stream().map(f -> f.ruleId() + " " + f.message()).toList());
+    }
+
+    @Test
     void unknownSeverityIsRejected() throws IOException {
         write("org/sev.drl", HEADER + """
                 rule "bad severity"

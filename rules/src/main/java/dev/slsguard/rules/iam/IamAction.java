@@ -54,6 +54,12 @@ public record IamAction(String service, String name, String accessLevel, List<Re
         return PERMISSIONS_MANAGEMENT.equals(accessLevel);
     }
 
+    /** The resource type to suggest in messages: the first that is not an access point's, else the first. */
+    public ResourceType primaryType() {
+        return resourceTypes.stream().filter(t -> !t.name().toLowerCase(Locale.ROOT).startsWith("accesspoint"))
+                .findFirst().orElse(resourceTypes.get(0));
+    }
+
     /** The lower-case full name, the key it is looked up by. */
     String key() {
         return fullName().toLowerCase(Locale.ROOT);

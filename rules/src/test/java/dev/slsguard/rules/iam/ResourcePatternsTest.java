@@ -24,7 +24,7 @@ class ResourcePatternsTest {
         assertEquals(Optional.of("arn:*:s3:::{Uploads}/*"), ResourcePatterns.wildcards(sub));
         IamAction get = IamCatalog.builtIn().action("s3:GetObject").orElseThrow();
         assertTrue(get.accepts(ResourcePatterns.matching(sub).orElseThrow()));
-        ResourceType object = LeastPrivilege.primaryType(get);
+        ResourceType object = get.primaryType();
         assertFalse(object.coveredBy(ResourcePatterns.wildcards(sub).orElseThrow()));
     }
 
@@ -34,8 +34,8 @@ class ResourcePatternsTest {
                 + "${AWS::AccountId}:secret:*\"}");
         String wild = ResourcePatterns.wildcards(secrets).orElseThrow();
         assertEquals("arn:*:secretsmanager:*:*:secret:*", wild);
-        ResourceType secret = LeastPrivilege.primaryType(
-                IamCatalog.builtIn().action("secretsmanager:GetSecretValue").orElseThrow());
+        ResourceType secret = IamCatalog.builtIn().action("secretsmanager:GetSecretValue").orElseThrow()
+                .primaryType();
         assertTrue(secret.coveredBy(wild));
     }
 

@@ -1,4 +1,4 @@
-package dev.slsguard.rules.iam;
+package dev.slsguard.rules.least_privilege;
 
 import dev.slsguard.engine.model.SourceRef;
 

@@ -1,4 +1,4 @@
-package dev.slsguard.rules.leastprivilege;
+package dev.slsguard.rules.least_privilege;
 
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;

@@ -1,4 +1,4 @@
-package dev.slsguard.rules.leastprivilege;
+package dev.slsguard.rules.least_privilege;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

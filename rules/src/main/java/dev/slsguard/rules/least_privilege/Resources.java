@@ -1,4 +1,4 @@
-package dev.slsguard.rules.leastprivilege;
+package dev.slsguard.rules.least_privilege;
 
 import dev.slsguard.engine.model.CfnValue;
 
@@ -23,10 +23,5 @@ public final class Resources {
             return "!Sub " + sub.template();
         }
         return value.toJson().toString();
-    }
-
-    /** True for the literal {@code *}. */
-    public static boolean isStar(CfnValue value) {
-        return value.literal().filter("*"::equals).isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package dev.slsguard.rules.leastprivilege;
+package dev.slsguard.rules.least_privilege;
 
 import dev.slsguard.engine.model.EffectivePermissions;
 import dev.slsguard.engine.model.Function;
@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,19 @@ public final class RoleChecks {
     /** How many functions the shared-role note lists by name. */
     private static final int LISTED = 5;
 
+    /** Managed policies SLS-IAM-006 reports (cfn_nag W43/W44). */
+    static final Set<String> ADMIN_POLICIES = Set.of("AdministratorAccess", "PowerUserAccess", "IAMFullAccess");
+
     private RoleChecks() {
+    }
+
+    /**
+     * True for a statement expanded from one of the policies SLS-IAM-006 reports once, at the ARN:
+     * the other least-privilege rules leave its statements alone.
+     */
+    public static boolean fromAdminPolicy(IamStatement s) {
+        return s.source().startsWith(IamStatement.MANAGED_POLICY_PREFIX)
+                && ADMIN_POLICIES.contains(s.source().substring(IamStatement.MANAGED_POLICY_PREFIX.length()));
     }
 
     /**
@@ -63,7 +76,7 @@ public final class RoleChecks {
             return;
         }
         for (Node item : items.items()) {
-            ManagedPolicyArn.path(Nodes.toJson(item)).filter(StatementChecks.ADMIN_POLICIES::contains)
+            ManagedPolicyArn.path(Nodes.toJson(item)).filter(ADMIN_POLICIES::contains)
                     .ifPresent(name -> out.add(new Violation("admin-policy", item.ref(), "attaches the AWS managed"
                             + " policy " + name + " to " + role + ", which grants whoever uses the role "
                             + adminScope(name) + "; attach no administrator policy and grant the actions the functions"
@@ -203,22 +216,26 @@ public final class RoleChecks {
     }
 
     /**
-     * SLS-IAM-009: a statement of the user's whose action glob covers what a function's own event
-     * already needs on the same resource, and more: {@code sqs:*} on the queue an sqs event reads,
-     * where v3 grants sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes itself. At
-     * the action entry, once per entry.
+     * SLS-IAM-009: an Action pattern of the user's ({@code sqs:*}) that covers what a function's own
+     * event already needs on a Resource entry of the same statement, and more: {@code sqs:*} on the
+     * queue an sqs event reads, where v3 grants sqs:ReceiveMessage, sqs:DeleteMessage and
+     * sqs:GetQueueAttributes itself. At the action entry, once per entry.
+     *
+     * @param patterns  the {@link ActionEntry}s with a wildcard (but {@code *})
+     * @param resources the {@link ResourceEntry}s
      */
     public static List<Violation> overGrants(Service service, Collection<?> functions, Collection<?> statements,
-                                             Collection<?> sources) {
-        List<IamStatement> all = iamStatements(statements);
-        List<IamStatement> candidates = all.stream().filter(StatementChecks::analysedAllow)
-                .filter(s -> s.actions().stream().anyMatch(a -> Globs.isGlob(a) && !a.equals("*"))).toList();
+                                             Collection<?> sources, Collection<?> patterns, Collection<?> resources) {
+        Map<IamStatement, List<ActionEntry>> globs = byStatement(patterns, ActionEntry.class);
         List<Violation> out = new ArrayList<>();
-        if (candidates.isEmpty()) {
+        if (globs.isEmpty()) {
             return out;
         }
+        Map<IamStatement, List<ResourceEntry>> resourcesOf = byStatement(resources, ResourceEntry.class);
+        List<IamStatement> candidates = new ArrayList<>(globs.keySet());
+        candidates.sort(Comparator.comparing(IamStatement::role).thenComparing(IamStatement::orderKey));
         List<Function> ordered = ordered(functions);
-        Map<String, String> roles = EffectivePermissions.rolesOf(service, ordered, all);
+        Map<String, String> roles = EffectivePermissions.rolesOf(service, ordered, iamStatements(statements));
         Set<String> inheriting = new HashSet<>();
         for (Function f : ordered) {
             if (!roles.get(f.key()).equals(EffectivePermissions.EXECUTION_ROLE) && EffectivePermissions.inherits(f)) {
@@ -228,11 +245,9 @@ public final class RoleChecks {
         FunctionNeeds needs = FunctionNeeds.of(statements, sources);
         Map<String, Violation> byEntry = new LinkedHashMap<>();
         for (IamStatement s : candidates) {
-            List<Entry> actions = StatementTree.entries(service.config(), s, "Action").stream()
-                    .filter(a -> Globs.isGlob(a.text()) && !a.text().equals("*")).toList();
             boolean inheritable = s.role().equals(EffectivePermissions.EXECUTION_ROLE)
                     && (IamStatement.DECLARED.equals(s.origin()) || IamStatement.MANAGED.equals(s.origin()));
-            for (Entry resource : StatementTree.entries(service.config(), s, "Resource")) {
+            for (ResourceEntry resource : resourcesOf.getOrDefault(s, List.of())) {
                 for (Map.Entry<String, List<Need>> need : needs.on(resource.value().toJson().toString()).entrySet()) {
                     String function = need.getKey();
                     boolean applies = s.role().equals(roles.get(function))
@@ -240,17 +255,17 @@ public final class RoleChecks {
                     if (!applies) {
                         continue;
                     }
-                    for (Entry action : actions) {
+                    for (ActionEntry action : globs.get(s)) {
                         String glob = action.text();
                         List<Need> covered = need.getValue().stream().filter(n -> Globs.matchesAction(glob, n.action()))
                                 .toList();
-                        if (covered.isEmpty() || byEntry.containsKey(key(action))) {
+                        if (covered.isEmpty() || byEntry.containsKey(key(action.where()))) {
                             continue;
                         }
                         String neededActions = String.join(", ", covered.stream().map(Need::action).toList());
-                        byEntry.put(key(action), new Violation("over-grant", action.where(), "grants " + glob + " on "
-                                + Resources.describe(resource.value()) + " to function " + function + ", whose own events"
-                                + " need only " + neededActions + " there, which Serverless Framework"
+                        byEntry.put(key(action.where()), new Violation("over-grant", action.where(), "grants " + glob
+                                + " on " + Resources.describe(resource.value()) + " to function " + function
+                                + ", whose own events need only " + neededActions + " there, which Serverless Framework"
                                 + " already grants (" + covered.get(0).by().source() + "); remove " + glob
                                 + " or narrow it to the other actions the function calls"));
                     }
@@ -261,8 +276,19 @@ public final class RoleChecks {
         return out;
     }
 
-    private static String key(Entry e) {
-        return e.where().file() + "#" + e.where().pointer() + "@" + e.where().line() + ":" + e.where().column();
+    /** The parts by their statement (the same fact), each list in the statement's order. */
+    private static <P extends StatementPart> Map<IamStatement, List<P>> byStatement(Collection<?> parts, Class<P> type) {
+        Map<IamStatement, List<P>> out = new IdentityHashMap<>();
+        for (Object o : parts) {
+            P part = type.cast(o);
+            out.computeIfAbsent(part.statement(), k -> new ArrayList<>()).add(part);
+        }
+        out.values().forEach(l -> l.sort(Comparator.comparingInt(StatementPart::index)));
+        return out;
+    }
+
+    private static String key(SourceRef where) {
+        return where.file() + "#" + where.pointer() + "@" + where.line() + ":" + where.column();
     }
 
     private static List<IamStatement> iamStatements(Collection<?> statements) {
