@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class Coercion {
 
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
 
     private Coercion() {
@@ -68,13 +69,48 @@ final class Coercion {
      */
     private static Node anyOf(Located branches, Node node, int depth) {
         Node current = node;
-        for (int i = 0; i < branches.node().size(); i++) {
+        int last = branches.node().size() - 1;
+        for (int i = 0; i <= last; i++) {
             current = coerce(branches.get(i), current, depth + 1);
-            if (SchemaErrors.valid(branches.get(i), current)) {
+            // whether this branch holds matters only if a later one could still change the value
+            if (!laterBranchMayChange(branches, i + 1, current) || SchemaErrors.valid(branches.get(i), current)) {
                 return current;
             }
         }
         return current;
+    }
+
+    private static boolean laterBranchMayChange(Located branches, int from, Node value) {
+        for (int i = from; i < branches.node().size(); i++) {
+            if (mayChange(branches.get(i), value, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether coercing {@code value} to {@code schema} could give another value (conservative). */
+    private static boolean mayChange(Located schema, Node value, int depth) {
+        Located s = SchemaDocuments.resolve(schema);
+        JsonNode n = s.node();
+        if (!n.isObject() || depth > 16) {
+            return false;
+        }
+        for (String combinator : List.of("anyOf", "oneOf", "allOf")) {
+            Located branches = s.get(combinator);
+            for (int i = 0; branches.node().isArray() && i < branches.node().size(); i++) {
+                if (mayChange(branches.get(i), value, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        List<String> types = types(n);
+        if (!types.isEmpty() && types.stream().noneMatch(t -> hasType(value, t))) {
+            return types.stream().anyMatch(t -> to(t, value).isPresent());
+        }
+        boolean children = n.has("properties") || n.has("patternProperties") || n.has("additionalProperties")
+                || n.has("items");
+        return !(value instanceof ScalarNode) && children;
     }
 
     private static Node children(Located s, Node node, int depth) {
@@ -119,7 +155,7 @@ final class Coercion {
         JsonNode patterns = s.node().path("patternProperties");
         for (Iterator<Map.Entry<String, JsonNode>> it = patterns.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (Pattern.compile(e.getKey()).matcher(key).find()) {
+            if (PATTERNS.computeIfAbsent(e.getKey(), Pattern::compile).matcher(key).find()) {
                 return Optional.of(s.get("patternProperties").get(e.getKey()));
             }
         }

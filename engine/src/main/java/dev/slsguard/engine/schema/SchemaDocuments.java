@@ -24,7 +24,9 @@ final class SchemaDocuments {
 
         /** The sub-schema under {@code key}, or a missing node. */
         Located get(String key) {
-            return new Located(document, pointer + "/" + key.replace("~", "~0").replace("/", "~1"), node.path(key));
+            String token = key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key
+                    : key.replace("~", "~0").replace("/", "~1");
+            return new Located(document, pointer + "/" + token, node.path(key));
         }
 
         Located get(int index) {

@@ -86,8 +86,19 @@ final class SchemaErrors {
         }
     }
 
+    /** Compiles the schema document {@code schemaName} (with what it refers to) ahead of its first use. */
+    static void compile(String schemaName) {
+        schema("classpath:" + schemaName);
+        SchemaDocuments.root(schemaName);
+    }
+
+    /** A schema ready to validate: its validators are built before other threads can see it. */
     private static Schema schema(String iri) {
-        return SCHEMAS.computeIfAbsent(iri, i -> REGISTRY.getSchema(SchemaLocation.of(i)));
+        return SCHEMAS.computeIfAbsent(iri, i -> {
+            Schema schema = REGISTRY.getSchema(SchemaLocation.of(i));
+            schema.initializeValidators();
+            return schema;
+        });
     }
 
     static List<String> tokens(String path) {

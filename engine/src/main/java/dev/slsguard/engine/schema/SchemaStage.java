@@ -53,6 +53,19 @@ public final class SchemaStage {
     private SchemaStage() {
     }
 
+    /**
+     * Compiles the catalogue's schemas on a daemon thread, so that the schema library's cold start
+     * overlaps with other start-up work; {@link #check} waits for a schema still being compiled.
+     */
+    public static void prepare(SchemaCatalog catalog) {
+        List<String> names = new ArrayList<>();
+        catalog.service().ifPresent(names::add);
+        names.addAll(new java.util.TreeSet<>(catalog.events().values()));
+        Thread thread = new Thread(() -> names.forEach(SchemaErrors::compile), "slsguard-schemas");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public static Result check(ResolvedDocument document, SchemaCatalog catalog) {
         MapNode root = document.root();
         Optional<MapNode.Field> modeField = root.field("configValidationMode");
