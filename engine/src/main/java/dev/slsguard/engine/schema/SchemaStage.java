@@ -98,36 +98,55 @@ public final class SchemaStage {
                            String resource) {
     }
 
+    /** One function after the stage: its (coerced) value and the violations of its events, in event order. */
+    private record CheckedFunction(MapNode.Field field, boolean changed, List<SchemaViolation> violations) {
+    }
+
+    /**
+     * Coerces and checks every function's events. Functions are independent, so they are checked in
+     * parallel (the second core would otherwise wait); results are put together in document order,
+     * so the output does not depend on the scheduling.
+     */
     private static MapNode withEvents(MapNode root, SchemaCatalog catalog, Optional<Severity> severity,
                                       List<SchemaViolation> violations) {
         Optional<MapNode.Field> functionsField = root.field("functions");
         if (functionsField.isEmpty() || !(functionsField.get().value() instanceof MapNode functions)) {
             return root;
         }
+        List<CheckedFunction> checked = functions.fields().parallelStream()
+                .map(f -> function(f, catalog, severity)).toList();
         List<MapNode.Field> newFunctions = new ArrayList<>();
         boolean changed = false;
-        for (MapNode.Field function : functions.fields()) {
-            Node value = function.value();
-            if (value instanceof MapNode body && body.get("events").orElse(null) instanceof ListNode events) {
-                List<Node> items = new ArrayList<>();
-                boolean eventsChanged = false;
-                for (int i = 0; i < events.items().size(); i++) {
-                    Node item = events.items().get(i);
-                    Node checked = event(function.key(), i, item, catalog, severity, violations);
-                    eventsChanged |= checked != item;
-                    items.add(checked);
-                }
-                if (eventsChanged) {
-                    value = replace(body, "events", new ListNode(events.ref(), items));
-                    changed = true;
-                }
-            }
-            newFunctions.add(new MapNode.Field(function.key(), function.keyRef(), value));
+        for (CheckedFunction function : checked) {
+            newFunctions.add(function.field());
+            changed |= function.changed();
+            violations.addAll(function.violations());
         }
         if (!changed) {
             return root;
         }
         return replace(root, "functions", new MapNode(functions.ref(), newFunctions));
+    }
+
+    private static CheckedFunction function(MapNode.Field function, SchemaCatalog catalog,
+                                            Optional<Severity> severity) {
+        List<SchemaViolation> violations = new ArrayList<>();
+        if (!(function.value() instanceof MapNode body && body.get("events").orElse(null) instanceof ListNode events)) {
+            return new CheckedFunction(function, false, violations);
+        }
+        List<Node> items = new ArrayList<>();
+        boolean eventsChanged = false;
+        for (int i = 0; i < events.items().size(); i++) {
+            Node item = events.items().get(i);
+            Node checked = event(function.key(), i, item, catalog, severity, violations);
+            eventsChanged |= checked != item;
+            items.add(checked);
+        }
+        if (!eventsChanged) {
+            return new CheckedFunction(function, false, violations);
+        }
+        MapNode value = replace(body, "events", new ListNode(events.ref(), items));
+        return new CheckedFunction(new MapNode.Field(function.key(), function.keyRef(), value), true, violations);
     }
 
     private static Node event(String function, int index, Node item, SchemaCatalog catalog,
