@@ -47,9 +47,10 @@ public record Refusal(String code, String function, int index, String type, Sour
     public static final String V3_RESOURCE_ID_REQUIRED = "V3_RESOURCE_ID_REQUIRED";
 
     /**
-     * v3 crashes with a TypeError ("object null is not iterable") on an httpApi event written as
-     * text that is neither {@code '*'} nor {@code '<METHOD> <path>'}, whatever configValidationMode
-     * says.
+     * v3 crashes with a TypeError on an event written as text that is not a route, whatever
+     * configValidationMode says: an httpApi event that is neither {@code '*'} nor
+     * {@code '<METHOD> <path>'} ("object null is not iterable"), an http event without a space
+     * between method and path, such as {@code '*'} (it reads no path).
      */
     public static final String V3_NOT_A_ROUTE = "V3_NOT_A_ROUTE";
 }

@@ -49,7 +49,11 @@ public final class HttpEndpointReader {
         if (raw.isTextual()) {
             String[] parts = raw.textValue().split(" ", -1);
             if (parts.length < 2) {
-                return Read.skipped(); // v3 crashes reading the path; the schema validation reports it
+                return new Read(Optional.empty(), List.of(CompileResult.refusal(event, Refusal.V3_NOT_A_ROUTE,
+                        event.config().ref(), "http event '" + raw.textValue() + "' is not '<METHOD> /<path>'"
+                                + " (like 'GET /users'): Serverless Framework v3 finds no path in it and stops"
+                                + " packaging with a TypeError; write the method, a space and the path, or a"
+                                + " mapping with method and path")));
             }
             http = JSON.objectNode().put("method", parts[0]).put("path", parts[1]);
         } else if (raw.isObject()) {
