@@ -162,12 +162,18 @@ final class SchemaErrors {
             Raw any = branches.values().iterator().next().get(0);
             kept.add(any.typeErrorAt(depth, instance != null ? instance : any.instance()));
         } else {
-            int best = fitting.stream().min(Comparator.comparingInt(i -> branches.get(i).size())).orElseThrow();
+            // the branch that got furthest into the value (its deepest error), then the fewest errors
+            int best = fitting.stream().min(Comparator.comparingInt((Integer i) -> -deepest(branches.get(i)))
+                    .thenComparingInt(i -> branches.get(i).size())).orElseThrow();
             kept.addAll(branches.get(best));
         }
         Set<List<String>> done = new HashSet<>(handled);
         done.add(combinator);
         return prune(kept, done);
+    }
+
+    private static int deepest(List<Raw> errors) {
+        return errors.stream().mapToInt(e -> e.instance().size()).max().orElse(0);
     }
 
     /** True when the tokens from {@code from} up to the last are all {@code $ref}. */

@@ -159,7 +159,9 @@ public final class SchemaStage {
         if (schema == null) {
             return item;
         }
-        Node coerced = Coercion.coerce(SchemaDocuments.root(schema), field.value());
+        // an event without settings is judged as it is: coerced, null would pass for an empty string
+        Node coerced = field.value() instanceof ScalarNode v && v.value() == null ? field.value()
+                : Coercion.coerce(SchemaDocuments.root(schema), field.value());
         violations.addAll(violations(new Subject(field.key(), function, index, field.key(), item.ref(), schema),
                 coerced, severity));
         return coerced == field.value() ? item : replace(map, field.key(), coerced);
