@@ -174,4 +174,12 @@ class SchemaStageTest {
         ScalarNode enabled = (ScalarNode) ((MapNode) event(result, 0)).get("enabled").orElseThrow();
         assertEquals(null, enabled.value());
     }
+
+    @Test
+    void ofTwoBranchesOfTheValuesTypeTheOneThatGotDeeperIsReported() throws IOException {
+        SchemaStage.Result result = check("      - queue: arn:aws:sqs:us-east-1:1:q\n",
+                "custom:\n  role:\n    statements: {Effect: Allow}\n");
+        assertEquals(List.of("custom.role.statements must be a list; got a mapping"),
+                result.violations().stream().map(SchemaViolation::message).toList());
+    }
 }
