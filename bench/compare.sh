@@ -34,8 +34,7 @@ head_sha=$(git rev-parse --short HEAD)
 "$base/slsguard" --version >/dev/null
 ./slsguard --version >/dev/null
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+source bench/lib.sh
 
 table="| service | functions | runs | $base_sha (before) median (s) | $head_sha (after) median (s) | change |
 |---|---:|---:|---:|---:|---:|"
@@ -51,13 +50,8 @@ for size in "${sizes[@]}"; do
   ./slsguard check "$svc" --output "$work/cmp-out-head" --fail-on never >/dev/null
   before=(); after=()
   for ((i = 1; i <= runs; i++)); do
-    t0=$(now)
-    "$base/slsguard" check "$svc" --output "$work/cmp-out-base" --fail-on never >/dev/null
-    t1=$(now)
-    ./slsguard check "$svc" --output "$work/cmp-out-head" --fail-on never >/dev/null
-    t2=$(now)
-    before+=("$(echo "$t1 - $t0" | bc -l)")
-    after+=("$(echo "$t2 - $t1" | bc -l)")
+    before+=("$(elapsed "$base/slsguard" check "$svc" --output "$work/cmp-out-base" --fail-on never)")
+    after+=("$(elapsed ./slsguard check "$svc" --output "$work/cmp-out-head" --fail-on never)")
     echo "N=$n $profile run $i: before ${before[-1]} s, after ${after[-1]} s" >&2
   done
   mb=$(printf '%s\n' "${before[@]}" | median)

@@ -27,8 +27,7 @@ sizes=("$@")
 work=$root/bench/runs
 mkdir -p "$work"
 
-now() { date +%s.%N; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+source bench/lib.sh
 
 table="| service | functions | events | runs | slsguard check median (s) | v3 package median (s) | ratio (slsguard / v3) |
 |---|---:|---:|---:|---:|---:|---:|"
@@ -42,14 +41,9 @@ for size in "${sizes[@]}"; do
   python3 bench/gen-service.py "$n" "$svc" "$profile"
   ours=(); theirs=()
   for ((i = 1; i <= runs; i++)); do
-    t0=$(now)
-    ./slsguard check "$svc" --output "$work/out-$n-$profile" --fail-on never >/dev/null
-    t1=$(now)
-    "$sls_package" "$svc" "$work/oracle-$n-$profile" >/dev/null
-    t2=$(now)
+    ours+=("$(elapsed ./slsguard check "$svc" --output "$work/out-$n-$profile" --fail-on never)")
+    theirs+=("$(elapsed "$sls_package" "$svc" "$work/oracle-$n-$profile")")
     grep -qx 0 "$work/oracle-$n-$profile/exit-code.txt" || { echo "bench: v3 failed on $svc" >&2; exit 1; }
-    ours+=("$(echo "$t1 - $t0" | bc -l)")
-    theirs+=("$(echo "$t2 - $t1" | bc -l)")
     echo "N=$n $profile run $i: slsguard ${ours[-1]} s, v3 ${theirs[-1]} s" >&2
   done
   mo=$(printf '%s\n' "${ours[@]}" | median)
@@ -73,16 +67,10 @@ rm -f cli/target/slsguard.jsa
 ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules >/dev/null
 bare=(); warm=(); nocache=()
 for ((i = 1; i <= runs; i++)); do
-  t0=$(now)
-  ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never >/dev/null
-  t1=$(now)
-  ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules >/dev/null
-  t2=$(now)
-  ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules --no-cache >/dev/null
-  t3=$(now)
-  bare+=("$(echo "$t1 - $t0" | bc -l)")
-  warm+=("$(echo "$t2 - $t1" | bc -l)")
-  nocache+=("$(echo "$t3 - $t2" | bc -l)")
+  bare+=("$(elapsed ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never)")
+  warm+=("$(elapsed ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules)")
+  nocache+=("$(elapsed ./slsguard check "$pack_svc" --output "$work/out-pack" --fail-on never --rules samples/org-rules \
+    --no-cache)")
   echo "org pack run $i: without ${bare[-1]} s, cache warm ${warm[-1]} s, --no-cache ${nocache[-1]} s" >&2
 done
 mb=$(printf '%s\n' "${bare[@]}" | median)
