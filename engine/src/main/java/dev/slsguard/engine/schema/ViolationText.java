@@ -163,28 +163,26 @@ final class ViolationText {
         return parts.isEmpty() ? "a valid value" : String.join(" or ", parts);
     }
 
+    /** " from 1 to 10", " of at least 1", " of at most 10" (or nothing) for a number's bounds. */
     private static String range(JsonNode n) {
-        boolean min = n.has("minimum");
-        boolean max = n.has("maximum");
-        if (min && max) {
-            return " from " + n.get("minimum").asText() + " to " + n.get("maximum").asText();
-        }
-        if (min) {
-            return " of at least " + n.get("minimum").asText();
-        }
-        return max ? " of at most " + n.get("maximum").asText() : "";
+        return bounds(n, "minimum", "maximum", " from ", "");
     }
 
+    /** " of 1 to 10 items", " of at least 1 items" ... for a list's length. */
     private static String items(JsonNode n) {
-        boolean min = n.has("minItems");
-        boolean max = n.has("maxItems");
+        return bounds(n, "minItems", "maxItems", " of ", " items");
+    }
+
+    private static String bounds(JsonNode n, String minKey, String maxKey, String both, String unit) {
+        boolean min = n.has(minKey);
+        boolean max = n.has(maxKey);
         if (min && max) {
-            return " of " + n.get("minItems").asText() + " to " + n.get("maxItems").asText() + " items";
+            return both + n.get(minKey).asText() + " to " + n.get(maxKey).asText() + unit;
         }
         if (min) {
-            return " of at least " + n.get("minItems").asText() + " items";
+            return " of at least " + n.get(minKey).asText() + unit;
         }
-        return max ? " of at most " + n.get("maxItems").asText() + " items" : "";
+        return max ? " of at most " + n.get(maxKey).asText() + unit : "";
     }
 
     private static String literal(JsonNode value) {
