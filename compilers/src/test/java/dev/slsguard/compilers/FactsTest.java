@@ -182,7 +182,8 @@ class FactsTest {
         StreamEvent clicks = streams.get(1);
         assertTrue(clicks.usesConsumer());
         assertEquals(Optional.of("ReaderclicksConsumerStreamConsumer"), clicks.consumerId());
-        assertEquals(Optional.of("AT_TIMESTAMP"), clicks.startingPosition());
+        assertEquals(Optional.of("AT_TIMESTAMP"), clicks.startingPosition().text());
+        assertEquals(40, clicks.startingPosition().ref().line());
         assertFalse(clicks.hasStartingPositionTimestamp());
         assertFalse(streams.get(2).consumerSet());
         assertEquals(Optional.empty(), streams.get(2).consumerArn());

@@ -6,6 +6,7 @@ import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
@@ -177,13 +178,10 @@ public final class HtmlReport {
         List<EventRow> rows = new ArrayList<>();
         for (EventDecl event : analysis.events()) {
             if (event.function().equals(function.key())) {
-                String detail = "";
-                if (event.config() instanceof ScalarNode scalar) {
-                    detail = scalar.text();
-                } else if (event.config() instanceof MapNode map) {
-                    detail = String.join(", ", map.fields().stream().map(field -> field.key() + ": "
-                            + (field.value() instanceof ScalarNode value ? value.text() : "…")).toList());
-                }
+                Setting options = event.options();
+                String detail = options.isScalar() ? options.textOr("")
+                        : String.join(", ", options.members().stream().map(option -> option.name() + ": "
+                                + (option.isScalar() ? option.textOr("") : "…")).toList());
                 rows.add(new EventRow(event.type(), event.ref().line(), detail, event.compiled()));
             }
         }

@@ -14,6 +14,7 @@ import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Invocation;
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.MapNode;
@@ -60,10 +61,10 @@ class HtmlReportTest {
                         new ScalarNode(new SourceRef(FILE, 13, 18, ""), EVIL))));
         Function function = new Function(key, "shop-dev-" + key, 0, "EvilLambdaFunction", Optional.of("nodejs20.x"),
                 6, 1024, Optional.empty(), new SourceRef(FILE, 11, 3, "/functions/" + key), config);
-        EventDecl sqs = new EventDecl(key, 0, "sqs", 19, Invocation.POLL, new ScalarNode(new SourceRef(FILE, 15, 14, ""),
-                "arn:aws:sqs:us-east-1:1:q"), new SourceRef(FILE, 15, 9, "/functions/" + key + "/events/0"), true);
-        EventDecl http = new EventDecl(key, 1, "http", 2, Invocation.SYNC, new ScalarNode(new SourceRef(FILE, 16, 15, ""),
-                "GET /" + EVIL), new SourceRef(FILE, 16, 9, "/functions/" + key + "/events/1"), true);
+        EventDecl sqs = new EventDecl(key, 0, "sqs", 19, Invocation.POLL, Setting.of(new ScalarNode(new SourceRef(FILE, 15, 14, ""),
+                "arn:aws:sqs:us-east-1:1:q")), new SourceRef(FILE, 15, 9, "/functions/" + key + "/events/0"), true);
+        EventDecl http = new EventDecl(key, 1, "http", 2, Invocation.SYNC, Setting.of(new ScalarNode(new SourceRef(FILE, 16, 15, ""),
+                "GET /" + EVIL)), new SourceRef(FILE, 16, 9, "/functions/" + key + "/events/1"), true);
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         IamStatement declared = new IamStatement("IamRoleLambdaExecution", "Allow", List.of("*"),
                 List.of(new CfnValue.Literal("*")), doc, IamStatement.DECLARED, "provider.iam.role.statements",

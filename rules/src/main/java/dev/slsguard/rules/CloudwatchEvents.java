@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slsguard.engine.model.CloudwatchEvent;
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.ListNode;
-import dev.slsguard.engine.source.MapNode;
-import dev.slsguard.engine.source.Node;
-import dev.slsguard.engine.source.Nodes;
-import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -54,11 +50,9 @@ public final class CloudwatchEvents {
     }
 
     /** Where the event's {@code name} is written, else the event. */
-    public static SourceRef nameRef(Node config, SourceRef eventRef) {
-        if (config instanceof MapNode map) {
-            return map.get("name").map(Node::ref).orElse(eventRef);
-        }
-        return eventRef;
+    public static SourceRef nameRef(Setting options, SourceRef eventRef) {
+        Setting name = options.get("name");
+        return name.present() ? name.ref() : eventRef;
     }
 
     /**
@@ -66,8 +60,9 @@ public final class CloudwatchEvents {
      * ({@code source: aws.ec2} instead of {@code source: [aws.ec2]}): EventBridge rejects such a
      * pattern when the rule is created.
      */
-    public static List<Violation> scalarPatternValues(Node config) {
-        if (config instanceof MapNode map && map.get("event").orElse(null) instanceof MapNode pattern) {
+    public static List<Violation> scalarPatternValues(Setting options) {
+        Setting pattern = options.get("event");
+        if (pattern.isMap()) {
             return MatchPatterns.scalarLeaves(pattern, "cloudwatchEvent pattern field",
                     "EventBridge rejects the pattern and CloudFormation fails to create the rule");
         }
@@ -80,37 +75,32 @@ public final class CloudwatchEvents {
      * {@code \r} escapes from the pattern and the input. Text that then does not parse at all is
      * the compiler's refusal (V3_INVALID_JSON), not reported here.
      */
-    public static List<Violation> changedText(Node config) {
+    public static List<Violation> changedText(Setting options) {
         List<Violation> violations = new ArrayList<>();
-        if (!(config instanceof MapNode map)) {
-            return violations;
-        }
-        for (MapNode.Field field : map.fields()) {
-            Node value = field.value();
-            if (Options.unresolved(value)) {
+        for (Setting value : options.members()) {
+            if (value.unresolved()) {
                 continue;
             }
-            switch (field.key()) {
+            switch (value.name()) {
                 case "name", "description", "inputPath" -> {
-                    if (value instanceof ScalarNode && truthy(value)) {
-                        String text = Options.string(value).orElse("");
-                        String pasted = field.key().equals("inputPath") ? text.replaceAll("\r?\n", "") : text;
-                        check(violations, field, text, parseString(pasted), "cloudwatchEvent " + field.key());
+                    if (value.isScalar() && value.truthy()) {
+                        String text = value.textOr("");
+                        String pasted = value.name().equals("inputPath") ? text.replaceAll("\r?\n", "") : text;
+                        check(violations, value, text, parseString(pasted), "cloudwatchEvent " + value.name());
                     }
                 }
                 case "input" -> {
-                    if (truthy(value) && !(value instanceof ListNode)) {
-                        String text = value instanceof ScalarNode ? Options.string(value).orElse("")
-                                : stringify(value);
+                    if (value.truthy() && !value.isList()) {
+                        String text = value.isScalar() ? value.textOr("") : stringify(value);
                         String pasted = text.replace("\"", "\\\"").replaceAll("\\\\n|\\\\r", "");
-                        check(violations, field, text, parseString(pasted), "cloudwatchEvent input");
+                        check(violations, value, text, parseString(pasted), "cloudwatchEvent input");
                     }
                 }
                 case "event" -> {
-                    if (value instanceof MapNode) {
+                    if (value.isMap()) {
                         String text = stringify(value);
                         String pasted = text.replaceAll("\\\\n|\\\\r", "");
-                        check(violations, field, text, parseJson(pasted), "cloudwatchEvent event pattern");
+                        check(violations, value, text, parseJson(pasted), "cloudwatchEvent event pattern");
                     }
                 }
                 default -> {
@@ -120,7 +110,7 @@ public final class CloudwatchEvents {
         return violations;
     }
 
-    private static void check(List<Violation> violations, MapNode.Field field, String written,
+    private static void check(List<Violation> violations, Setting field, String written,
                               Optional<String> packaged, String what) {
         if (packaged.isPresent() && !packaged.get().equals(written)) {
             violations.add(new Violation(Violation.VALUE, where(field), what + " is changed by"
@@ -131,8 +121,8 @@ public final class CloudwatchEvents {
     }
 
     /** A scalar at its value, a mapping or list at its key. */
-    private static SourceRef where(MapNode.Field field) {
-        return field.value() instanceof ScalarNode ? field.value().ref() : field.keyRef();
+    private static SourceRef where(Setting field) {
+        return field.isScalar() ? field.ref() : field.keyRef();
     }
 
     private static String shorten(String text) {
@@ -159,8 +149,8 @@ public final class CloudwatchEvents {
         }
     }
 
-    private static String stringify(Node node) {
-        return stringify(Nodes.toJson(node));
+    private static String stringify(Setting value) {
+        return stringify(value.toJson());
     }
 
     private static String stringify(JsonNode node) {
@@ -169,16 +159,5 @@ public final class CloudwatchEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean truthy(Node value) {
-        if (value instanceof ScalarNode scalar) {
-            Object v = scalar.value();
-            if (v == null || Boolean.FALSE.equals(v) || "".equals(v)) {
-                return false;
-            }
-            return Options.number(value).map(n -> n.signum() != 0).orElse(true);
-        }
-        return true;
     }
 }

@@ -1,8 +1,6 @@
 package dev.slsguard.rules;
 
-import dev.slsguard.engine.text.Spelling;
-import dev.slsguard.engine.source.MapNode;
-import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.model.Setting;
 import java.util.List;
 
 /** Events items that are not a one-key mapping: how {@code EventDecl} marks them and what to tell the user. */
@@ -28,22 +26,22 @@ public final class EventItems {
      *
      * @param knownWord the item is a string naming a v3 event type ({@code UnsupportedEvent.known})
      */
-    public static String malformedMessage(Node item, boolean knownWord) {
+    public static String malformedMessage(Setting item, boolean knownWord) {
         String base = "an events item must be a mapping from one event type to its settings";
-        if (item instanceof MapNode map) {
-            if (map.size() == 0) {
+        if (item.isMap()) {
+            if (item.size() == 0) {
                 return base + "; this item is an empty mapping";
             }
-            return base + "; this item has " + map.size() + " keys (" + String.join(", ", map.keys())
+            return base + "; this item has " + item.size() + " keys (" + String.join(", ", item.keys())
                     + "): indent the options under the event type";
         }
-        if (Options.isString(item)) {
-            String text = Options.string(item).orElse("");
+        if (item.isText()) {
+            String text = item.textOr("");
             if (knownWord) {
                 return base + "; this item is only the word " + text + ": write '- " + text + ": <settings>'";
             }
-            return base + ", like '- sqs: <queue ARN>'; this item is the string " + Options.show(item);
+            return base + ", like '- sqs: <queue ARN>'; this item is the string " + item.shown();
         }
-        return base + ", like '- sqs: <queue ARN>'; this item is " + Options.show(item);
+        return base + ", like '- sqs: <queue ARN>'; this item is " + item.shown();
     }
 }

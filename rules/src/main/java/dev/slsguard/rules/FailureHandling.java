@@ -2,11 +2,10 @@ package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.Node;
-import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.engine.model.StreamEvent;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where failed events go: a function's {@code onError} (dead-letter queue or topic) and
@@ -20,36 +19,33 @@ public final class FailureHandling {
 
     /** The function names somewhere for failed asynchronous invocations to go. */
     public static boolean hasFailureDestination(Function function) {
-        return set(function.config().get("onError"))
-                || set(function.config().at("destinations", "onFailure"));
+        return set(function.settings().get("onError")) || set(function.settings().at("destinations", "onFailure"));
     }
 
     /**
      * The stream event does not bound its retries: no {@code maximumRetryAttempts}, or -1 (the
      * value to report at, else the event's location).
      */
-    public static List<SourceRef> unboundedRetries(Node config, SourceRef event) {
-        Optional<Node> retries = Options.value(config, "maximumRetryAttempts").stream().findFirst();
-        if (retries.isEmpty()) {
-            return List.of(event);
+    public static List<SourceRef> unboundedRetries(StreamEvent event) {
+        Setting retries = event.maximumRetryAttempts();
+        if (!retries.present()) {
+            return List.of(event.ref());
         }
-        if (Options.unresolved(retries.get())) {
+        if (retries.unresolved()) {
             return List.of();
         }
-        return Options.integer(retries.get()).filter(n -> n.signum() < 0).map(n -> List.of(retries.get().ref()))
-                .orElse(List.of());
+        return retries.integer().filter(n -> n.signum() < 0).map(n -> List.of(retries.ref())).orElse(List.of());
     }
 
     /** The event reports partial batch failures ({@code functionResponseType: ReportBatchItemFailures}). */
-    public static boolean reportsBatchItemFailures(Node config) {
-        return Options.value(config, "functionResponseType").stream()
-                .anyMatch(n -> n instanceof ScalarNode s && "ReportBatchItemFailures".equals(s.text()));
+    public static boolean reportsBatchItemFailures(StreamEvent event) {
+        return event.functionResponseType().textOr("").equals("ReportBatchItemFailures");
     }
 
-    /** The stream event does not split failing batches ({@code bisectBatchOnFunctionError} not true). */
-    public static boolean bisects(Node config) {
-        return Options.value(config, "bisectBatchOnFunctionError").stream()
-                .anyMatch(v -> Options.unresolved(v) || Options.bool(v).orElse(false));
+    /** The stream event splits failing batches ({@code bisectBatchOnFunctionError} true or unknown). */
+    public static boolean bisects(StreamEvent event) {
+        Setting bisect = event.bisectBatchOnFunctionError();
+        return bisect.unresolved() || bisect.isTrue();
     }
 
     /** The queue sets a {@code RedrivePolicy} (a dead-letter queue for messages that keep failing). */
@@ -57,8 +53,7 @@ public final class FailureHandling {
         return queue.definition().path("Properties").has("RedrivePolicy");
     }
 
-    private static boolean set(Optional<Node> value) {
-        return value.filter(v -> !(v instanceof dev.slsguard.engine.source.ScalarNode s)
-                || (s.value() != null && !"".equals(s.value()))).isPresent();
+    private static boolean set(Setting value) {
+        return value.present() && !value.isNull() && !(value.isText() && value.textOr("").isEmpty());
     }
 }

@@ -2,9 +2,8 @@ package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Service;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.Node;
-import java.util.Optional;
 
 /**
  * Where a function's runtime comes from: its own {@code runtime}, the inherited
@@ -16,24 +15,27 @@ public final class FunctionRuntimes {
     private FunctionRuntimes() {
     }
 
-    /** The function's own {@code runtime} value node, if it sets one. */
-    static Optional<Node> own(Function function) {
-        return function.config().get("runtime").filter(n -> !Options.unresolved(n));
+    /** True when the function sets its own {@code runtime} (known, not an unresolved variable). */
+    static boolean own(Function function) {
+        Setting runtime = function.settings().get("runtime");
+        return runtime.present() && !runtime.unresolved();
     }
 
     /** The line to report a problem with the function's runtime at. */
     public static SourceRef where(Function function, Service service) {
-        return own(function).map(Node::ref)
-                .or(() -> service.config().at("provider", "runtime").map(Node::ref))
-                .orElse(function.ref());
+        if (own(function)) {
+            return function.settings().get("runtime").ref();
+        }
+        Setting provider = service.settings().at("provider", "runtime");
+        return provider.present() ? provider.ref() : function.ref();
     }
 
     /** How the finding names the setting: {@code provider.runtime}, or the function's own. */
     public static String subject(Function function, Service service) {
-        if (own(function).isPresent()) {
+        if (own(function)) {
             return "function " + function.key() + " uses runtime " + function.runtime().orElse("");
         }
-        if (service.config().at("provider", "runtime").isPresent()) {
+        if (service.settings().at("provider", "runtime").present()) {
             return "provider.runtime " + function.runtime().orElse("");
         }
         return "function " + function.key() + " sets no runtime, so Serverless Framework v3 deploys it with "

@@ -1,8 +1,6 @@
 package dev.slsguard.rules;
 
-import dev.slsguard.engine.source.MapNode;
-import dev.slsguard.engine.source.Node;
-import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.engine.model.Setting;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,22 +20,21 @@ public final class MatchPatterns {
      * @param what the pattern in messages ({@code cloudwatchEvent pattern field})
      * @param fix  what fails otherwise, ending the message
      */
-    public static List<Violation> scalarLeaves(MapNode pattern, String what, String fix) {
+    public static List<Violation> scalarLeaves(Setting pattern, String what, String fix) {
         List<Violation> violations = new ArrayList<>();
         walk(pattern, "", what, fix, violations);
         return violations;
     }
 
-    private static void walk(MapNode pattern, String path, String what, String fix, List<Violation> violations) {
-        for (MapNode.Field field : pattern.fields()) {
-            Node value = field.value();
-            String name = path.isEmpty() ? field.key() : path + "." + field.key();
-            if (value instanceof MapNode nested) {
-                walk(nested, name, what, fix, violations);
-            } else if (value instanceof ScalarNode && !Options.unresolved(value)) {
+    private static void walk(Setting pattern, String path, String what, String fix, List<Violation> violations) {
+        for (Setting value : pattern.members()) {
+            String name = path.isEmpty() ? value.name() : path + "." + value.name();
+            if (value.isMap()) {
+                walk(value, name, what, fix, violations);
+            } else if (value.isScalar() && !value.unresolved()) {
                 violations.add(new Violation(Violation.VALUE, value.ref(), what + " " + name + " is "
-                        + Options.show(value) + ", but only lists of values match: write ["
-                        + Options.string(value).orElse("") + "]; " + fix));
+                        + value.shown() + ", but only lists of values match: write [" + value.textOr("") + "]; "
+                        + fix));
             }
         }
     }

@@ -1,11 +1,9 @@
 package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.S3Event;
+import dev.slsguard.engine.model.Service;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.ListNode;
-import dev.slsguard.engine.source.MapNode;
-import dev.slsguard.engine.source.Node;
-import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,21 +37,13 @@ public final class S3Notifications {
      * The {@code event} value when it has v3's form ({@code s3:...}) but names no S3 notification
      * type (list of zero or one, for DRL {@code from}).
      */
-    public static List<Node> unknownEventType(Node config) {
-        if (!(config instanceof MapNode map)) {
+    public static List<Setting> unknownEventType(Setting options) {
+        Setting event = options.get("event");
+        if (!event.isText() || event.unresolved()) {
             return List.of();
         }
-        return map.get("event").filter(Options::isString).filter(e -> !Options.unresolved(e))
-                .filter(e -> Options.string(e).orElse("").matches("(?s)^s3:.+"))
-                .filter(e -> !EVENT_TYPES.contains(Options.string(e).orElse(""))).map(List::of).orElse(List.of());
-    }
-
-    /** {@code provider.s3} of a configuration, as a list of zero or one node (for DRL {@code from}). */
-    public static List<Node> providerS3(MapNode root) {
-        List<Node> out = new ArrayList<>();
-        root.get("provider").filter(MapNode.class::isInstance).flatMap(p -> ((MapNode) p).get("s3"))
-                .ifPresent(out::add);
-        return out;
+        String type = event.textOr("");
+        return type.matches("(?s)^s3:.+") && !EVENT_TYPES.contains(type) ? List.of(event) : List.of();
     }
 
     /**
@@ -68,36 +58,28 @@ public final class S3Notifications {
      * gives that definition's {@code name}), as a list of zero or one (for DRL {@code from}); none
      * for existing buckets, intrinsics and values holding unresolved variables.
      */
-    public static List<NewBucketName> newBucketName(Node config, MapNode root) {
-        if (existing(config)) {
+    public static List<NewBucketName> newBucketName(Setting options, Service service) {
+        if (existing(options)) {
             return List.of();
         }
-        Optional<Node> bucket = bucketNode(config);
-        if (bucket.isEmpty() || !(bucket.get() instanceof ScalarNode scalar) || scalar.value() == null
-                || Options.unresolved(scalar)) {
+        Setting bucket = bucket(options);
+        if (!bucket.coercesToString() || bucket.unresolved()) {
             return List.of();
         }
-        String ref = scalar.text();
+        String ref = bucket.textOr("");
         if (ref.isEmpty()) {
             return List.of();
         }
-        Optional<Node> definition = providerS3(root).stream().filter(MapNode.class::isInstance)
-                .flatMap(s3 -> ((MapNode) s3).get(ref).stream())
-                .filter(d -> !(d instanceof ScalarNode s && (s.value() == null || s.text().isEmpty()
-                        || Boolean.FALSE.equals(s.value())))).findFirst();
-        if (definition.isEmpty()) {
-            return List.of(new NewBucketName(ref, scalar.ref(), Optional.empty()));
+        Setting definition = service.settings().at("provider", "s3", ref);
+        if (!definition.truthy()) {
+            return List.of(new NewBucketName(ref, bucket.ref(), Optional.empty()));
         }
-        if (definition.get() instanceof MapNode map && map.get("name").isPresent()) {
-            Node name = map.get("name").get();
-            if (name instanceof ScalarNode nameScalar && nameScalar.value() != null && !nameScalar.text().isEmpty()) {
-                if (Options.unresolved(name)) {
-                    return List.of();
-                }
-                return List.of(new NewBucketName(nameScalar.text(), name.ref(), Optional.of(ref)));
-            }
+        Setting name = definition.get("name");
+        if (name.coercesToString() && !name.textOr("").isEmpty()) {
+            return name.unresolved() ? List.of()
+                    : List.of(new NewBucketName(name.textOr(""), name.ref(), Optional.of(ref)));
         }
-        return List.of(new NewBucketName(ref, scalar.ref(), Optional.of(ref)));
+        return List.of(new NewBucketName(ref, bucket.ref(), Optional.of(ref)));
     }
 
     /** Whether a name is one v3 creates (its pattern) but outside S3's 3 to 63 characters. */
@@ -109,31 +91,25 @@ public final class S3Notifications {
      * The {@code bucket} of an existing-bucket event that is also a {@code provider.s3} reference,
      * whose definition v3 then ignores (list of zero or one, for DRL).
      */
-    public static List<Node> existingNamesDefinition(Node config, MapNode root) {
-        if (!existing(config)) {
+    public static List<Setting> existingNamesDefinition(Setting options, Service service) {
+        if (!existing(options)) {
             return List.of();
         }
-        Optional<Node> bucket = bucketNode(config).filter(Options::isString);
-        if (bucket.isEmpty()) {
+        Setting bucket = bucket(options);
+        if (!bucket.isText()) {
             return List.of();
         }
-        String ref = Options.string(bucket.get()).orElse("");
-        boolean defined = providerS3(root).stream().filter(MapNode.class::isInstance)
-                .anyMatch(s3 -> ((MapNode) s3).has(ref));
-        return defined ? List.of(bucket.get()) : List.of();
+        return service.settings().at("provider", "s3").has(bucket.textOr("")) ? List.of(bucket) : List.of();
     }
 
     /** The {@code bucket} of a mapping event, or the event itself for the string form. */
-    private static Optional<Node> bucketNode(Node config) {
-        if (config instanceof MapNode map) {
-            return map.get("bucket");
-        }
-        return config instanceof ScalarNode ? Optional.of(config) : Optional.empty();
+    private static Setting bucket(Setting options) {
+        return options.isScalar() ? options : options.get("bucket");
     }
 
     /** {@code existing} is set to true (after coercion, so {@code "true"} counts). */
-    private static boolean existing(Node config) {
-        return config instanceof MapNode map && map.get("existing").flatMap(Options::bool).orElse(false);
+    private static boolean existing(Setting options) {
+        return options.get("existing").isTrue();
     }
 
     /**
@@ -146,8 +122,8 @@ public final class S3Notifications {
         if (!eventsOverlap(a.event(), b.event())) {
             return false;
         }
-        Optional<String[]> fa = filter(a.config());
-        Optional<String[]> fb = filter(b.config());
+        Optional<String[]> fa = filter(a.options());
+        Optional<String[]> fb = filter(b.options());
         if (fa.isEmpty() || fb.isEmpty()) {
             return false;
         }
@@ -165,26 +141,26 @@ public final class S3Notifications {
     }
 
     /** {prefix, suffix} of an event's rules ("" when absent); empty when not known. */
-    private static Optional<String[]> filter(Node config) {
+    private static Optional<String[]> filter(Setting options) {
         String[] out = {"", ""};
-        if (!(config instanceof MapNode map) || map.get("rules").isEmpty()) {
+        Setting rules = options.get("rules");
+        if (!rules.present()) {
             return Optional.of(out);
         }
-        if (!(map.get("rules").get() instanceof ListNode list)) {
+        if (!rules.isList()) {
             return Optional.empty();
         }
-        for (Node item : list.items()) {
-            if (!(item instanceof MapNode rule) || rule.size() != 1) {
+        for (Setting rule : rules.items()) {
+            if (!rule.isMap() || rule.size() != 1) {
                 return Optional.empty();
             }
-            MapNode.Field field = rule.fields().get(0);
-            if (!Options.isString(field.value()) || Options.unresolved(field.value())) {
+            Setting filter = rule.members().get(0);
+            if (!filter.isText() || filter.unresolved()) {
                 return Optional.empty();
             }
-            String value = Options.string(field.value()).orElse("");
-            switch (field.key()) {
-                case "prefix" -> out[0] = value;
-                case "suffix" -> out[1] = value;
+            switch (filter.name()) {
+                case "prefix" -> out[0] = filter.textOr("");
+                case "suffix" -> out[1] = filter.textOr("");
                 default -> {
                     return Optional.empty();
                 }
@@ -195,22 +171,17 @@ public final class S3Notifications {
 
     /**
      * The {@code rules} items that repeat a filter already given ({@code prefix} or {@code suffix}
-     * twice), as their keys (for DRL {@code from}): S3 accepts one of each per notification.
+     * twice), each named by its key (for DRL {@code from}): S3 accepts one of each per notification.
      */
-    public static List<MapNode.Field> repeatedFilters(Node config) {
-        List<MapNode.Field> out = new ArrayList<>();
-        if (!(config instanceof MapNode map) || !(map.get("rules").orElse(null) instanceof ListNode list)) {
-            return out;
-        }
+    public static List<Setting> repeatedFilters(Setting options) {
+        List<Setting> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (Node item : list.items()) {
-            if (item instanceof MapNode rule) {
-                for (MapNode.Field field : rule.fields()) {
-                    if (FILTER_KEYS.contains(field.key()) && seen.contains(field.key())) {
-                        out.add(field);
-                    }
-                    seen.add(field.key());
+        for (Setting rule : options.get("rules").items()) {
+            for (Setting filter : rule.members()) {
+                if (FILTER_KEYS.contains(filter.name()) && seen.contains(filter.name())) {
+                    out.add(filter);
                 }
+                seen.add(filter.name());
             }
         }
         return out;

@@ -2,10 +2,9 @@ package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Resource;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SnsEvent;
 import dev.slsguard.engine.model.SourceRef;
-import dev.slsguard.engine.source.MapNode;
-import dev.slsguard.engine.source.Node;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +23,13 @@ public final class SnsEvents {
      * framework creates when an earlier event (functions in order, then events) already created it
      * with another display name, or none.
      */
-    public static List<Node> ignoredDisplayName(SnsEvent event, Collection<?> snsEvents, Collection<?> functions) {
-        Optional<Node> displayName = Options.value(event.config(), "displayName").stream().findFirst();
-        if (displayName.isEmpty() || Options.unresolved(displayName.get())) {
+    public static List<Setting> ignoredDisplayName(SnsEvent event, Collection<?> snsEvents, Collection<?> functions) {
+        Setting displayName = event.options().get("displayName");
+        if (!displayName.present() || displayName.unresolved()) {
             return List.of();
         }
         if (!event.created()) {
-            return List.of(displayName.get());
+            return List.of(displayName);
         }
         Optional<SnsEvent> first = snsEvents.stream().filter(SnsEvent.class::isInstance).map(SnsEvent.class::cast)
                 .filter(e -> e.created() && e.topicId().equals(event.topicId()))
@@ -38,9 +37,8 @@ public final class SnsEvents {
         if (first.isEmpty() || first.get() == event || order(first.get(), functions) == order(event, functions)) {
             return List.of();
         }
-        Optional<String> kept = Options.value(first.get().config(), "displayName").stream().findFirst()
-                .flatMap(Options::string);
-        return kept.equals(Options.string(displayName.get())) ? List.of() : List.of(displayName.get());
+        Optional<String> kept = first.get().options().get("displayName").text();
+        return kept.equals(displayName.text()) ? List.of() : List.of(displayName);
     }
 
     /** The function that subscribes first to the topic of {@code event}, for messages. */
@@ -56,10 +54,10 @@ public final class SnsEvents {
      * {@code deploymentRegion}: v3 then writes no {@code Region} on the subscription.
      */
     public static List<String> otherRegionOfStringArn(SnsEvent event, String deploymentRegion) {
-        if (event.created() || !Options.isArnString(event.config())) {
+        if (event.created() || !event.options().isArn()) {
             return List.of();
         }
-        String[] parts = Options.string(event.config()).orElse("").split(":", -1);
+        String[] parts = event.options().textOr("").split(":", -1);
         return parts.length > 3 && !parts[3].isEmpty() && !parts[3].equals(deploymentRegion)
                 ? List.of(parts[3]) : List.of();
     }
@@ -76,8 +74,9 @@ public final class SnsEvents {
     }
 
     /** Single values in {@code filterPolicy} where SNS wants a list ({@code plan: pro} for {@code plan: [pro]}). */
-    public static List<Violation> scalarFilterValues(Node config) {
-        if (config instanceof MapNode map && map.get("filterPolicy").orElse(null) instanceof MapNode policy) {
+    public static List<Violation> scalarFilterValues(Setting options) {
+        Setting policy = options.get("filterPolicy");
+        if (policy.isMap()) {
             return MatchPatterns.scalarLeaves(policy, "sns filterPolicy attribute",
                     "SNS rejects the filter policy and CloudFormation fails to create the subscription");
         }
@@ -85,8 +84,8 @@ public final class SnsEvents {
     }
 
     /** True for a literal SNS topic ARN whose region part is empty ({@code arn:aws:sns::123:t}). */
-    public static boolean emptyRegion(Node arn) {
-        String[] parts = Options.string(arn).orElse("").split(":", -1);
+    public static boolean emptyRegion(Setting arn) {
+        String[] parts = arn.textOr("").split(":", -1);
         return parts.length > 3 && parts[2].equals("sns") && parts[3].isEmpty();
     }
 
@@ -95,14 +94,12 @@ public final class SnsEvents {
      * resource that is not an SQS queue (v3 writes {@code Fn::GetAtt [ref, Arn]} and {@code Ref}
      * as the queue URL, which only a queue provides). Empty when it is a queue or not checkable.
      */
-    public static List<String> deadLetterRefProblem(Node config, Collection<?> resources) {
-        Optional<Node> ref = Options.value(config, "redrivePolicy").stream().findFirst()
-                .flatMap(r -> Options.value(r, "deadLetterTargetRef").stream().findFirst())
-                .filter(Options::isString).filter(n -> !Options.unresolved(n));
-        if (ref.isEmpty()) {
+    public static List<String> deadLetterRefProblem(Setting options, Collection<?> resources) {
+        Setting ref = options.at("redrivePolicy", "deadLetterTargetRef");
+        if (!ref.isText() || ref.unresolved()) {
             return List.of();
         }
-        String id = Options.string(ref.get()).orElse("");
+        String id = ref.textOr("");
         Optional<Resource> resource = resources.stream().filter(Resource.class::isInstance).map(Resource.class::cast)
                 .filter(r -> r.logicalId().equals(id)).findFirst();
         if (resource.isEmpty()) {
@@ -117,9 +114,8 @@ public final class SnsEvents {
     }
 
     /** The {@code redrivePolicy.deadLetterTargetRef} value, for the finding's location. */
-    public static SourceRef deadLetterRefLocation(Node config, SourceRef fallback) {
-        return Options.value(config, "redrivePolicy").stream().findFirst()
-                .flatMap(r -> Options.value(r, "deadLetterTargetRef").stream().findFirst())
-                .map(Node::ref).orElse(fallback);
+    public static SourceRef deadLetterRefLocation(Setting options, SourceRef fallback) {
+        Setting ref = options.at("redrivePolicy", "deadLetterTargetRef");
+        return ref.present() ? ref.ref() : fallback;
     }
 }

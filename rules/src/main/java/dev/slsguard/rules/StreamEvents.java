@@ -1,9 +1,9 @@
 package dev.slsguard.rules;
 
 import dev.slsguard.engine.model.Function;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.StreamEvent;
-import dev.slsguard.engine.source.MapNode;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,9 +31,7 @@ public final class StreamEvents {
 
     /** Where the event's {@code consumer:} key is written, or the event item when it has none. */
     public static SourceRef consumerRef(StreamEvent event) {
-        if (event.config() instanceof MapNode map) {
-            return map.field("consumer").map(MapNode.Field::keyRef).orElse(event.ref());
-        }
-        return event.ref();
+        Setting consumer = event.options().get("consumer");
+        return consumer.present() ? consumer.keyRef() : event.ref();
     }
 }

@@ -3,6 +3,7 @@ package dev.slsguard.compilers.bind;
 import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.Node;
 
@@ -16,6 +17,11 @@ import dev.slsguard.engine.source.Node;
  * @param ref      where the item starts
  */
 public record EventItem(FunctionSettings function, int index, EventType type, Node config, SourceRef ref) {
+
+    /** The value under the key as the typed, located view event facts carry. */
+    public Setting options() {
+        return Setting.of(config, ref);
+    }
 
     /** An {@code EventSource} fact of this item: its function, position and event type, with what it found. */
     public EventSource source(String kind, CfnValue arn, SourceRef declaredAt) {

@@ -11,6 +11,7 @@ import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Invocation;
 import dev.slsguard.engine.model.Service;
+import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.UnsupportedEvent;
 import dev.slsguard.engine.source.ListNode;
@@ -263,7 +264,8 @@ public final class ServiceBinder {
             }
             boolean compiled = eventType.filter(compiledTypes::contains).isPresent();
             declarations.add(new EventDecl(function.key(), i, type, eventType.map(EventType::pluginOrder).orElse(-1),
-                    eventType.map(EventType::invocation).orElse(Invocation.NONE), config, item.ref(), compiled));
+                    eventType.map(EventType::invocation).orElse(Invocation.NONE), Setting.of(config, item.ref()), item.ref(),
+                    compiled));
             if (compiled) {
                 events.add(new EventItem(function, i, eventType.get(), config, item.ref()));
             } else {

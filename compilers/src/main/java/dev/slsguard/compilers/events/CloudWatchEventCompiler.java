@@ -156,7 +156,7 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         Optional<String> ruleName = Optional.ofNullable(ruleResource.path("Properties").get("Name"))
                 .filter(JsonNode::isTextual).map(JsonNode::textValue);
         context.addEventFact(new CloudwatchEvent(function.key(), event.index(), number, ruleId, permissionId,
-                compiledPattern.deepCopy(), ruleName, !disabled, event.config(), event.ref()));
+                compiledPattern.deepCopy(), ruleName, !disabled, event.options(), event.ref()));
         context.addEventFact(event.source(EventSource.CLOUDWATCH_EVENT_RULE, CfnValue.of(ruleArn), event.ref()));
         return CompileResult.COMPILED;
     }

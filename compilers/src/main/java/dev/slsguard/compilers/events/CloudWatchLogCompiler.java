@@ -112,7 +112,7 @@ public final class CloudWatchLogCompiler implements EventCompiler {
         context.mergeResource(permissionId, permission, Optional.of(function.key()), event.ref());
         SourceRef groupRef = logGroupNode.ref();
         context.addEventFact(new CloudWatchLogEvent(function.key(), event.index(), logGroup, filter, filterId,
-                permissionId, occurrence, event.config(), event.ref(), groupRef));
+                permissionId, occurrence, event.options(), event.ref(), groupRef));
         return CompileResult.COMPILED;
     }
 }

@@ -505,7 +505,7 @@ public final class HttpApiCompiler implements EventCompiler {
                 route.routeKey(), Naming.httpApiRouteLogicalId(route.routeKey()),
                 Naming.httpApiIntegrationLogicalId(function.key()), authorizationType,
                 route.authorizer().flatMap(RouteAuthorizer::configured).map(HttpApiConfig.Authorizer::key),
-                route.authorizer().flatMap(RouteAuthorizer::id).map(CfnValue::of), scopes, event.config(),
+                route.authorizer().flatMap(RouteAuthorizer::id).map(CfnValue::of), scopes, event.options(),
                 event.ref()));
         context.addEventFact(event.source(EventSource.HTTP_API, CfnValue.of(sourceArn(apiId)), event.ref()));
     }

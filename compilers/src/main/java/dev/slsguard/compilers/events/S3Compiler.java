@@ -239,7 +239,7 @@ public final class S3Compiler implements EventCompiler {
             context.addEventFact(new S3Event(function.key(), function.index(), item.event().index(),
                     CfnValue.of(item.bucket()), false, item.notificationEvent(), Optional.of(bucketName),
                     newBucket(text(item.bucket()), context).definition(), bucketId, Optional.of(permissionId),
-                    item.event().config(), item.event().ref(), item.bucketNode().ref()));
+                    item.event().options(), item.event().ref(), item.bucketNode().ref()));
         }
     }
 
@@ -322,7 +322,7 @@ public final class S3Compiler implements EventCompiler {
                     : Optional.empty();
             facts.add(new S3Event(function.key(), function.index(), item.event().index(), CfnValue.of(item.bucket()),
                     true, item.notificationEvent(), bucketName, Optional.empty(), resourceId, Optional.empty(),
-                    item.event().config(), item.event().ref(), item.bucketNode().ref()));
+                    item.event().options(), item.event().ref(), item.bucketNode().ref()));
         }
         for (List<String> chain : resourcesByBucket.values()) {
             // the custom resources of one bucket run one after another (v3 avoids races this way)

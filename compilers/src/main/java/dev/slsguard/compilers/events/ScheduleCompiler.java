@@ -93,7 +93,7 @@ public final class ScheduleCompiler implements EventCompiler {
                 !settings.disabled(), Optional.ofNullable(settings.name()).filter(JsonNode::isTextual)
                         .map(JsonNode::textValue),
                 Optional.ofNullable(settings.timezone()).filter(JsonNode::isTextual).map(JsonNode::textValue),
-                event.config(), event.ref()));
+                event.options(), event.ref()));
         if (settings.scheduler() && !resourceIds.isEmpty()) {
             ObjectNode arn = Cfn.sub(Naming.functionArnTemplate(function.name()));
             context.addEventFact(event.source(EventSource.SCHEDULER_TARGET, CfnValue.of(arn), event.ref()));

@@ -204,7 +204,7 @@ public final class SnsCompiler implements EventCompiler {
         CfnValue topic = CfnValue.of(topicArn);
         context.addEventFact(new SnsEvent(function.key(), event.index(), topicName, topic, created, topicId,
                 ownSubscription, permissionId, Js.truthy(filterPolicy), region, deadLetterTarget, queuePolicyId,
-                event.config(), event.ref(), topicRef));
+                event.options(), event.ref(), topicRef));
         context.addEventFact(event.source(EventSource.SNS_TOPIC, topic, topicRef));
         return CompileResult.COMPILED;
     }

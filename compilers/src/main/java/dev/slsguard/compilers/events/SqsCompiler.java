@@ -69,7 +69,7 @@ public final class SqsCompiler implements EventCompiler {
         SourceRef arnRef = config.arn().get().ref();
         CfnValue queue = CfnValue.of(arn);
         context.addEventFact(new SqsEvent(function.key(), event.index(), queue, queueName.get(), logicalId,
-                event.config(), event.ref(), arnRef));
+                event.options(), event.ref(), arnRef));
         context.addEventFact(event.source(EventSource.SQS_QUEUE, queue, arnRef));
         return CompileResult.COMPILED;
     }

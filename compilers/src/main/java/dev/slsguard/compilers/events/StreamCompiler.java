@@ -167,8 +167,8 @@ public final class StreamCompiler implements EventCompiler {
         }
         context.addEventFact(new StreamEvent(function.key(), event.index(), streamType, CfnValue.of(arn),
                 streamName.get(), logicalId, consumerSet, consumerArn, consumerId,
-                Optional.ofNullable(startingPosition).filter(JsonNode::isTextual).map(JsonNode::textValue),
-                Js.present(config.option("startingPositionTimestamp")), onFailure, onFailureType, event.config(),
+                event.options().get("startingPosition"),
+                Js.present(config.option("startingPositionTimestamp")), onFailure, onFailureType, event.options(),
                 event.ref(), arnRef));
         sources.forEach(context::addEventFact);
         return CompileResult.COMPILED;

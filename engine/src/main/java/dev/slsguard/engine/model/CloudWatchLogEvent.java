@@ -1,7 +1,5 @@
 package dev.slsguard.engine.model;
 
-import dev.slsguard.engine.source.Node;
-
 /**
  * A {@code cloudwatchLog} event as compiled: an {@code AWS::Logs::SubscriptionFilter} on a log
  * group that sends to the function, and the function's one shared {@code AWS::Lambda::Permission}
@@ -16,12 +14,12 @@ import dev.slsguard.engine.source.Node;
  * @param occurrence     how many subscriptions of the service use this log group up to and
  *                       including this one, in v3's order (functions, then events); CloudWatch
  *                       Logs allows 2 per log group
- * @param config         the raw event value (string or object)
+ * @param options        the event value as written (a string or a mapping), typed and located
  * @param ref            the event item's location
  * @param logGroupRef    the log group name's location
  */
 public record CloudWatchLogEvent(String function, int index, String logGroup, String filter, String filterId,
-                                 String permissionId, int occurrence, Node config, SourceRef ref,
+                                 String permissionId, int occurrence, Setting options, SourceRef ref,
                                  SourceRef logGroupRef) {
 
     /** Subscription filters CloudWatch Logs (and v3) allow per log group. */

@@ -16,10 +16,10 @@ import java.util.Optional;
  * @param eventPattern the rule's {@code EventPattern} as compiled; treat as read-only
  * @param name         the rule name, when given
  * @param enabled      false when the rule is created {@code DISABLED}
- * @param config       the raw event value
+ * @param options      the event value as written, typed and located
  * @param ref          the event item's location
  */
 public record CloudwatchEvent(String function, int index, int number, String ruleId, String permissionId,
-                              JsonNode eventPattern, Optional<String> name, boolean enabled, Node config,
+                              JsonNode eventPattern, Optional<String> name, boolean enabled, Setting options,
                               SourceRef ref) {
 }

@@ -20,4 +20,9 @@ import java.util.Optional;
 public record Function(String key, String name, int index, String logicalId, Optional<String> runtime,
                        int timeout, int memorySize, Optional<CfnValue> role, SourceRef ref,
                        MapNode config) {
+
+    /** The resolved configuration as typed, located settings ({@code settings().get("timeout")}). */
+    public Setting settings() {
+        return Setting.of(config);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.slsguard.engine.model;
 
-import dev.slsguard.engine.source.Node;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,13 +20,13 @@ import java.util.Optional;
  *                          uses, if any
  * @param authorizerId      the external authorizer id the route uses ({@code authorizer.id}), if any
  * @param scopes            authorization scopes required by the route
- * @param config            the raw event value (string or object)
+ * @param options           the event value as written (a string or a mapping), typed and located
  * @param ref               the event item's location
  */
 public record HttpApiEvent(String function, int index, String method, String path, String routeKey,
                            String routeId, String integrationId, String authorizationType,
                            Optional<String> authorizer, Optional<CfnValue> authorizerId, List<String> scopes,
-                           Node config, SourceRef ref) {
+                           Setting options, SourceRef ref) {
 
     /** No authorizer protects the route. */
     public static final String NONE = "NONE";

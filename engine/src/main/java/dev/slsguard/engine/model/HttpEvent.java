@@ -1,6 +1,5 @@
 package dev.slsguard.engine.model;
 
-import dev.slsguard.engine.source.Node;
 import java.util.Optional;
 
 /**
@@ -18,12 +17,12 @@ import java.util.Optional;
  * @param cors              whether the endpoint enables CORS
  * @param privateEndpoint   {@code private: true}: an API key is required
  * @param methodId          logical id of the {@code AWS::ApiGateway::Method}
- * @param config            the raw event value (string or object)
+ * @param options           the event value as written (a string or a mapping), typed and located
  * @param ref               the event item's location
  */
 public record HttpEvent(String function, int index, String path, String method, String integration,
                         String authorizationType, Optional<String> authorizerName, boolean cors,
-                        boolean privateEndpoint, String methodId, Node config, SourceRef ref) {
+                        boolean privateEndpoint, String methodId, Setting options, SourceRef ref) {
 
     /** True when callers need no credentials: no authorizer of any kind and no API key. */
     public boolean isOpen() {

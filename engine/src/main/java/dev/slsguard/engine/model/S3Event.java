@@ -1,6 +1,5 @@
 package dev.slsguard.engine.model;
 
-import dev.slsguard.engine.source.Node;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,13 +22,13 @@ import java.util.regex.Pattern;
  *                       (existing) resource
  * @param permissionId   logical id of the {@code AWS::Lambda::Permission} letting S3 invoke the
  *                       function (new buckets; existing ones get it at deploy time)
- * @param config         the raw event value (a bucket name string or a mapping)
+ * @param options        the event value as written (a bucket name or a mapping), typed and located
  * @param ref            the event item's location
  * @param bucketRef      the bucket value's location
  */
 public record S3Event(String function, int functionIndex, int index, CfnValue bucket, boolean existing,
                       String event, Optional<String> bucketName, Optional<String> definition, String resourceId,
-                      Optional<String> permissionId, Node config, SourceRef ref, SourceRef bucketRef) {
+                      Optional<String> permissionId, Setting options, SourceRef ref, SourceRef bucketRef) {
 
     /** The notification event when none is given. */
     public static final String DEFAULT_EVENT = "s3:ObjectCreated:*";

@@ -1,6 +1,5 @@
 package dev.slsguard.engine.model;
 
-import dev.slsguard.engine.source.Node;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +17,12 @@ import java.util.Optional;
  * @param enabled      false for {@code enabled: false} (state {@code DISABLED})
  * @param name         {@code name}, if set
  * @param timezone     {@code timezone}, if set (scheduler only)
- * @param config       the raw event value (string or object)
+ * @param options      the event value as written (a string or a mapping), typed and located
  * @param ref          the event item's location
  */
 public record ScheduleEvent(String function, int index, String method, List<CfnValue> rates,
                             List<String> resourceIds, List<String> permissionIds, boolean enabled,
-                            Optional<String> name, Optional<String> timezone, Node config, SourceRef ref) {
+                            Optional<String> name, Optional<String> timezone, Setting options, SourceRef ref) {
 
     /** EventBridge rules on the default bus, invoking the function through a Lambda permission. */
     public static final String EVENT_BUS = "eventBus";

@@ -24,4 +24,9 @@ public record Service(String name, String stage, String region, String configVal
     public boolean serviceSpecificConsumerNames() {
         return consumerNamingMode.filter("serviceSpecific"::equals).isPresent();
     }
+
+    /** The resolved configuration as typed, located settings ({@code settings().get("timeout")}). */
+    public Setting settings() {
+        return Setting.of(config);
+    }
 }

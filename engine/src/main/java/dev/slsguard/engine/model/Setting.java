@@ -267,6 +267,24 @@ public final class Setting {
         return Optional.empty();
     }
 
+    /**
+     * True when JavaScript would find the value truthy: written, and not {@code null}, {@code false},
+     * {@code ""} or the number 0 (the text {@code "0"} is truthy, as in JavaScript).
+     */
+    public boolean truthy() {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof ScalarNode scalar) {
+            Object v = scalar.value();
+            if (v == null || Boolean.FALSE.equals(v) || "".equals(v)) {
+                return false;
+            }
+            return v instanceof String || number().map(n -> n.signum() != 0).orElse(true);
+        }
+        return true;
+    }
+
     /** True when the value reads as boolean {@code true}. */
     public boolean isTrue() {
         return bool().orElse(false);

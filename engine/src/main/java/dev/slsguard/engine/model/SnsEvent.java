@@ -1,6 +1,5 @@
 package dev.slsguard.engine.model;
 
-import dev.slsguard.engine.source.Node;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Optional;
  * @param deadLetterTarget   the redrive policy's dead-letter queue ARN, if any
  * @param queuePolicyId      logical id of the {@code AWS::SQS::QueuePolicy} that lets the topic
  *                           send to the dead-letter queue, if any
- * @param config             the raw event value (string or object)
+ * @param options            the event value as written (a string or a mapping), typed and located
  * @param ref                the event item's location
  * @param topicRef           where the topic is named: the string, the {@code arn} or the
  *                           {@code topicName}
@@ -32,5 +31,5 @@ import java.util.Optional;
 public record SnsEvent(String function, int index, String topicName, CfnValue topicArn, boolean created,
                        Optional<String> topicId, Optional<String> subscriptionId, String permissionId,
                        boolean filtered, Optional<String> region, Optional<CfnValue> deadLetterTarget,
-                       Optional<String> queuePolicyId, Node config, SourceRef ref, SourceRef topicRef) {
+                       Optional<String> queuePolicyId, Setting options, SourceRef ref, SourceRef topicRef) {
 }

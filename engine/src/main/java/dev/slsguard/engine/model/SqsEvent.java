@@ -1,7 +1,5 @@
 package dev.slsguard.engine.model;
 
-import dev.slsguard.engine.source.Node;
-
 /**
  * An {@code sqs} event as compiled.
  *
@@ -10,10 +8,20 @@ import dev.slsguard.engine.source.Node;
  * @param arn       the queue ARN as written (a literal or an intrinsic)
  * @param queueName the name v3 derives from the ARN (used in the logical id)
  * @param mappingId logical id of the {@code AWS::Lambda::EventSourceMapping}
- * @param config    the raw event value (string or object)
+ * @param options   the event value as written (a string or a mapping), typed and located
  * @param ref       the event item's location
  * @param arnRef    the ARN's location
  */
 public record SqsEvent(String function, int index, CfnValue arn, String queueName, String mappingId,
-                       Node config, SourceRef ref, SourceRef arnRef) {
+                       Setting options, SourceRef ref, SourceRef arnRef) {
+
+    /** {@code batchSize} as written. */
+    public Setting batchSize() {
+        return options.get("batchSize");
+    }
+
+    /** {@code maximumBatchingWindow} as written. */
+    public Setting maximumBatchingWindow() {
+        return options.get("maximumBatchingWindow");
+    }
 }

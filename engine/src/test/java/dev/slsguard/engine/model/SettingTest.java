@@ -77,6 +77,18 @@ class SettingTest {
     }
 
     @Test
+    void truthinessIsJavaScripts() {
+        assertTrue(event.get("batchSize").truthy());
+        assertTrue(Setting.of(scalar(1, "0")).truthy(), "the text '0' is truthy in JavaScript");
+        assertFalse(Setting.of(scalar(1, 0L)).truthy());
+        assertFalse(Setting.of(scalar(1, "")).truthy());
+        assertFalse(Setting.of(scalar(1, null)).truthy());
+        assertFalse(Setting.of(scalar(1, false)).truthy());
+        assertTrue(event.get("filters").truthy());
+        assertFalse(event.get("nothing").truthy());
+    }
+
+    @Test
     void knowsUnresolvedVariablesArnsAndIntrinsics() {
         assertTrue(event.get("window").unresolved());
         assertEquals(Optional.of("sqs"), event.get("arn").arnService());

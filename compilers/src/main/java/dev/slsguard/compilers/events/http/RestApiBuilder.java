@@ -847,6 +847,6 @@ public final class RestApiBuilder {
         return new HttpEvent(endpoint.functionKey(), endpoint.event().index(), endpoint.path(),
                 endpoint.method().toUpperCase(Locale.ROOT), endpoint.integration(), authorization,
                 endpoint.authorizer().map(HttpAuthorizer::name).filter(n -> n != null), endpoint.cors().isPresent(),
-                endpoint.privateApi(), methodId(endpoint), endpoint.event().config(), endpoint.event().ref());
+                endpoint.privateApi(), methodId(endpoint), endpoint.event().options(), endpoint.event().ref());
     }
 }
