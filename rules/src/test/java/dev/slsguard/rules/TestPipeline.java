@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The real pipeline up to the rules (loader, variables, compilers, built-in packs), for tests. */
-final class TestPipeline {
+public final class TestPipeline {
 
-    static final String FILE = "serverless.yml";
+    public static final String FILE = "serverless.yml";
 
     /** The day fixtures are checked as of, so that runtime deprecation findings do not change with the calendar. */
-    static final LocalDate FIXTURE_DAY = LocalDate.of(2025, 6, 1);
+    public static final LocalDate FIXTURE_DAY = LocalDate.of(2025, 6, 1);
 
     private static RuleBase rules;
 
@@ -25,7 +25,7 @@ final class TestPipeline {
     }
 
     /** The built-in packs, loaded once per test JVM. */
-    static synchronized RuleBase rules() {
+    public static synchronized RuleBase rules() {
         if (rules == null) {
             rules = BuiltInPacks.load(List.of());
         }
@@ -33,7 +33,7 @@ final class TestPipeline {
     }
 
     /** Loads, resolves and compiles {@code file} (shown as serverless.yml) and runs the built-in packs. */
-    static RuleOutcome analyse(Path file) {
+    public static RuleOutcome analyse(Path file) {
         return new Pipeline(new ServerlessCompiler(), rules(), Limits.DEFAULT, Optional.of(FIXTURE_DAY)).evaluate(file, FILE, VariableOptions.none());
     }
 }

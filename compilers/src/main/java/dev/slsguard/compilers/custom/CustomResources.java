@@ -29,7 +29,7 @@ import java.util.Optional;
  * (v3 adds the function last): {@code CustomResources.add(context, Kind.COGNITO_USER_POOL,
  * eventType(), firstEvent.ref())}; then write the statements v3 passes to
  * {@code addCustomResourceToService} as derivation rules over that fact and the event's typed facts
- * with {@code dev.slsguard.rules.CustomResourceStatements#allow} (see {@code derivation/s3.drl}).
+ * with {@code dev.slsguard.rules.derivation.CustomResourceStatements#allow} (see {@code derivation/s3.drl}).
  * v3 skips a statement whose {@code Resource} is the same string as one already on the role;
  * rules express that with a {@code not} over the earlier fact that caused it.
  */

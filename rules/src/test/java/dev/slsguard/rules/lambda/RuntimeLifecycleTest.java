@@ -1,5 +1,6 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.lambda;
 
+import dev.slsguard.rules.TestPipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.lambda;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.lambda;
 
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Setting;

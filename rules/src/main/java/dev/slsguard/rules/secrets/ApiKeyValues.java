@@ -1,5 +1,6 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.secrets;
 
+import dev.slsguard.rules.lambda.LambdaPermissions;
 import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;

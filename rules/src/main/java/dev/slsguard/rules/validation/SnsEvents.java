@@ -1,5 +1,6 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.validation;
 
+import dev.slsguard.rules.Violation;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.Setting;

@@ -1,5 +1,6 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.validation;
 
+import dev.slsguard.rules.Violation;
 import dev.slsguard.engine.text.Spelling;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Service;

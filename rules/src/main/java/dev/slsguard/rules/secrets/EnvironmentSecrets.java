@@ -1,4 +1,4 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.secrets;
 
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Service;

@@ -1,5 +1,6 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.validation;
 
+import dev.slsguard.rules.Violation;
 import dev.slsguard.engine.model.Setting;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.validation;
 
 import dev.slsguard.engine.model.Setting;
 import java.util.List;

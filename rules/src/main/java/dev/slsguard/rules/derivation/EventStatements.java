@@ -1,4 +1,4 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.derivation;
 
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;

@@ -1,5 +1,6 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.validation;
 
+import dev.slsguard.rules.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
