@@ -5,6 +5,9 @@ statements) for timing.
 usage: gen-service.py N OUT_DIR [PROFILE]
   streams (default): 2 sqs + 3 stream events per function (a Kinesis consumer, an onFailure queue)
   api:               3 http + 1 httpApi + 1 s3 event per function
+  streaming:         2 kafka (SCRAM with VPC access, mutual TLS with filter patterns) + 1 msk +
+                     2 eventBridge (a custom bus with retry policy and dead-letter queue, the default
+                     bus) events per function
 """
 import os
 import sys
@@ -16,7 +19,7 @@ def main():
     n = int(sys.argv[1])
     out = sys.argv[2]
     profile = sys.argv[3] if len(sys.argv) == 4 else "streams"
-    if profile not in ("streams", "api"):
+    if profile not in ("streams", "api", "streaming"):
         sys.exit(__doc__)
     os.makedirs(out, exist_ok=True)
     lines = [
@@ -47,6 +50,9 @@ def main():
     for i in range(n):
         if profile == "api":
             lines += api_function(i)
+            continue
+        if profile == "streaming":
+            lines += streaming_function(i)
             continue
         lines += [
             f"  fn{i}:",
@@ -97,6 +103,64 @@ def api_function(i):
         "          event: s3:ObjectCreated:*",
         "          rules:",
         "            - prefix: incoming/",
+    ]
+
+
+def streaming_function(i):
+    secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret"
+    return [
+        f"  fn{i}:",
+        f"    handler: handler.fn{i}",
+        "    events:",
+        "      - kafka:",
+        f"          topic: clicks-{i}",
+        "          bootstrapServers:",
+        "            - b-1.kafka.internal:9096",
+        "            - b-2.kafka.internal:9096",
+        "          accessConfigurations:",
+        f"            saslScram512Auth: {secret}:kafka-{i}",
+        "            vpcSubnet:",
+        "              - subnet-0a1b2c3d",
+        "              - subnet-4e5f6a7b",
+        "            vpcSecurityGroup: sg-0a1b2c3d",
+        "          batchSize: 100",
+        "          startingPosition: LATEST",
+        "      - kafka:",
+        f"          topic: orders-{i}",
+        "          bootstrapServers:",
+        "            - b-1.kafka.example.com:9094",
+        "          accessConfigurations:",
+        f"            clientCertificateTlsAuth: {secret}:client-cert-{i}",
+        f"            serverRootCaCertificate: {secret}:root-ca",
+        "          filterPatterns:",
+        "            - value:",
+        "                type:",
+        "                  - OrderPlaced",
+        "      - msk:",
+        f"          arn: arn:aws:kafka:us-east-1:123456789012:cluster/events/abc-{i}",
+        f"          topic: events-{i}",
+        f"          saslScram512: {secret}:msk-{i}",
+        "          startingPosition: TRIM_HORIZON",
+        "      - eventBridge:",
+        "          eventBus: orders",
+        "          pattern:",
+        "            source:",
+        "              - orders.api",
+        "            detail-type:",
+        f"              - Order{i}Placed",
+        "          retryPolicy:",
+        "            maximumEventAge: 3600",
+        "            maximumRetryAttempts: 10",
+        f"          deadLetterQueueArn: arn:aws:sqs:us-east-1:123456789012:events-dlq-{i}",
+        "      - eventBridge:",
+        "          pattern:",
+        "            source:",
+        "              - aws.ec2",
+        "            detail-type:",
+        "              - EC2 Instance State-change Notification",
+        "            detail:",
+        "              state:",
+        "                - terminated",
     ]
 
 

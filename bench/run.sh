@@ -3,7 +3,7 @@
 # service, pair by pair (one slsguard run, then one v3 run, repeated), then the cost of an org rule
 # pack (samples/org-rules) on a cold check, cache warm and cache off, and writes bench/RESULTS.md.
 #
-# usage: bench/run.sh [N[:PROFILE] ...]  (default: 50 500 50:api; PROFILE streams or api,
+# usage: bench/run.sh [N[:PROFILE] ...]  (default: 50 500 50:api 50:streaming 500:streaming; PROFILE streams, api or streaming,
 #        see bench/gen-service.py)
 #        bench/run.sh org-pack   only the org pack comparison; replaces its section of RESULTS.md
 # env:   RUNS=5  pairs per N (and runs of the org pack comparison)
@@ -20,7 +20,7 @@ if [[ ${1:-} == org-pack ]]; then
   [[ -f bench/RESULTS.md ]] || { echo "bench: org-pack needs an existing bench/RESULTS.md" >&2; exit 2; }
 fi
 sizes=("$@")
-[[ ${#sizes[@]} -gt 0 ]] || sizes=(50 500 50:api)
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(50 500 50:api 50:streaming 500:streaming)
 [[ -n $only_pack || -x $sls_package ]] || { echo "bench: v3 runner not found at $sls_package (set SLS_PACKAGE)" >&2; exit 2; }
 
 ./slsguard --version >/dev/null   # build the jar first: the build is not part of a cold check
