@@ -182,7 +182,7 @@ public final class EventPatterns {
             if (max > 0) {
                 String json = json(pattern);
                 if (json.length() > max && !json.contains("${")) {
-                    problems.add(new PatternProblem(PatternProblem.SIZE, pattern.ref(), label + " is " + json.length()
+                    problems.add(new PatternProblem(PatternProblem.SIZE, pattern.keyRef(), label + " is " + json.length()
                             + " characters of JSON, but " + dialect.service() + " takes at most " + max
                             + (dialect == PatternDialect.EVENTBRIDGE ? " (its default quota)" : "") + ": "
                             + dialect.rejection() + "; split it into several patterns or match fewer values"));
