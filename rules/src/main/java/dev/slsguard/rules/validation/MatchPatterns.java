@@ -32,6 +32,10 @@ public final class MatchPatterns {
             String name = path.isEmpty() ? value.name() : path + "." + value.name();
             if (value.isMap()) {
                 walk(value, name, what, fix, violations);
+            } else if (value.name().equals("$or")) {
+                for (Setting branch : value.items()) {
+                    walk(branch, path, what, fix, violations); // alternatives hold fields of this level
+                }
             } else if (value.isScalar() && !value.unresolved()) {
                 violations.add(new Violation(Violation.VALUE, value.ref(), what + " " + name + " is "
                         + value.shown() + ", but only lists of values match: write [" + value.textOr("") + "]; "
