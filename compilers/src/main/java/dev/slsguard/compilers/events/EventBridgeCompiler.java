@@ -254,15 +254,9 @@ public final class EventBridgeCompiler implements EventCompiler {
     /** The legacy {@code Custom::EventBridge} resource: the rule's settings as the custom resource takes them. */
     private static ObjectNode customEventBridge(FunctionSettings function, Optional<MapNode> options,
                                                 String ruleName, boolean disabled) {
-        String customFunctionId = CustomResources.Kind.EVENT_BRIDGE.functionLogicalId();
-        ObjectNode resource = JSON.objectNode();
-        resource.put("Type", "Custom::EventBridge");
-        resource.put("Version", 1);
-        resource.putArray("DependsOn").add(function.logicalId()).add(customFunctionId);
-        ObjectNode properties = resource.putObject("Properties");
-        properties.set("ServiceToken", Cfn.getAtt(customFunctionId, "Arn"));
-        properties.put("FunctionName", function.name());
-        ObjectNode config = properties.putObject("EventBridgeConfig");
+        ObjectNode resource = CustomResources.resource(CustomResources.Kind.EVENT_BRIDGE, "Custom::EventBridge",
+                function);
+        ObjectNode config = ((ObjectNode) resource.get("Properties")).putObject("EventBridgeConfig");
         config.put("RuleName", ruleName);
         config.put("State", disabled ? "DISABLED" : "ENABLED");
         putIfPresent(config, "EventBus", option(options, "eventBus"));
