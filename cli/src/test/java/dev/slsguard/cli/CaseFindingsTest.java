@@ -56,6 +56,7 @@ class CaseFindingsTest {
     void case22WarnModeViolationsAreReportedAtTheirLines() throws IOException {
         Checked checked = check("parity/22-invalid-config-warn-mode");
         assertEquals(List.of(
+                "SLS-DEP-021 warning 26:5", // AWS_EVENT_BRIDGE_CUSTOM_RESOURCE_LEGACY_OPT_IN: useCloudFormation true
                 "SLS-DEP-010 warning 28:22", // AWS_HTTP_API_USE_PROVIDER_TAGS_PROPERTY
                 "SLS-IAM-008 note 29:3", // provider.iamRoleStatements: one role for 3 functions with different needs
                 "SLS-IAM-102 warning 32:11", // iamRoleStatements: dynamodb:* (every DynamoDB action)
@@ -69,7 +70,6 @@ class CaseFindingsTest {
                 "SLS-VAL-206 warning 51:29", // stream AT_TIMESTAMP without consumer or timestamp
                 "SLS-VAL-001 warning 52:9", // sqsQueue: unsupported function event
                 "SLS-OPS-001 note 53:9", // eventBridge invokes asynchronously, no failure destination
-                "SLS-VAL-003 note 53:9", // eventBridge: not analysed yet
                 "SLS-API-001 note 59:9", // http route without authorizer
                 "SLS-VAL-701 warning 59:15", // http: GET hello: the path must start with / (warn mode: a warning)
                 "SLS-API-002 note 60:9", // httpApi route without authorizer

@@ -33,6 +33,13 @@ class ProbeFindingsTest {
         // sns, cloudwatchEvent
         "sns-missing-topic-name,                  1, SLS-VAL-304 error 12:9",
         "cloudwatch-event-multiple-inputs,        1, SLS-VAL-354 error 15:11",
+        // eventBridge
+        "eventbridge-multiple-inputs,             1, SLS-VAL-804 error 15:11",
+        "eventbridge-cr-retry-policy,             1, SLS-VAL-805 error 16:11",
+        "eventbridge-cr-dlq,                      1, SLS-VAL-806 error 16:31",
+        "eventbridge-cr-dlq,                      1, SLS-DEP-020 warning 9:5",
+        "eventbridge-cr-intrinsic-bus,            1, SLS-VAL-807 error 15:11",
+        "eventbridge-flag-without-events,         0, SLS-DEP-022 warning 9:5",
         // schedule, cloudwatchLog
         "schedule-name-multiple-rates,            1, SLS-VAL-403 error 13:17",
         "schedule-scheduler-input-transformer,    1, SLS-VAL-404 error 15:11",
@@ -92,7 +99,8 @@ class ProbeFindingsTest {
 
     /** Probes v3 packages without a word: slsguard stays silent too (no warning or error). */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"http-external-rest-api", "http-private-endpoint", "http-single-usage-plan-legacy"})
+    @CsvSource({"http-external-rest-api", "http-private-endpoint", "http-single-usage-plan-legacy",
+        "eventbridge-provider-block-without-flag"})
     void cleanProbeStaysClean(String probe) throws IOException {
         copyProbe(probe);
         Run run = Run.in(dir, "check", probe, "--format", "json", "--output", "out", "--fail-on", "warning");

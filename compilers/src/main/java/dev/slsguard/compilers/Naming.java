@@ -490,16 +490,7 @@ public final class Naming {
      */
     public static String customResourceFunctionName(String service, String stage, String handlerName) {
         String name = service + "-" + stage + "-" + handlerName;
-        if (name.length() <= 64) {
-            return name;
-        }
-        try {
-            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
-                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return name.substring(0, 32) + java.util.HexFormat.of().formatHex(md5);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is not available", e);
-        }
+        return name.length() <= 64 ? name : name.substring(0, 32) + md5Hex(name);
     }
 
     // ---- sns ------------------------------------------------------------------------------------
@@ -559,7 +550,65 @@ public final class Naming {
         return normalizedFunctionName(functionKey) + "LambdaPermissionEventsRuleCloudWatchEvent" + number;
     }
 
+    // ---- eventBridge ----------------------------------------------------------------------------
+
+    /** {@code <FunctionName>-rule-<n>}: v3's rule name stub, n the event's 1-based position in the function. */
+    private static String eventBridgeRuleStub(String functionName, int number) {
+        return functionName + "-rule-" + number;
+    }
+
+    /**
+     * The rule name of an eventBridge event without {@code name}: {@code <FunctionName>-rule-<n>},
+     * hashed when longer than 64 characters (EventBridge's limit), as v3's {@code makeAndHashRuleName}.
+     */
+    public static String eventBridgeRuleName(String functionName, int number) {
+        String name = eventBridgeRuleStub(functionName, number);
+        return name.length() > 64 ? eventBridgeHash(name, "rule-" + number) : name;
+    }
+
+    /** {@code <Alnum(FunctionName-rule-n)>EventBridgeRule}: from the stub, whatever the rule's name. */
+    public static String eventBridgeRuleLogicalId(String functionName, int number) {
+        return normalizeNameToAlphaNumericOnly(eventBridgeRuleStub(functionName, number)) + "EventBridgeRule";
+    }
+
+    /** {@code <ruleName>-target}, hashed when longer than 64 characters. */
+    public static String eventBridgeTargetId(String ruleName) {
+        String id = ruleName + "-target";
+        return id.length() > 64 ? eventBridgeHash(id, "target") : id;
+    }
+
+    /** {@code <Normalized(bus)>EventBridgeEventBus}: an event bus the service creates. */
+    public static String eventBusLogicalId(String busName) {
+        return normalizedResourceName(busName) + "EventBridgeEventBus";
+    }
+
+    /** {@code <Fn>EventBridgeLambdaPermission<n>}. */
+    public static String eventBridgePermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "EventBridgeLambdaPermission" + number;
+    }
+
+    /** {@code <Fn>CustomEventBridge<n>}: the legacy {@code Custom::EventBridge} resource of one event. */
+    public static String customEventBridgeLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "CustomEventBridge" + number;
+    }
+
+    /** v3's {@code hashName}: the name's start, the MD5 hex of the whole name, {@code -<suffix>}. */
+    private static String eventBridgeHash(String name, String suffix) {
+        return name.substring(0, Math.min(name.length(), 31 - suffix.length())) + md5Hex(name) + "-" + suffix;
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** The MD5 digest of a name's UTF-8 bytes, in lower-case hex. */
+    private static String md5Hex(String name) {
+        try {
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(md5);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available", e);
+        }
+    }
 
     /** {@code value[0]}: the first element of an array, the first character of a string. */
     private static Optional<String> firstOf(JsonNode value) {

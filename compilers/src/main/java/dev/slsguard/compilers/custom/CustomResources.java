@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
+import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.core.CoreTemplateCompiler;
 import dev.slsguard.compilers.events.EventType;
@@ -139,6 +140,26 @@ public final class CustomResources {
                 role, frameworkLogs, logGroupPrefix, caller.pluginOrder(), origin);
         context.addEventFact(fact);
         return fact;
+    }
+
+    /**
+     * A custom resource of {@code kind} for one of the service's functions, as v3 writes it:
+     * {@code Type}, {@code Version: 1}, {@code DependsOn} the function and the custom-resource
+     * function, and {@code Properties} with the {@code ServiceToken} and the function's name; the
+     * caller adds its own properties.
+     *
+     * @param type the resource type, {@code Custom::S3} ...
+     */
+    public static ObjectNode resource(Kind kind, String type, FunctionSettings function) {
+        String customFunctionId = kind.functionLogicalId();
+        ObjectNode resource = JSON.objectNode();
+        resource.put("Type", type);
+        resource.put("Version", 1);
+        resource.putArray("DependsOn").add(function.logicalId()).add(customFunctionId);
+        ObjectNode properties = resource.putObject("Properties");
+        properties.set("ServiceToken", Cfn.getAtt(customFunctionId, "Arn"));
+        properties.put("FunctionName", function.name());
+        return resource;
     }
 
     /**

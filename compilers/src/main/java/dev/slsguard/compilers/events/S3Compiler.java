@@ -284,7 +284,6 @@ public final class S3Compiler implements EventCompiler {
         if (items.isEmpty()) {
             return;
         }
-        String customFunctionId = CustomResources.Kind.S3.functionLogicalId();
         Map<String, List<String>> resourcesByBucket = new LinkedHashMap<>();
         List<S3Event> facts = new ArrayList<>();
         for (Item item : items) {
@@ -303,13 +302,8 @@ public final class S3Compiler implements EventCompiler {
             if (created.isPresent()) {
                 ((ArrayNode) created.get().definition().path("Properties").path("BucketConfigs")).add(bucketConfig);
             } else {
-                ObjectNode resource = JSON.objectNode();
-                resource.put("Type", "Custom::S3");
-                resource.put("Version", 1);
-                resource.putArray("DependsOn").add(function.logicalId()).add(customFunctionId);
-                ObjectNode properties = resource.putObject("Properties");
-                properties.set("ServiceToken", Cfn.getAtt(customFunctionId, "Arn"));
-                properties.put("FunctionName", function.name());
+                ObjectNode resource = CustomResources.resource(CustomResources.Kind.S3, "Custom::S3", function);
+                ObjectNode properties = (ObjectNode) resource.get("Properties");
                 properties.set("BucketName", item.bucket());
                 properties.putArray("BucketConfigs").add(bucketConfig);
                 if (item.forceDeploy()) {

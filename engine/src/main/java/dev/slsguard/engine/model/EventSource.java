@@ -42,4 +42,9 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
     public static final String SNS_TOPIC = "sns-topic";
     /** A cloudwatchEvent rule on the default event bus invokes the function (the rule's ARN). */
     public static final String CLOUDWATCH_EVENT_RULE = "cloudwatch-event-rule";
+    /**
+     * An eventBridge rule invokes the function (the rule's ARN, on its bus, as v3 writes the
+     * permission's {@code SourceArn}).
+     */
+    public static final String EVENT_BRIDGE_RULE = "event-bridge-rule";
 }
