@@ -1,4 +1,4 @@
-package dev.slsguard.rules;
+package dev.slsguard.rules.derivation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
