@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.EventItem;
+import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.Refusal;
+import dev.slsguard.engine.model.Setting;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.ScalarNode;
 import java.util.Optional;
 import dev.slsguard.compilers.support.Js;
 
@@ -64,4 +68,32 @@ final class BrokerMappings {
         }
     }
 
+    /** True for an event value v3 skips without a word (null, empty, false): only the schema reports it. */
+    static boolean skipped(EventItem event) {
+        return !Js.truthy(NodeJson.toJson(event.config()));
+    }
+
+    /**
+     * v3's TypeError on an option it reads without checking ({@link Refusal#V3_UNREADABLE_OPTION}):
+     * the event is not a mapping, or {@code key} is missing or of a type v3 cannot use.
+     *
+     * @param use what v3 does with the option, for the detail ("names the mapping after it")
+     * @param fix what to write instead
+     */
+    static CompileResult unreadable(EventItem event, EventConfig config, String key, String use, String fix) {
+        String type = event.type().key();
+        Optional<MapNode.Field> field = config.object().flatMap(m -> m.field(key));
+        String what;
+        if (config.object().isEmpty()) {
+            what = type + " event given as " + Setting.of(event.config()).shown();
+        } else if (field.isEmpty() || field.get().value() instanceof ScalarNode scalar && scalar.value() == null) {
+            what = type + " event without " + key;
+        } else {
+            what = type + " " + key + " given as " + Setting.of(field.get().value()).shown();
+        }
+        return CompileResult.refused(event, Refusal.V3_UNREADABLE_OPTION,
+                field.map(MapNode.Field::keyRef).orElse(event.ref()), what + " makes Serverless Framework v3 fail to"
+                + " package the service with a TypeError, whatever configValidationMode says (it " + use + "); "
+                + fix);
+    }
 }

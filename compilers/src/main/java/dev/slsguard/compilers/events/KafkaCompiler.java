@@ -55,11 +55,15 @@ public final class KafkaCompiler implements EventCompiler {
 
     @Override
     public CompileResult compile(EventItem event, CompileContext context) {
+        if (BrokerMappings.skipped(event)) {
+            return CompileResult.SKIPPED; // v3 skips it; the schema reports it
+        }
         EventConfig config = EventConfig.of(event.config());
         Optional<MapNode> access = config.optionNode("accessConfigurations")
                 .filter(MapNode.class::isInstance).map(MapNode.class::cast);
         if (access.isEmpty()) {
-            return CompileResult.SKIPPED; // v3 fails reading it (TypeError); the schema reports it
+            return BrokerMappings.unreadable(event, config, "accessConfigurations", "reads the VPC settings from it",
+                    "add accessConfigurations, a mapping such as {saslScram512Auth: [<secret ARN>]}");
         }
         FunctionSettings function = event.function();
         List<Refusal> refusals = new ArrayList<>();
@@ -70,11 +74,15 @@ public final class KafkaCompiler implements EventCompiler {
         }
         JsonNode topic = config.option("topic");
         if (topic == null || !topic.isTextual()) {
-            return CompileResult.SKIPPED; // v3 fails naming the mapping (TypeError); the schema reports it
+            return BrokerMappings.unreadable(event, config, "topic", "names the event source mapping after it",
+                    "add topic: <name of the topic to read>");
         }
         for (MapNode.Field field : access.get().fields()) {
             if (!(field.value() instanceof ListNode)) {
-                return CompileResult.SKIPPED; // v3 fails iterating it (TypeError); the schema reports it
+                return CompileResult.refused(event, Refusal.V3_UNREADABLE_OPTION, field.keyRef(), "kafka"
+                        + " accessConfigurations." + field.key() + " given as " + Setting.of(field.value()).shown()
+                        + " makes Serverless Framework v3 fail to package the service with a TypeError, whatever"
+                        + " configValidationMode says (it iterates it as a list); write a list");
             }
         }
         String logicalId = Naming.kafkaLogicalId(function.key(), topic.textValue());

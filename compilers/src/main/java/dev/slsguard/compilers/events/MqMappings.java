@@ -32,10 +32,14 @@ final class MqMappings {
      * @param logicalId the mapping's logical id from the function key and the queue
      */
     static CompileResult compile(EventItem event, CompileContext context, BiFunction<String, String, String> logicalId) {
+        if (BrokerMappings.skipped(event)) {
+            return CompileResult.SKIPPED; // v3 skips it; the schema reports it
+        }
         EventConfig config = EventConfig.of(event.config());
         JsonNode queue = config.option("queue");
         if (queue == null || !queue.isTextual()) {
-            return CompileResult.SKIPPED; // v3 fails naming the mapping (TypeError); the schema reports it
+            return BrokerMappings.unreadable(event, config, "queue", "names the event source mapping after it",
+                    "add queue: <name of the queue to read>");
         }
         boolean rabbit = event.type() == EventType.RABBIT_MQ;
         FunctionSettings function = event.function();

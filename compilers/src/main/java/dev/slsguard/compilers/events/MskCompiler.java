@@ -28,6 +28,9 @@ public final class MskCompiler implements EventCompiler {
 
     public static final String TIMESTAMP_INVALID = "FUNCTION_MSK_STARTING_POSITION_TIMESTAMP_INVALID";
 
+    private static final String ARN_FIX = "give the cluster ARN (arn:aws:kafka:<region>:<account>:cluster/<name>/<id>),"
+            + " or !Ref / !ImportValue of it";
+
     @Override
     public EventType eventType() {
         return EventType.MSK;
@@ -35,9 +38,12 @@ public final class MskCompiler implements EventCompiler {
 
     @Override
     public CompileResult compile(EventItem event, CompileContext context) {
+        if (BrokerMappings.skipped(event)) {
+            return CompileResult.SKIPPED; // v3 skips it; the schema reports it
+        }
         EventConfig config = EventConfig.of(event.config());
         if (config.object().isEmpty()) {
-            return CompileResult.SKIPPED; // not a mapping: v3 fails reading it; the schema reports it
+            return BrokerMappings.unreadable(event, config, "arn", "reads the cluster name from its arn", ARN_FIX);
         }
         Optional<Refusal> timestamp = BrokerMappings.timestampMissing(event, config, TIMESTAMP_INVALID);
         if (timestamp.isPresent()) {
@@ -50,7 +56,8 @@ public final class MskCompiler implements EventCompiler {
         }
         JsonNode topic = config.option("topic");
         if (topic == null || !topic.isTextual()) {
-            return CompileResult.SKIPPED; // v3 fails naming the mapping (TypeError); the schema reports it
+            return BrokerMappings.unreadable(event, config, "topic", "names the event source mapping after it",
+                    "add topic: <name of the topic to read>");
         }
         FunctionSettings function = event.function();
         String logicalId = Naming.mskLogicalId(function.key(), cluster.get(), topic.textValue());
@@ -94,8 +101,8 @@ public final class MskCompiler implements EventCompiler {
 
     /**
      * An {@code arn} v3 reads no cluster name from: refused when it is an intrinsic other than
-     * {@code Ref} and {@code Fn::ImportValue} (v3 calls {@code split} on it and crashes); skipped
-     * otherwise (missing, or a string without {@code /}), as input the schema reports.
+     * {@code Ref} and {@code Fn::ImportValue} (v3 calls {@code split} on it and crashes); otherwise
+     * (missing, not a string, a string without {@code /}) v3 crashes naming the mapping.
      */
     private static CompileResult unreadableArn(EventItem event, EventConfig config) {
         return config.object().flatMap(m -> m.field("arn"))
@@ -105,6 +112,8 @@ public final class MskCompiler implements EventCompiler {
                         + ((MapNode) f.value()).keys().get(0) + " makes Serverless Framework v3 fail to package the"
                         + " service: it reads the cluster name only from a literal ARN, Ref or Fn::ImportValue of a"
                         + " name; use one of those (e.g. a parameter with the cluster ARN)"))
-                .orElse(CompileResult.SKIPPED);
+                .orElseGet(() -> BrokerMappings.unreadable(event, config, "arn",
+                        "names the event source mapping after the cluster name, the part after the first '/'",
+                        ARN_FIX));
     }
 }
