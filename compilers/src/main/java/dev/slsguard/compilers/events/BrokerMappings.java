@@ -77,23 +77,27 @@ final class BrokerMappings {
      * v3's TypeError on an option it reads without checking ({@link Refusal#V3_UNREADABLE_OPTION}):
      * the event is not a mapping, or {@code key} is missing or of a type v3 cannot use.
      *
-     * @param use what v3 does with the option, for the detail ("names the mapping after it")
-     * @param fix what to write instead
+     * @param use     what v3 does with the option, for the detail ("names the mapping after it")
+     * @param expects what the option must be ("the name of the topic to read")
      */
-    static CompileResult unreadable(EventItem event, EventConfig config, String key, String use, String fix) {
+    static CompileResult unreadable(EventItem event, EventConfig config, String key, String use, String expects) {
         String type = event.type().key();
         Optional<MapNode.Field> field = config.object().flatMap(m -> m.field(key));
         String what;
+        String fix;
         if (config.object().isEmpty()) {
             what = type + " event given as " + Setting.of(event.config()).shown();
+            use = "it reads the event's options from a mapping";
+            fix = "write the event as a mapping of its options";
         } else if (field.isEmpty() || field.get().value() instanceof ScalarNode scalar && scalar.value() == null) {
             what = type + " event without " + key;
+            fix = "add " + key + ": " + expects;
         } else {
             what = type + " " + key + " given as " + Setting.of(field.get().value()).shown();
+            fix = key + " must be " + expects;
         }
         return CompileResult.refused(event, Refusal.V3_UNREADABLE_OPTION,
                 field.map(MapNode.Field::keyRef).orElse(event.ref()), what + " makes Serverless Framework v3 fail to"
-                + " package the service with a TypeError, whatever configValidationMode says (it " + use + "); "
-                + fix);
+                + " package the service with a TypeError, whatever configValidationMode says (" + use + "); " + fix);
     }
 }

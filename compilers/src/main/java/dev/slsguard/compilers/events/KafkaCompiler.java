@@ -62,8 +62,8 @@ public final class KafkaCompiler implements EventCompiler {
         Optional<MapNode> access = config.optionNode("accessConfigurations")
                 .filter(MapNode.class::isInstance).map(MapNode.class::cast);
         if (access.isEmpty()) {
-            return BrokerMappings.unreadable(event, config, "accessConfigurations", "reads the VPC settings from it",
-                    "add accessConfigurations, a mapping such as {saslScram512Auth: [<secret ARN>]}");
+            return BrokerMappings.unreadable(event, config, "accessConfigurations", "it reads the VPC settings from it",
+                    "a mapping such as {saslScram512Auth: [<secret ARN>]}");
         }
         FunctionSettings function = event.function();
         List<Refusal> refusals = new ArrayList<>();
@@ -74,8 +74,8 @@ public final class KafkaCompiler implements EventCompiler {
         }
         JsonNode topic = config.option("topic");
         if (topic == null || !topic.isTextual()) {
-            return BrokerMappings.unreadable(event, config, "topic", "names the event source mapping after it",
-                    "add topic: <name of the topic to read>");
+            return BrokerMappings.unreadable(event, config, "topic", "it names the event source mapping after it",
+                    "the name of the topic to read");
         }
         for (MapNode.Field field : access.get().fields()) {
             if (!(field.value() instanceof ListNode)) {

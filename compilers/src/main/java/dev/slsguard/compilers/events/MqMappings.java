@@ -38,8 +38,8 @@ final class MqMappings {
         EventConfig config = EventConfig.of(event.config());
         JsonNode queue = config.option("queue");
         if (queue == null || !queue.isTextual()) {
-            return BrokerMappings.unreadable(event, config, "queue", "names the event source mapping after it",
-                    "add queue: <name of the queue to read>");
+            return BrokerMappings.unreadable(event, config, "queue", "it names the event source mapping after it",
+                    "the name of the queue to read");
         }
         boolean rabbit = event.type() == EventType.RABBIT_MQ;
         FunctionSettings function = event.function();

@@ -28,7 +28,7 @@ public final class MskCompiler implements EventCompiler {
 
     public static final String TIMESTAMP_INVALID = "FUNCTION_MSK_STARTING_POSITION_TIMESTAMP_INVALID";
 
-    private static final String ARN_FIX = "give the cluster ARN (arn:aws:kafka:<region>:<account>:cluster/<name>/<id>),"
+    private static final String ARN_FIX = "the cluster ARN (arn:aws:kafka:<region>:<account>:cluster/<name>/<id>),"
             + " or !Ref / !ImportValue of it";
 
     @Override
@@ -43,7 +43,7 @@ public final class MskCompiler implements EventCompiler {
         }
         EventConfig config = EventConfig.of(event.config());
         if (config.object().isEmpty()) {
-            return BrokerMappings.unreadable(event, config, "arn", "reads the cluster name from its arn", ARN_FIX);
+            return BrokerMappings.unreadable(event, config, "arn", "it reads the cluster name from its arn", ARN_FIX);
         }
         Optional<Refusal> timestamp = BrokerMappings.timestampMissing(event, config, TIMESTAMP_INVALID);
         if (timestamp.isPresent()) {
@@ -56,8 +56,8 @@ public final class MskCompiler implements EventCompiler {
         }
         JsonNode topic = config.option("topic");
         if (topic == null || !topic.isTextual()) {
-            return BrokerMappings.unreadable(event, config, "topic", "names the event source mapping after it",
-                    "add topic: <name of the topic to read>");
+            return BrokerMappings.unreadable(event, config, "topic", "it names the event source mapping after it",
+                    "the name of the topic to read");
         }
         FunctionSettings function = event.function();
         String logicalId = Naming.mskLogicalId(function.key(), cluster.get(), topic.textValue());
@@ -113,7 +113,7 @@ public final class MskCompiler implements EventCompiler {
                         + " service: it reads the cluster name only from a literal ARN, Ref or Fn::ImportValue of a"
                         + " name; use one of those (e.g. a parameter with the cluster ARN)"))
                 .orElseGet(() -> BrokerMappings.unreadable(event, config, "arn",
-                        "names the event source mapping after the cluster name, the part after the first '/'",
+                        "it names the event source mapping after the cluster name, the part after the first '/'",
                         ARN_FIX));
     }
 }
