@@ -90,7 +90,9 @@ class CaseFindingsTest {
                 "SLS-OPS-002 warning 24:9", "SLS-OPS-003 warning 24:9",
                 "SLS-VAL-202 error 26:29", // stream startingPosition EARLIEST: allowed values
                 "SLS-VAL-202 error 27:24", // stream batchWindow 301: must be <= 300
-                "SLS-VAL-003 note 28:9", // kafka: not analysed yet
+                "SLS-VAL-251 error 28:9", // kafka: must have required property 'topic'
+                "SLS-VAL-256 error 28:9", // ... without which v3 crashes naming the mapping, in any mode
+                "SLS-VAL-252 error 32:17", // kafka saslScram512Auth.0: must match the secret ARN pattern
                 "SLS-OPS-001 note 33:9", // schedule invokes asynchronously, no failure destination
                 "SLS-VAL-400 error 33:19", // schedule: must match pattern
                 "SLS-VAL-001 error 34:9"), // sqsQueue: unsupported function event

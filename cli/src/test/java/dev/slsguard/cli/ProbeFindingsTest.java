@@ -47,6 +47,10 @@ class ProbeFindingsTest {
         "schedule-scheduler-external-role-notice, 0, SLS-VAL-407 warning 14:9",
         "schedule-timezone-eventbus,              1, SLS-VAL-405 error 14:21",
         "cloudwatch-log-limit,                    1, SLS-VAL-453 error 17:24",
+        // kafka, msk
+        "kafka-vpc-subnet-without-sg,             1, SLS-VAL-254 error 16:13",
+        "kafka-at-timestamp,                      1, SLS-VAL-255 error 15:29",
+        "msk-at-timestamp,                        1, SLS-VAL-264 error 15:29",
         // s3
         "s3-new-bucket-intrinsic,                 1, SLS-VAL-504 error 13:11",
         "s3-invalid-bucket-name,                  1, SLS-VAL-505 error 12:13",

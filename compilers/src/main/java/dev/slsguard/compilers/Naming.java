@@ -273,6 +273,61 @@ public final class Naming {
         return normalizedFunctionName(consumerName) + "StreamConsumer";
     }
 
+    // ---- kafka, msk, activemq, rabbitmq ---------------------------------------------------------
+
+    /** {@code <Fn>EventSourceMappingKafka<Alnum(topic)>}, the topic part cut to 158 characters. */
+    public static String kafkaLogicalId(String functionKey, String topic) {
+        return normalizedFunctionName(functionKey) + "EventSourceMappingKafka" + cut(topic, 158);
+    }
+
+    /**
+     * {@code <Fn>EventSourceMappingMSK<Alnum(cluster)><Alnum(topic)>}, each part cut to 79
+     * characters; the cluster part is {@link #mskClusterNameToken}.
+     */
+    public static String mskLogicalId(String functionKey, String clusterToken, String topic) {
+        return normalizedFunctionName(functionKey) + "EventSourceMappingMSK" + cut(clusterToken, 79)
+                + cut(topic, 79);
+    }
+
+    /**
+     * The cluster part v3 reads from an {@code msk} ARN: the value of {@code Fn::ImportValue} or
+     * {@code Ref}, else the second {@code /} segment of a string ARN
+     * ({@code cluster/orders/uuid} gives {@code orders}). Empty where v3 would fail: any other
+     * intrinsic, a non-string value, an ARN without {@code /}.
+     */
+    public static Optional<String> mskClusterNameToken(JsonNode arn) {
+        if (arn == null || arn.isNull()) {
+            return Optional.empty();
+        }
+        if (Js.truthy(arn.get("Fn::ImportValue"))) {
+            return text(arn.get("Fn::ImportValue"));
+        }
+        if (Js.truthy(arn.get("Ref"))) {
+            return text(arn.get("Ref"));
+        }
+        if (arn.isTextual()) {
+            String[] parts = arn.textValue().split("/", -1);
+            return parts.length > 1 ? Optional.of(parts[1]) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** {@code <Fn>EventSourceMappingActiveMQ<Alnum(queue)>}, the queue part cut to 150 characters. */
+    public static String activeMqLogicalId(String functionKey, String queue) {
+        return normalizedFunctionName(functionKey) + "EventSourceMappingActiveMQ" + cut(queue, 150);
+    }
+
+    /** {@code <Fn>EventSourceMappingRabbitMQ<Alnum(queue)>}, the queue part cut to 150 characters. */
+    public static String rabbitMqLogicalId(String functionKey, String queue) {
+        return normalizedFunctionName(functionKey) + "EventSourceMappingRabbitMQ" + cut(queue, 150);
+    }
+
+    /** {@code normalizeNameToAlphaNumericOnly(name).slice(0, length)}. */
+    private static String cut(String name, int length) {
+        String normalized = normalizeNameToAlphaNumericOnly(name);
+        return normalized.length() > length ? normalized.substring(0, length) : normalized;
+    }
+
     // ---- httpApi --------------------------------------------------------------------------------
 
     /** The HTTP API ({@code AWS::ApiGatewayV2::Api}). */

@@ -8,7 +8,7 @@ import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.TargetAlias;
 import dev.slsguard.compilers.support.Js;
 
-/** The {@code AWS::Lambda::EventSourceMapping} that v3's sqs and stream compilers both start the same way. */
+/** The {@code AWS::Lambda::EventSourceMapping} as v3's poller event compilers (sqs, stream, kafka, msk, mq) start it. */
 final class EventSourceMappings {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -21,14 +21,24 @@ final class EventSourceMappings {
      * {@code BatchSize} (10 unless the event sets it); the caller adds the other properties.
      */
     static ObjectNode start(FunctionSettings function, EventConfig config) {
+        ObjectNode mapping = empty(function);
+        ObjectNode properties = (ObjectNode) mapping.get("Properties");
+        JsonNode batchSize = config.option("batchSize");
+        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10));
+        return mapping;
+    }
+
+    /**
+     * A mapping with no property yet: {@code DependsOn} the function's role and alias (the
+     * {@code [role, alias].filter(Boolean)} of every v3 event compiler that writes one).
+     */
+    static ObjectNode empty(FunctionSettings function) {
         ObjectNode mapping = JSON.objectNode();
         mapping.put("Type", "AWS::Lambda::EventSourceMapping");
         ArrayNode dependsOn = mapping.putArray("DependsOn");
         function.roleDependency().ifPresent(dependsOn::add);
         function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
-        ObjectNode properties = mapping.putObject("Properties");
-        JsonNode batchSize = config.option("batchSize");
-        properties.set("BatchSize", Js.truthy(batchSize) ? batchSize : JSON.numberNode(10));
+        mapping.putObject("Properties");
         return mapping;
     }
 }

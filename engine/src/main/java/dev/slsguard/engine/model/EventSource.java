@@ -47,4 +47,20 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
      * permission's {@code SourceArn}).
      */
     public static final String EVENT_BRIDGE_RULE = "event-bridge-rule";
+    /**
+     * A function's event source mapping signs in to a broker or cluster with a Secrets Manager
+     * secret (kafka access configurations other than VPC ones, activemq / rabbitmq
+     * {@code basicAuthArn}); the ARN is the secret's.
+     */
+    public static final String BROKER_SECRET = "broker-secret";
+    /** A function reads an Amazon MSK cluster (the cluster's ARN). */
+    public static final String MSK_CLUSTER = "msk-cluster";
+    /** A function reads a queue of an Amazon MQ broker, ActiveMQ or RabbitMQ (the broker's ARN). */
+    public static final String MQ_BROKER = "mq-broker";
+    /**
+     * A function's event source mapping reaches its broker inside a VPC, so Lambda manages network
+     * interfaces there (kafka with VPC access configurations; every msk, activemq and rabbitmq
+     * event). The ARN is {@code *}: the EC2 actions v3 grants for it are not scoped.
+     */
+    public static final String VPC_NETWORK = "vpc-network";
 }

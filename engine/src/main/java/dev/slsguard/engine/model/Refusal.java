@@ -53,4 +53,12 @@ public record Refusal(String code, String function, int index, String type, Sour
      * between method and path, such as {@code '*'} (it reads no path).
      */
     public static final String V3_NOT_A_ROUTE = "V3_NOT_A_ROUTE";
+
+    /**
+     * v3 crashes with a TypeError, whatever configValidationMode says, on an option it reads
+     * without checking: missing or of a type it cannot use (a kafka event's topic or
+     * accessConfigurations, or an access configuration that is not a list; an msk event's topic, or
+     * an arn without the cluster name; an activemq or rabbitmq event's queue).
+     */
+    public static final String V3_UNREADABLE_OPTION = "V3_UNREADABLE_OPTION";
 }

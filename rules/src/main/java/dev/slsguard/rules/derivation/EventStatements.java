@@ -23,7 +23,9 @@ public final class EventStatements {
 
     private static final Comparator<EventSource> EVENT_ORDER = Comparator
             .comparingInt(EventSource::functionIndex)
-            .thenComparingInt(EventSource::eventIndex);
+            .thenComparingInt(EventSource::eventIndex)
+            .thenComparingInt(s -> s.ref().line())
+            .thenComparingInt(s -> s.ref().column());
 
     private EventStatements() {
     }
@@ -53,7 +55,10 @@ public final class EventStatements {
                 ordered.get(0).ref(), StatementOrder.event(ordered.get(0).pluginOrder(), -1, kind));
     }
 
-    /** The sources sorted by function position, then event position. */
+    /**
+     * The sources sorted by function position, then event position, then (several sources of one
+     * event, such as a kafka event's secrets) where they were written.
+     */
     public static List<EventSource> inEventOrder(Collection<?> sources) {
         List<EventSource> ordered = new ArrayList<>();
         for (Object source : sources) {
