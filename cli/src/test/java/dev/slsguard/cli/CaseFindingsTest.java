@@ -56,8 +56,11 @@ class CaseFindingsTest {
     void case22WarnModeViolationsAreReportedAtTheirLines() throws IOException {
         Checked checked = check("parity/22-invalid-config-warn-mode");
         assertEquals(List.of(
+                "SLS-DEP-005 warning 17:1", // CONFIG_VALIDATION_MODE_DEFAULT_V3: errors and no configValidationMode
+                "SLS-DEP-004 warning 24:25", // LAMBDA_HASHING_VERSION_PROPERTY: 20201221 has no effect
                 "SLS-DEP-021 warning 26:5", // AWS_EVENT_BRIDGE_CUSTOM_RESOURCE_LEGACY_OPT_IN: useCloudFormation true
                 "SLS-DEP-010 warning 28:22", // AWS_HTTP_API_USE_PROVIDER_TAGS_PROPERTY
+                "SLS-DEP-003 warning 29:3", // PROVIDER_IAM_SETTINGS_V3: provider.iamRoleStatements
                 "SLS-IAM-008 note 29:3", // provider.iamRoleStatements: one role for 3 functions with different needs
                 "SLS-IAM-102 warning 32:11", // iamRoleStatements: dynamodb:* (every DynamoDB action)
                 "SLS-IAM-101 warning 33:17", // ... on Resource '*' though DynamoDB actions can be scoped
@@ -70,9 +73,11 @@ class CaseFindingsTest {
                 "SLS-VAL-206 warning 51:29", // stream AT_TIMESTAMP without consumer or timestamp
                 "SLS-VAL-001 warning 52:9", // sqsQueue: unsupported function event
                 "SLS-OPS-001 note 53:9", // eventBridge invokes asynchronously, no failure destination
+                "SLS-OPS-006 warning 53:9", // ... and the rule has no dead-letter queue or retry policy
                 "SLS-API-001 note 59:9", // http route without authorizer
                 "SLS-VAL-701 warning 59:15", // http: GET hello: the path must start with / (warn mode: a warning)
                 "SLS-API-002 note 60:9", // httpApi route without authorizer
+                "SLS-DEP-007 warning 64:9", // ALEXA_SKILL_EVENT_WITHOUT_APP_ID
                 "SLS-VAL-002 warning 64:9"), // bare alexaSkill: must be object
                 checked.findings());
         assertEquals(0, checked.exitCode()); // v3 packages it too (exit 0): only warnings in warn mode

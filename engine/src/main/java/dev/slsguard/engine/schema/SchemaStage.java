@@ -237,7 +237,9 @@ public final class SchemaStage {
                     where = depth == 0 && !(node instanceof ScalarNode) ? subject.eventRef()
                             : at(chain, error.instance());
                     message = name + " must be " + ViolationText.describe(notes.schema()) + "; got "
-                            + Nodes.show(node) + ViolationText.enumHint(notes.schema(), node)
+                            + (notes.sensitive() && node instanceof ScalarNode scalar && scalar.isString()
+                                    ? "text that is not shown, as it may be a credential"
+                                    : Nodes.show(node) + ViolationText.enumHint(notes.schema(), node))
                             + notes.hint().map(h -> " (" + h + ")").orElse("");
                     key = "value:" + path;
                 }

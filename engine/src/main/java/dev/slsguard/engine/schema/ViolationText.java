@@ -30,7 +30,7 @@ final class ViolationText {
      * failed keyword.
      */
     record Annotations(Optional<String> expects, Optional<String> hint, Optional<String> kind, Located schema,
-                       Located innermost, Optional<String> area) {
+                       Located innermost, Optional<String> area, boolean sensitive) {
     }
 
     private ViolationText() {
@@ -48,11 +48,15 @@ final class ViolationText {
         String hint = null;
         String kind = null;
         String area = null;
+        boolean sensitive = false;
         Located described = null;
         int i = 0;
         while (true) {
             if (depth <= instanceDepth && text(node, "area") != null) {
                 area = text(node, "area");
+            }
+            if (depth <= instanceDepth && node.node().path("sensitive").asBoolean(false)) {
+                sensitive = true;
             }
             if (depth == instanceDepth) {
                 expects = expects != null ? expects : text(node, "expects");
@@ -103,7 +107,7 @@ final class ViolationText {
             i++;
         }
         return new Annotations(Optional.ofNullable(expects), Optional.ofNullable(hint), Optional.ofNullable(kind),
-                described != null ? described : node, node, Optional.ofNullable(area));
+                described != null ? described : node, node, Optional.ofNullable(area), sensitive);
     }
 
     private static String text(Located node, String key) {

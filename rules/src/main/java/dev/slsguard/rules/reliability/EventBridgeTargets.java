@@ -2,7 +2,6 @@ package dev.slsguard.rules.reliability;
 
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Resource;
-import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.model.Setting;
 import java.util.Collection;
 import java.util.List;
@@ -21,16 +20,6 @@ public final class EventBridgeTargets {
     private EventBridgeTargets() {
     }
 
-    /**
-     * True when the service opts into v3's legacy custom resource for EventBridge
-     * ({@code provider.eventBridge.useCloudFormation: false}), which supports neither dead-letter
-     * queues nor retry policies.
-     */
-    public static boolean legacy(Service service) {
-        Setting flag = service.settings().at("provider", "eventBridge", "useCloudFormation");
-        return !flag.isNull() && flag.bool().filter(b -> !b).isPresent();
-    }
-
     /** The event's pattern: {@code pattern} of an eventBridge event, {@code event} of a cloudwatchEvent. */
     public static Setting pattern(EventDecl event) {
         return event.options().get(event.type().equals("cloudwatchEvent") ? "event" : "pattern");
@@ -47,14 +36,15 @@ public final class EventBridgeTargets {
     }
 
     /**
-     * The {@code source} of a pattern that names sources and nothing narrower (no detail-type, detail,
-     * resources or $or): on the default bus every event type of those services matches (list of zero
-     * or one, for DRL {@code from}).
+     * The {@code source} of a pattern that names AWS services ({@code aws.*}) and nothing narrower (no
+     * detail-type, detail, resources or $or): on the default bus every event type those services emit
+     * matches, and they emit many (list of zero or one, for DRL {@code from}).
      */
     public static List<Setting> sourceOnly(Setting pattern) {
         Setting source = pattern.get("source");
         if (!pattern.isMap() || !source.isList() || source.size() == 0
-                || source.items().stream().anyMatch(s -> !s.isText() || s.unresolved())) {
+                || source.items().stream().anyMatch(s -> !s.isText() || s.unresolved()
+                        || !s.textOr("").startsWith("aws."))) {
             return List.of();
         }
         boolean narrowed = pattern.keys().stream().anyMatch(NARROWING::contains);
