@@ -432,9 +432,10 @@ public final class EventPatterns {
                 BigDecimal bottom = terms.get(1).number().orElse(BigDecimal.ZERO);
                 BigDecimal top = terms.get(3).number().orElse(BigDecimal.ZERO);
                 if (top.compareTo(bottom) <= 0) {
-                    problems.add(new PatternProblem(PatternProblem.NUMERIC_EMPTY_RANGE, operand.ref(), head
-                            + terms.get(0).textOr("") + " " + terms.get(1).shown() + " and " + terms.get(2).textOr("")
-                            + " " + terms.get(3).shown() + " is an empty range: no number is both, and "
+                    problems.add(new PatternProblem(PatternProblem.NUMERIC_EMPTY_RANGE, operand.ref(), label
+                            + " field " + at + " asks for a number " + terms.get(0).textOr("") + " "
+                            + terms.get(1).shown() + " and " + terms.get(2).textOr("") + " " + terms.get(3).shown()
+                            + ", an empty range: no number is both, and "
                             + dialect.service() + " requires the lower bound to be less than the upper bound: "
                             + dialect.rejection() + "; swap or correct the bounds, or use two matchers for"
                             + " values outside a range ([{numeric: ['<', 5]}, {numeric: ['>', 10]}])"));
