@@ -4,6 +4,7 @@ import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.reports.HtmlReport;
@@ -130,7 +131,10 @@ final class Invocation {
         analyses.forEach(a -> all.addAll(a.findings()));
         List<Finding> counted = new ArrayList<>();
         checks.forEach(c -> counted.addAll(c.counted()));
-        print(all, sarif, html, JUnitReport.render(analyses, tool, runName), tool, counted,
+        List<IamStatement> statements = new ArrayList<>();
+        analyses.forEach(a -> statements.addAll(a.statements()));
+        print(all, JsonReport.render(all, statements, tool), sarif, html, JUnitReport.render(analyses, tool, runName),
+                counted,
                 checks.stream().anyMatch(c -> c.baseline().isPresent()));
         if (options.writeBaseline != null) {
             Baseline merged = Baseline.of(List.of(), analyses.get(0).source().root());
@@ -168,8 +172,8 @@ final class Invocation {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
-        print(analysis.findings(), sarif, html, JUnitReport.render(analysis, tool), tool, check.counted(),
-                check.baseline().isPresent());
+        print(analysis.findings(), JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif, html,
+                JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent());
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
@@ -179,12 +183,12 @@ final class Invocation {
     }
 
     /** Standard output in the chosen format; with a baseline, the text report lists the new findings. */
-    private void print(List<Finding> findings, String sarif, String html, String junit, ToolInfo tool,
+    private void print(List<Finding> findings, String json, String sarif, String html, String junit,
                        List<Finding> counted, boolean baseline) {
         PrintWriter out = session.out();
         switch (options.format) {
             case TEXT -> out.print(TextReport.render(findings, session.colour()));
-            case JSON -> out.print(JsonReport.render(findings, tool));
+            case JSON -> out.print(json);
             case SARIF -> out.print(sarif);
             case HTML -> out.print(html);
             case JUNIT -> out.print(junit);

@@ -3,12 +3,18 @@ package dev.slsguard.reports;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.IamStatement;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Findings and counts as JSON, for scripts: {@code tool}, {@code summary} (errors, warnings,
- * notes) and {@code findings} in {@link FindingOrder}, each with its location and fingerprint.
+ * notes) and {@code findings} in {@link FindingOrder}, each with its location and fingerprint; with
+ * the analyses at hand also {@code derivedStatements}: every statement the derivation rules added to
+ * a role for the functions' events, with the rule and the configuration line (the event) it comes
+ * from, in the role's statement order.
  */
 public final class JsonReport {
 
@@ -17,6 +23,32 @@ public final class JsonReport {
 
     public static String render(List<Finding> findings, ToolInfo tool) {
         return JsonText.write(tree(findings, tool));
+    }
+
+    /** Findings plus the derived statements of {@code statements} (those of {@code IamStatement.DERIVED} origin). */
+    public static String render(List<Finding> findings, List<IamStatement> statements, ToolInfo tool) {
+        ObjectNode root = tree(findings, tool);
+        ArrayNode derived = root.putArray("derivedStatements");
+        statements.stream().filter(s -> s.origin().equals(IamStatement.DERIVED))
+                .sorted(Comparator.comparing((IamStatement s) -> s.ref().file()).thenComparing(IamStatement::role)
+                        .thenComparing(IamStatement::orderKey))
+                .forEach(s -> {
+                    ObjectNode item = derived.addObject();
+                    item.put("role", s.role());
+                    item.put("effect", s.effect());
+                    ArrayNode actions = item.putArray("actions");
+                    s.actions().forEach(actions::add);
+                    ArrayNode resources = item.putArray("resources");
+                    s.resources().stream().map(CfnValue::toJson).forEach(resources::add);
+                    item.put("rule", s.source());
+                    s.function().ifPresent(f -> item.put("function", f));
+                    item.putObject("origin")
+                            .put("file", s.ref().file())
+                            .put("line", s.ref().line())
+                            .put("column", s.ref().column())
+                            .put("pointer", s.ref().pointer());
+                });
+        return JsonText.write(root);
     }
 
     static ObjectNode tree(List<Finding> findings, ToolInfo tool) {
