@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +36,48 @@ public final class EnvironmentSecrets {
     private static final Pattern URL_WITH_PASSWORD = Pattern.compile("^[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@");
     private static final Pattern PARAMETER_PATH = Pattern.compile("^/[A-Za-z0-9_.\\-/]+$");
 
+    /** A deploy-time SSM reference ({@code ${ssm:/path}}, {@code ${ssm(raw):/path}}, with a region too). */
+    private static final Pattern SSM_REFERENCE = Pattern.compile("\\$\\{ssm(?:\\([^)]*\\))?:\\s*([^,}\\s]+)");
+    /** Parameter paths that name a secret ({@code /prod/db/password}, Secrets Manager through SSM). */
+    private static final Pattern SECRET_PATH = Pattern.compile(
+            "(?i)^/aws/reference/secretsmanager/|password|passwd|secret|token|api[-_]?key|private[-_]?key|credential");
+
     private EnvironmentSecrets() {
+    }
+
+    /**
+     * Variables set from an SSM parameter (or a Secrets Manager secret through SSM) that holds a
+     * secret, judged by the variable's or the parameter's name: Serverless Framework resolves
+     * {@code ${ssm:}} when it packages the service (SecureStrings decrypted) and writes the plain value
+     * into the template and the function's configuration.
+     */
+    public static List<EnvironmentSecret> resolvedAtDeploy(Function function, Service service) {
+        List<EnvironmentSecret> found = deployTime(service.config().at("provider", "environment"),
+                "provider.environment.", "");
+        found.addAll(deployTime(function.config().get("environment"), "environment variable ",
+                " of function " + function.key()));
+        return found;
+    }
+
+    private static List<EnvironmentSecret> deployTime(Optional<Node> environment, String prefix, String suffix) {
+        List<EnvironmentSecret> found = new ArrayList<>();
+        if (environment.isEmpty() || !(environment.get() instanceof MapNode map)) {
+            return found;
+        }
+        for (MapNode.Field field : map.fields()) {
+            if (field.value() instanceof ScalarNode scalar && scalar.value() instanceof String value) {
+                Matcher m = SSM_REFERENCE.matcher(value);
+                if (m.find()) {
+                    String path = m.group(1);
+                    String upper = field.key().toUpperCase(Locale.ROOT);
+                    boolean secretName = SECRET_NAME.matcher(upper).find() && !REFERENCE_NAME.matcher(upper).matches();
+                    if (secretName || SECRET_PATH.matcher(path).find()) {
+                        found.add(new EnvironmentSecret(prefix + field.key() + suffix, path, scalar.ref()));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /**
