@@ -280,6 +280,9 @@ final class Invocation {
 
     /** A rule id in {@code disable:} or {@code severity:} that no loaded rule has is a typo: an error at it. */
     private static void checkRuleIds(ProjectConfig project, Pipeline pipeline) {
+        if (project.references().isEmpty()) {
+            return; // nothing to check: the rule base may still be loading
+        }
         java.util.Set<String> known = new java.util.HashSet<>();
         pipeline.rules().rules().forEach(rule -> known.add(rule.id()));
         project.references().forEach((id, ref) -> {

@@ -72,11 +72,22 @@ final class PipelineFactory {
         }
     }
 
-    /** As {@link #create(List)}, with the org packs read from and stored in the session's cache unless {@code noCache}. */
+    /**
+     * As {@link #create(List)}, with the org packs read from and stored in the session's cache unless
+     * {@code noCache}; the rule base is built on another thread while the service goes through the
+     * stages before the rules (see {@link Pipeline#loadingRules}).
+     */
     static Pipeline create(Session session, List<Path> orgPacks, boolean noCache) {
-        ServerlessCompiler compiler = compiler();
-        return new Pipeline(compiler, rules(session, orgPacks, noCache), Limits.DEFAULT,
-                evaluationDate(System.getenv()));
+        Pipeline pipeline = Pipeline.loadingRules(compiler(), () -> rules(session, orgPacks, noCache),
+                Limits.DEFAULT, Optional.empty());
+        Optional<LocalDate> date;
+        try {
+            date = evaluationDate(System.getenv());
+        } catch (CliError e) {
+            pipeline.rules(); // a rule pack that does not compile is still reported first
+            throw e;
+        }
+        return date.map(pipeline::withEvaluationDate).orElse(pipeline);
     }
 
     /** The built-in packs plus the org packs, through the session's cache unless {@code noCache}. */

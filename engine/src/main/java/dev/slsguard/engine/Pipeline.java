@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * load, resolve, schema, compile, rules, merge: each stage a plain function of the previous one's output.
@@ -35,7 +38,8 @@ import java.util.Optional;
 public final class Pipeline {
 
     private final ServiceCompiler compiler;
-    private final RuleBase rules;
+    /** The rule base, possibly still being built on another thread (see {@link #loadingRules}). */
+    private final CompletableFuture<RuleBase> rules;
     private final Limits limits;
     private final Optional<LocalDate> evaluationDate;
 
@@ -48,10 +52,31 @@ public final class Pipeline {
      * empty means the current UTC date at each run.
      */
     public Pipeline(ServiceCompiler compiler, RuleBase rules, Limits limits, Optional<LocalDate> evaluationDate) {
+        this(compiler, CompletableFuture.completedFuture(rules), limits, evaluationDate);
+    }
+
+    private Pipeline(ServiceCompiler compiler, CompletableFuture<RuleBase> rules, Limits limits,
+                     Optional<LocalDate> evaluationDate) {
         this.compiler = compiler;
         this.rules = rules;
         this.limits = limits;
         this.evaluationDate = evaluationDate;
+    }
+
+    /**
+     * A pipeline whose rule base is built by {@code load} on a thread of its own, while the first
+     * service is loaded, resolved, schema-checked and compiled (stages that do not need it); the
+     * rules stage, {@link #rules()} and any failure wait for it. A failure to build the rule base
+     * (a broken org pack) is reported before any problem of the service, as when it is built first.
+     */
+    public static Pipeline loadingRules(ServiceCompiler compiler, Supplier<RuleBase> load, Limits limits,
+                                        Optional<LocalDate> evaluationDate) {
+        CompletableFuture<RuleBase> rules = CompletableFuture.supplyAsync(load, task -> {
+            Thread thread = new Thread(task, "slsguard-rule-base");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        return new Pipeline(compiler, rules, limits, evaluationDate);
     }
 
     /** The same pipeline with rules evaluated as of {@code date} (UTC). */
@@ -100,7 +125,7 @@ public final class Pipeline {
             }
         }
         SourceDocument document = evaluation.document();
-        return new Analysis(document, template, active, rules.rules(), document.text(), functions, events,
+        return new Analysis(document, template, active, rules().rules(), document.text(), functions, events,
                 outcome.statements(), suppressed);
     }
 
@@ -120,21 +145,44 @@ public final class Pipeline {
     }
 
     private Evaluation evaluateAll(Path configFile, String displayName, VariableOptions options) {
-        SourceDocument document = YamlLoader.load(configFile, displayName, limits);
-        ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
-        SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
-        Compilation compilation = compiler.compile(checked.document());
-        List<Object> facts = new ArrayList<>(compilation.facts());
-        facts.addAll(checked.facts());
-        facts.addAll(resolved.unresolved());
-        List<SuppressionComment> suppressions = SuppressionComments.parse(document.text(), displayName);
-        facts.addAll(suppressions);
-        facts.add(new EvaluationDate(evaluationDate()));
-        return new Evaluation(document, compilation, suppressions, rules.run(facts));
+        SourceDocument document;
+        Compilation compilation;
+        List<SuppressionComment> suppressions;
+        List<Object> facts;
+        try {
+            document = YamlLoader.load(configFile, displayName, limits);
+            ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
+            SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
+            compilation = compiler.compile(checked.document());
+            facts = new ArrayList<>(compilation.facts());
+            facts.addAll(checked.facts());
+            facts.addAll(resolved.unresolved());
+            suppressions = SuppressionComments.parse(document.text(), displayName);
+            facts.addAll(suppressions);
+            facts.add(new EvaluationDate(evaluationDate()));
+        } catch (RuntimeException | Error e) {
+            rules(); // a rule base that failed to build is reported first, as when it was built first
+            throw e;
+        }
+        return new Evaluation(document, compilation, suppressions, rules().run(facts));
     }
 
-    /** The rule base this pipeline runs. */
+    /**
+     * The rule base this pipeline runs (waiting for it while it is built).
+     *
+     * @throws UserError when it could not be built (an org pack that does not compile ...)
+     */
     public RuleBase rules() {
-        return rules;
+        try {
+            return rules.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }
