@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -133,8 +134,8 @@ final class Invocation {
         checks.forEach(c -> counted.addAll(c.counted()));
         List<IamStatement> statements = new ArrayList<>();
         analyses.forEach(a -> statements.addAll(a.statements()));
-        print(all, JsonReport.render(all, statements, tool), sarif, html, JUnitReport.render(analyses, tool, runName),
-                counted,
+        print(all, () -> JsonReport.render(all, statements, tool), sarif, html,
+                () -> JUnitReport.render(analyses, tool, runName), counted,
                 checks.stream().anyMatch(c -> c.baseline().isPresent()));
         if (options.writeBaseline != null) {
             Baseline merged = Baseline.of(List.of(), analyses.get(0).source().root());
@@ -172,8 +173,8 @@ final class Invocation {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
-        print(analysis.findings(), JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif, html,
-                JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent());
+        print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
+                html, () -> JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent());
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
@@ -182,16 +183,20 @@ final class Invocation {
         return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    /** Standard output in the chosen format; with a baseline, the text report lists the new findings. */
-    private void print(List<Finding> findings, String json, String sarif, String html, String junit,
+    /**
+     * Standard output in the chosen format (the JSON and JUnit reports are rendered only when they are
+     * the one); with a baseline, the text report lists the new findings.
+     */
+    private void print(List<Finding> findings, Supplier<String> json, String sarif, String html,
+                       Supplier<String> junit,
                        List<Finding> counted, boolean baseline) {
         PrintWriter out = session.out();
         switch (options.format) {
             case TEXT -> out.print(TextReport.render(findings, session.colour()));
-            case JSON -> out.print(json);
+            case JSON -> out.print(json.get());
             case SARIF -> out.print(sarif);
             case HTML -> out.print(html);
-            case JUNIT -> out.print(junit);
+            case JUNIT -> out.print(junit.get());
             default -> throw new IllegalStateException(options.format.name());
         }
         if (baseline && options.format == Format.TEXT) {
