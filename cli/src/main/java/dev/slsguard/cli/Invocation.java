@@ -273,8 +273,11 @@ final class Invocation {
         FailOn failOn = parsed != null && parsed.hasMatchedOption("--fail-on")
                 ? options.failOn : project.failOn().orElse(options.failOn);
 
-        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks),
-                packs -> PipelineFactory.create(session, packs, options.noCache));
+        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
+            Pipeline created = PipelineFactory.create(session, packs, options.noCache);
+            created.afterRulesLoaded(SarifReport::prepare); // meanwhile the service goes up to the rules
+            return created;
+        });
         checkRuleIds(project, pipeline);
         Analysis raw = pipeline.run(target.config(), target.displayName(), variableOptions());
         Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),

@@ -79,6 +79,20 @@ public final class Pipeline {
         return new Pipeline(compiler, rules, limits, evaluationDate);
     }
 
+    /**
+     * Runs {@code task} on a thread of its own once the rule base is built (not at all if it fails):
+     * for start-up work the rules stage does not need, on the core that built the rule base.
+     */
+    public void afterRulesLoaded(Runnable task) {
+        rules.thenRunAsync(task, Pipeline::daemon);
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "slsguard-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** The same pipeline with rules evaluated as of {@code date} (UTC). */
     public Pipeline withEvaluationDate(LocalDate date) {
         return new Pipeline(compiler, rules, limits, Optional.of(date));

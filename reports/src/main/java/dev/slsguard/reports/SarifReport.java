@@ -22,9 +22,11 @@ import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
@@ -97,12 +99,36 @@ public final class SarifReport {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /** The classes of java-sarif's model this report writes (their JSON writers are built by {@link #prepare}). */
+    private static final List<Class<?>> MODEL = List.of(SarifSchema210.class, Run.class, Tool.class,
+            ToolComponent.class, ReportingDescriptor.class, ReportingConfiguration.class, MultiformatMessageString.class,
+            PropertyBag.class, Result.class, Message.class, Location.class, PhysicalLocation.class,
+            ArtifactLocation.class, ArtifactContent.class, Region.class, PartialFingerprints.class, Suppression.class,
+            Invocation.class, Notification.class, RunAutomationDetails.class, OriginalUriBaseIds.class);
+
     private SarifReport() {
+    }
+
+    /**
+     * Builds Jackson's writers of the SARIF model ahead of the first report: their cold start (bean
+     * introspection) is most of the time a small report takes, and can run on another thread while
+     * the rules run. Any thread, any number of times; the report is the same without it.
+     */
+    public static void prepare() {
+        SerializerProvider provider = MAPPER.getSerializerProviderInstance();
+        for (Class<?> type : MODEL) {
+            try {
+                provider.findValueSerializer(type);
+            } catch (JsonMappingException e) {
+                return; // render reports it
+            }
+        }
     }
 
     /** The SARIF log as text (two-space indent, trailing newline). */
     public static String render(Analysis analysis, ToolInfo tool) {
-        return JsonText.write(tree(analysis, tool));
+        return written(List.of(analysis), tool, settings(analysis).withLimits(MAX_RESULTS,
+                SarifSettings.GITHUB_MAX_GZIP_BYTES)).text();
     }
 
     public static byte[] bytes(Analysis analysis, ToolInfo tool) {
@@ -148,7 +174,7 @@ public final class SarifReport {
     }
 
     public static String render(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
-        return JsonText.write(tree(analyses, tool, settings));
+        return written(analyses, tool, settings).text();
     }
 
     private static final String RESULT_LIMIT = "GitHub code scanning accepts at most %d results per upload";
@@ -161,17 +187,27 @@ public final class SarifReport {
      * first); a tool notification says how many were left out and why.
      */
     static JsonNode tree(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
+        return written(analyses, tool, settings).tree();
+    }
+
+    /** The log as a tree and as the text written from it (written once: the size check needs it too). */
+    private record Written(JsonNode tree, String text) {
+    }
+
+    private static Written written(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
         JsonNode tree = MAPPER.valueToTree(log(analyses, tool, settings, settings.maxResults(), RESULT_LIMIT));
-        long size = gzipSize(JsonText.write(tree), settings.maxGzipBytes());
+        String text = JsonText.write(tree);
+        long size = gzipSize(text, settings.maxGzipBytes());
         int kept = tree.at("/runs/0/results").size();
         while (size > settings.maxGzipBytes() && kept > 0) {
             int fewer = (int) Math.min(kept - 1L, (long) (kept * ((double) settings.maxGzipBytes() / size) * 0.9));
             kept = Math.max(0, fewer);
             tree = MAPPER.valueToTree(log(analyses, tool, settings, kept,
                     String.format(Locale.ROOT, SIZE_LIMIT, settings.maxGzipBytes())));
-            size = gzipSize(JsonText.write(tree), settings.maxGzipBytes());
+            text = JsonText.write(tree);
+            size = gzipSize(text, settings.maxGzipBytes());
         }
-        return tree;
+        return new Written(tree, text);
     }
 
     /**
