@@ -91,4 +91,17 @@ class LeastPrivilegeRulesTest {
         assertTrue(message.startsWith("Role IamRoleLambdaExecution can escalate its privileges: "), message);
         assertTrue(message.contains("iam:AttachRolePolicy (through iam:Attach*)"), message);
     }
+
+    @Test
+    void actionListsNameTheMostDangerousFirst() {
+        List<Object> facts = new ArrayList<>(List.of(service(true, Optional.empty()),
+                statement("IamRoleLambdaExecution", IamStatement.DECLARED,
+                        List.of("s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:PutBucketPolicy"),
+                        List.of(lit("*")), 20, "1")));
+        Finding star = TestPipeline.rules().run(facts).findings().stream()
+                .filter(f -> f.ruleId().equals("SLS-IAM-101")).findFirst().orElseThrow();
+        // permissions management, then write, then read, then list; not alphabetical
+        assertTrue(star.message().startsWith("Resource \"*\" grants s3:PutBucketPolicy, s3:PutObject, s3:GetObject,"
+                + " s3:ListBucket on every resource"), star.message());
+    }
 }

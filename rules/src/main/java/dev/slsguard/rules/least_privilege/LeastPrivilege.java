@@ -258,7 +258,7 @@ public final class LeastPrivilege {
                 + " List the actions the function calls instead of a pattern.";
     }
 
-    /** {@code (Read 12, Write 30, Permissions management 2)}. */
+    /** {@code (Permissions management 2, Write 30, Read 12)}: the most dangerous level first. */
     private static String levels(List<IamAction> actions) {
         Map<String, Integer> counts = new TreeMap<>(Comparator.comparingInt(LeastPrivilege::levelOrder)
                 .thenComparing(Comparator.naturalOrder()));
@@ -268,16 +268,23 @@ public final class LeastPrivilege {
         return "(" + String.join(", ", parts) + ")";
     }
 
+    /** Access levels by the harm they allow: permissions management, write, tagging, read, list. */
     private static int levelOrder(String level) {
         return switch (level) {
-            case "List" -> 0;
-            case "Read" -> 1;
-            case "Write" -> 2;
-            case "Tagging" -> 3;
-            case IamAction.PERMISSIONS_MANAGEMENT -> 4;
+            case IamAction.PERMISSIONS_MANAGEMENT -> 0;
+            case "Write" -> 1;
+            case "Tagging" -> 2;
+            case "Read" -> 3;
+            case "List" -> 4;
             default -> 5;
         };
     }
+
+    /** Actions by the harm they allow, then (permissions management) by sensitivity, then by name. */
+    private static final Comparator<IamAction> DANGER_FIRST = Comparator
+            .comparingInt((IamAction a) -> levelOrder(a.accessLevel()))
+            .thenComparingInt(a -> a.permissionsManagement() ? sensitivity(a) : 0)
+            .thenComparing(IamAction::fullName);
 
     /** The sensitive actions among an expansion: permissions management, credentials, data. */
     private static String notable(List<IamAction> actions) {
@@ -322,9 +329,13 @@ public final class LeastPrivilege {
         return 4;
     }
 
-    /** {@code s3:GetObject, s3:PutObject and 4 more}. */
+    /**
+     * {@code s3:PutBucketPolicy, s3:PutObject, s3:GetObject and 4 more}: the most dangerous first
+     * (permissions management, write, tagging, read, list), so that the ones a reviewer must see are
+     * not among those cut off.
+     */
     private static String names(List<IamAction> actions) {
-        List<String> shown = actions.stream().limit(LISTED).map(IamAction::fullName).toList();
+        List<String> shown = actions.stream().sorted(DANGER_FIRST).limit(LISTED).map(IamAction::fullName).toList();
         String text = String.join(", ", shown);
         return actions.size() > LISTED ? text + " and " + (actions.size() - LISTED) + " more" : text;
     }
