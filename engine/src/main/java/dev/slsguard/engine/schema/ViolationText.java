@@ -195,8 +195,11 @@ final class ViolationText {
 
     /** {@code " (did you mean X?)"} when {@code value} is a string close to one of the schema's enum strings. */
     static String enumHint(Located schema, Node value) {
-        JsonNode values = SchemaDocuments.resolve(schema).node().path("enum");
-        if (!values.isArray() || !(value instanceof ScalarNode s) || !(s.value() instanceof String text)) {
+        JsonNode resolved = SchemaDocuments.resolve(schema).node();
+        JsonNode values = resolved.path("enum");
+        // "suggest": false where other values are likely right, not typos (runtimes newer than v3)
+        if (!values.isArray() || !(value instanceof ScalarNode s) || !(s.value() instanceof String text)
+                || !resolved.path("suggest").asBoolean(true)) {
             return "";
         }
         List<String> allowed = new ArrayList<>();
