@@ -104,4 +104,16 @@ class LeastPrivilegeRulesTest {
         assertTrue(star.message().startsWith("Resource \"*\" grants s3:PutBucketPolicy, s3:PutObject, s3:GetObject,"
                 + " s3:ListBucket on every resource"), star.message());
     }
+
+    @Test
+    void theSuggestedResourceIsOneTheActionRequires() {
+        List<Object> facts = new ArrayList<>(List.of(service(true, Optional.empty()),
+                statement("IamRoleLambdaExecution", IamStatement.DECLARED, List.of("ses:SendEmail"),
+                        List.of(lit("*")), 20, "1")));
+        Finding star = TestPipeline.rules().run(facts).findings().stream()
+                .filter(f -> f.ruleId().equals("SLS-IAM-101")).findFirst().orElseThrow();
+        // ses:SendEmail needs an identity; a configuration set is optional
+        assertTrue(star.message().contains("identity (arn:${Partition}:ses:${Region}:${Account}:identity/"),
+                star.message());
+    }
 }

@@ -54,10 +54,17 @@ public record IamAction(String service, String name, String accessLevel, List<Re
         return PERMISSIONS_MANAGEMENT.equals(accessLevel);
     }
 
-    /** The resource type to suggest in messages: the first that is not an access point's, else the first. */
+    /** The resource type to suggest in messages (see below). */
     public ResourceType primaryType() {
-        return resourceTypes.stream().filter(t -> !t.name().toLowerCase(Locale.ROOT).startsWith("accesspoint"))
-                .findFirst().orElse(resourceTypes.get(0));
+        // a type the action requires (ses:SendEmail: the identity, not the optional configuration set),
+        // else the first that is not an S3 access point, else the first
+        return resourceTypes.stream().filter(t -> t.required() && !accessPoint(t)).findFirst()
+                .or(() -> resourceTypes.stream().filter(t -> !accessPoint(t)).findFirst())
+                .orElse(resourceTypes.get(0));
+    }
+
+    private static boolean accessPoint(ResourceType type) {
+        return type.name().toLowerCase(Locale.ROOT).startsWith("accesspoint");
     }
 
     /** The lower-case full name, the key it is looked up by. */
