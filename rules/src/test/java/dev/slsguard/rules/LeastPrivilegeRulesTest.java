@@ -116,4 +116,17 @@ class LeastPrivilegeRulesTest {
         assertTrue(star.message().contains("identity (arn:${Partition}:ses:${Region}:${Account}:identity/"),
                 star.message());
     }
+
+    @Test
+    void aServiceWildcardOnObjectsCountsOnlyTheActionsThatApplyToObjects() {
+        List<Object> facts = new ArrayList<>(List.of(service(true, Optional.empty()),
+                statement("IamRoleLambdaExecution", IamStatement.DECLARED, List.of("s3:*"),
+                        List.of(lit("arn:aws:s3:::reports/*")), 20, "1")));
+        Finding wildcard = TestPipeline.rules().run(facts).findings().stream()
+                .filter(f -> f.ruleId().equals("SLS-IAM-102")).findFirst().orElseThrow();
+        assertTrue(wildcard.message().contains("on the statement's resources"), wildcard.message());
+        assertTrue(wildcard.message().contains("s3:PutObjectAcl"), wildcard.message());
+        // bucket-level permissions management cannot apply to an object ARN
+        assertTrue(!wildcard.message().contains("s3:PutBucketPolicy"), wildcard.message());
+    }
 }

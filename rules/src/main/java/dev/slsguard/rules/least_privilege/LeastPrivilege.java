@@ -9,6 +9,7 @@ import dev.slsguard.rules.iam.ConditionKeyType;
 import dev.slsguard.rules.iam.Globs;
 import dev.slsguard.rules.iam.IamAction;
 import dev.slsguard.rules.iam.IamCatalog;
+import dev.slsguard.rules.iam.ResourcePatterns;
 import dev.slsguard.rules.iam.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -243,10 +245,37 @@ public final class LeastPrivilege {
 
     /** SLS-IAM-102: {@code svc:*}. */
     public static String serviceWildcard(ActionEntry entry) {
-        List<IamAction> expanded = entry.actions();
-        String service = expanded.get(0).service();
-        return entry.text() + " grants all " + expanded.size() + " actions of " + service + " " + levels(expanded)
-                + "." + notable(expanded) + " List only the " + service + " actions the function calls.";
+        List<IamAction> all = entry.actions();
+        String service = all.get(0).service();
+        List<IamAction> applicable = applicable(all, entry.statement());
+        if (applicable.size() == all.size()) {
+            return entry.text() + " grants all " + all.size() + " actions of " + service + " " + levels(all)
+                    + "." + notable(all) + " List only the " + service + " actions the function calls.";
+        }
+        return entry.text() + " grants all " + all.size() + " actions of " + service + "; on the statement's"
+                + " resources " + applicable.size() + " of them apply " + levels(applicable) + "."
+                + notable(applicable) + " List only the " + service + " actions the function calls.";
+    }
+
+    /**
+     * The actions that can apply to at least one of the statement's resources: all of them when a
+     * resource is {@code *} or not known offline; else those with a resource type whose ARN format the
+     * resource can match ({@code s3:PutBucketPolicy} does not apply to {@code arn:aws:s3:::bucket/*}).
+     */
+    static List<IamAction> applicable(List<IamAction> actions, IamStatement statement) {
+        List<String> patterns = new ArrayList<>();
+        for (CfnValue resource : statement.resources()) {
+            Optional<String> pattern = ResourcePatterns.matching(resource);
+            if (pattern.isEmpty() || pattern.get().equals("*") || !pattern.get().startsWith("arn:")) {
+                return actions;
+            }
+            patterns.add(pattern.get());
+        }
+        if (patterns.isEmpty()) {
+            return actions; // NotResource: left to its own rule
+        }
+        return actions.stream().filter(a -> a.resourceTypes().stream()
+                .anyMatch(t -> patterns.stream().anyMatch(t::accepts))).toList();
     }
 
     /** SLS-IAM-103: another pattern matching several actions. */
