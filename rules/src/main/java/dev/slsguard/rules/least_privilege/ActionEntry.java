@@ -76,6 +76,16 @@ public record ActionEntry(IamStatement statement, int index, String text, Source
                 .noneMatch(arn -> arn.map(named.get(0)::accepts).orElse(true));
     }
 
+    /**
+     * As {@link #acceptsNoResource()}, judged on the statement's {@link ResourceEntry}s, which also
+     * know the ARN shape of a template resource behind {@code !GetAtt} / {@code !Ref}.
+     */
+    public boolean acceptsNone(java.util.Collection<?> resources) {
+        List<IamAction> named = exact() ? actions() : List.of();
+        return named.size() == 1 && !resources.isEmpty()
+                && resources.stream().map(ResourceEntry.class::cast).noneMatch(r -> r.takes(named.get(0)));
+    }
+
     /** It grants {@code action} ({@code iam:PassRole} through {@code iam:PassRole}, {@code iam:*}, {@code iam:Pass*}). */
     public boolean grants(String action) {
         return Globs.matchesAction(text, action);

@@ -19,9 +19,21 @@ import java.util.Optional;
  * @param index     its position in the statement's {@code Resource} list
  * @param value     the entry: a literal ARN, {@code *}, or an intrinsic ({@code !Sub}, {@code !GetAtt} ...)
  * @param where     the entry in the user's file (the statement's ref for a managed policy's statement)
+ * @param referenced for {@code !GetAtt X.Arn} / {@code !Ref X} of a template resource, the pattern of
+ *                  the ARNs of X's type ({@code arn:*:dynamodb:*:*:table/*}); empty otherwise
  */
-public record ResourceEntry(IamStatement statement, int index, CfnValue value, SourceRef where)
-        implements StatementPart {
+public record ResourceEntry(IamStatement statement, int index, CfnValue value, SourceRef where,
+                            Optional<String> referenced) implements StatementPart {
+
+    /** An entry whose value is read as written (no template resource behind it). */
+    public ResourceEntry(IamStatement statement, int index, CfnValue value, SourceRef where) {
+        this(statement, index, value, where, Optional.empty());
+    }
+
+    /** The ARN pattern the entry stands for: as written, else that of the template resource it names. */
+    private Optional<String> arn() {
+        return ResourcePatterns.matching(value).or(() -> referenced);
+    }
 
     /** {@code *}: every resource. */
     public boolean star() {
@@ -29,11 +41,11 @@ public record ResourceEntry(IamStatement statement, int index, CfnValue value, S
     }
 
     /**
-     * No ARN can be read from it ({@code !Ref}, {@code !GetAtt}, {@code !Sub} with a variable map):
-     * it may be any resource, scoped as intrinsics are.
+     * No ARN can be read from it ({@code !Sub} with a variable map, {@code !Ref} / {@code !GetAtt} of a
+     * parameter or of a resource whose ARN shape is not known): it may be any resource.
      */
     public boolean opaque() {
-        return ResourcePatterns.matching(value).isEmpty();
+        return arn().isEmpty();
     }
 
     /** A literal that is no ARN (a logical id written as the resource): IAM rejects the policy. */
@@ -69,7 +81,7 @@ public record ResourceEntry(IamStatement statement, int index, CfnValue value, S
         if (opaque()) {
             return false;
         }
-        String arn = ResourcePatterns.matching(value).orElseThrow();
+        String arn = arn().orElseThrow();
         return notAnArn() || LeastPrivilege.actions(statement).stream().noneMatch(a -> a.accepts(arn));
     }
 
@@ -79,6 +91,11 @@ public record ResourceEntry(IamStatement statement, int index, CfnValue value, S
      */
     public boolean reachesEvery(IamAction action) {
         return star() || action.resourceTypes().stream().anyMatch(this::coversEvery);
+    }
+
+    /** {@code action} can act on it (true when its ARN is not known). */
+    public boolean takes(IamAction action) {
+        return arn().map(action::accepts).orElse(true);
     }
 
     /** The entry as written, for messages: {@code arn:aws:s3:::b/*}, {@code !Sub ...}. */

@@ -2,11 +2,16 @@ package dev.slsguard.rules.least_privilege;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.rules.iam.ReferencedArns;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +31,17 @@ public final class StatementParts {
 
     /** The {@link StatementKey}s, {@link ActionEntry}s and {@link ResourceEntry}s of {@code statement}, in order. */
     public static List<StatementPart> of(IamStatement statement, MapNode config) {
+        return of(statement, config, List.of());
+    }
+
+    /**
+     * As {@link #of(IamStatement, MapNode)}, with the template's {@code resources} (facts of type
+     * {@link Resource}): a {@code !GetAtt} / {@code !Ref} entry of one of them is read as an ARN of its type.
+     */
+    public static List<StatementPart> of(IamStatement statement, MapNode config, Collection<?> resources) {
+        Map<String, String> typeOf = new HashMap<>();
+        resources.stream().filter(Resource.class::isInstance).map(Resource.class::cast)
+                .forEach(r -> typeOf.put(r.logicalId(), r.type()));
         Optional<MapNode> map = statement(statement, config);
         List<StatementPart> out = new ArrayList<>();
         int position = 0;
@@ -43,7 +59,7 @@ public final class StatementParts {
         }
         for (int i = 0; i < statement.resources().size(); i++) {
             out.add(new ResourceEntry(statement, i, statement.resources().get(i),
-                    itemRef(statement, map, "Resource", i)));
+                    itemRef(statement, map, "Resource", i), ReferencedArns.of(statement.resources().get(i), typeOf)));
         }
         return out;
     }
