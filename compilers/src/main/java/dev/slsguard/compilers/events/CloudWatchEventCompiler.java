@@ -69,18 +69,9 @@ public final class CloudWatchEventCompiler implements EventCompiler {
         JsonNode input = config.get("input");
         JsonNode inputTransformer = config.get("inputTransformer");
         MapNode options = (MapNode) event.config();
-        Map<String, Boolean> inputSet = Map.of("input", Js.truthy(input), "inputPath", Js.truthy(inputPath),
-                "inputTransformer", Js.truthy(inputTransformer));
-        List<MapNode.Field> given = options.fields().stream()
-                .filter(f -> inputSet.getOrDefault(f.key(), false)).toList();
         List<Refusal> refusals = new ArrayList<>();
-        if (given.size() > 1) {
-            refusals.add(CompileResult.refusal(event, "CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES", given.get(1).keyRef(),
-                    "cloudwatchEvent sets " + String.join(" and ", given.stream().map(MapNode.Field::key).toList())
-                            + ", but the rule's target takes only one of input, inputPath and inputTransformer:"
-                            + " Serverless Framework v3 refuses to package this (CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES);"
-                            + " keep one"));
-        }
+        RuleTargetInputs.moreThanOne(event, Optional.of(options), "CLOUDWATCH_MULTIPLE_INPUT_PROPERTIES")
+                .ifPresent(refusals::add);
 
         String ruleId = Naming.cloudWatchEventLogicalId(function.key(), number);
         String permissionId = Naming.cloudWatchEventPermissionLogicalId(function.key(), number);

@@ -38,7 +38,6 @@ import java.util.Optional;
 public final class EventBridgeCompiler implements EventCompiler {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final List<String> INPUT_OPTIONS = List.of("input", "inputPath", "inputTransformer");
 
     @Override
     public EventType eventType() {
@@ -135,16 +134,7 @@ public final class EventBridgeCompiler implements EventCompiler {
      */
     private static List<Refusal> refusals(EventItem event, Optional<MapNode> options, boolean customResource) {
         List<Refusal> refusals = new ArrayList<>();
-        List<MapNode.Field> inputs = options.map(m -> m.fields().stream()
-                .filter(f -> INPUT_OPTIONS.contains(f.key()) && Js.truthy(NodeJson.toJson(f.value()))).toList())
-                .orElse(List.of());
-        if (inputs.size() > 1) {
-            refusals.add(CompileResult.refusal(event, "EVENTBRIDGE_MULTIPLE_INPUT_PROPERTIES", inputs.get(1).keyRef(),
-                    "eventBridge sets " + String.join(" and ", inputs.stream().map(MapNode.Field::key).toList())
-                            + ", but the rule's target takes only one of input, inputPath and inputTransformer:"
-                            + " Serverless Framework v3 refuses to package this"
-                            + " (EVENTBRIDGE_MULTIPLE_INPUT_PROPERTIES); keep one"));
-        }
+        RuleTargetInputs.moreThanOne(event, options, "EVENTBRIDGE_MULTIPLE_INPUT_PROPERTIES").ifPresent(refusals::add);
         if (!customResource) {
             return refusals;
         }
