@@ -5,7 +5,7 @@ import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.rules.iam.Globs;
 import dev.slsguard.rules.iam.IamAction;
 import dev.slsguard.rules.iam.IamCatalog;
-import dev.slsguard.rules.iam.ResourcePatterns;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -67,20 +67,10 @@ public record ActionEntry(IamStatement statement, int index, String text, Source
     }
 
     /**
-     * It names one known action that accepts none of the statement's resources, so it is granted
-     * nothing (an intrinsic resource may be anything).
+     * It names one action that takes none of the statement's {@code resources} ({@link ResourceEntry}s,
+     * which also know the ARN shape of a template resource behind {@code !GetAtt} / {@code !Ref}).
      */
-    public boolean acceptsNoResource() {
-        List<IamAction> named = exact() ? actions() : List.of();
-        return named.size() == 1 && statement.resources().stream().map(ResourcePatterns::matching)
-                .noneMatch(arn -> arn.map(named.get(0)::accepts).orElse(true));
-    }
-
-    /**
-     * As {@link #acceptsNoResource()}, judged on the statement's {@link ResourceEntry}s, which also
-     * know the ARN shape of a template resource behind {@code !GetAtt} / {@code !Ref}.
-     */
-    public boolean acceptsNone(java.util.Collection<?> resources) {
+    public boolean acceptsNone(Collection<?> resources) {
         List<IamAction> named = exact() ? actions() : List.of();
         return named.size() == 1 && !resources.isEmpty()
                 && resources.stream().map(ResourceEntry.class::cast).noneMatch(r -> r.takes(named.get(0)));

@@ -2,7 +2,6 @@ package dev.slsguard.rules.secrets;
 
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.Service;
-import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,35 +49,10 @@ public final class EnvironmentSecrets {
      * Variables set from an SSM parameter (or a Secrets Manager secret through SSM) that holds a
      * secret, judged by the variable's or the parameter's name: Serverless Framework resolves
      * {@code ${ssm:}} when it packages the service (SecureStrings decrypted) and writes the plain value
-     * into the template and the function's configuration.
+     * into the template and the function's configuration. The reason is the parameter's path.
      */
     public static List<EnvironmentSecret> resolvedAtDeploy(Function function, Service service) {
-        List<EnvironmentSecret> found = deployTime(service.config().at("provider", "environment"),
-                "provider.environment.", "");
-        found.addAll(deployTime(function.config().get("environment"), "environment variable ",
-                " of function " + function.key()));
-        return found;
-    }
-
-    private static List<EnvironmentSecret> deployTime(Optional<Node> environment, String prefix, String suffix) {
-        List<EnvironmentSecret> found = new ArrayList<>();
-        if (environment.isEmpty() || !(environment.get() instanceof MapNode map)) {
-            return found;
-        }
-        for (MapNode.Field field : map.fields()) {
-            if (field.value() instanceof ScalarNode scalar && scalar.value() instanceof String value) {
-                Matcher m = SSM_REFERENCE.matcher(value);
-                if (m.find()) {
-                    String path = m.group(1);
-                    String upper = field.key().toUpperCase(Locale.ROOT);
-                    boolean secretName = SECRET_NAME.matcher(upper).find() && !REFERENCE_NAME.matcher(upper).matches();
-                    if (secretName || SECRET_PATH.matcher(path).find()) {
-                        found.add(new EnvironmentSecret(prefix + field.key() + suffix, path, scalar.ref()));
-                    }
-                }
-            }
-        }
-        return found;
+        return variables(function, service, EnvironmentSecrets::secretParameter);
     }
 
     /**
@@ -85,23 +60,44 @@ public final class EnvironmentSecrets {
      * every function, so reported once) and from its own {@code environment}.
      */
     public static List<EnvironmentSecret> of(Function function, Service service) {
-        List<EnvironmentSecret> found = secrets(service.config().at("provider", "environment"), "provider.environment.", "");
-        found.addAll(secrets(function.config().get("environment"), "environment variable ",
-                " of function " + function.key()));
+        return variables(function, service, EnvironmentSecrets::reason);
+    }
+
+    /** The variables of {@code provider.environment} and the function's own whose text {@code judge} has a reason for. */
+    private static List<EnvironmentSecret> variables(Function function, Service service,
+                                                     BiFunction<String, String, Optional<String>> judge) {
+        List<EnvironmentSecret> found = variables(service.config().at("provider", "environment"),
+                "provider.environment.", "", judge);
+        found.addAll(variables(function.config().get("environment"), "environment variable ",
+                " of function " + function.key(), judge));
         return found;
     }
 
-    private static List<EnvironmentSecret> secrets(Optional<Node> environment, String prefix, String suffix) {
+    private static List<EnvironmentSecret> variables(Optional<Node> environment, String prefix, String suffix,
+                                                     BiFunction<String, String, Optional<String>> judge) {
         List<EnvironmentSecret> found = new ArrayList<>();
         if (environment.isEmpty() || !(environment.get() instanceof MapNode map)) {
             return found;
         }
         for (MapNode.Field field : map.fields()) {
             if (field.value() instanceof ScalarNode scalar && scalar.value() instanceof String value) {
-                reason(field.key(), value).ifPresent(r -> found.add(new EnvironmentSecret(prefix + field.key() + suffix, r, scalar.ref())));
+                judge.apply(field.key(), value).ifPresent(r -> found.add(
+                        new EnvironmentSecret(prefix + field.key() + suffix, r, scalar.ref())));
             }
         }
         return found;
+    }
+
+    /** The SSM parameter a variable is set from at deploy time, when the variable's or the parameter's name says it is a secret. */
+    static Optional<String> secretParameter(String name, String value) {
+        Matcher m = SSM_REFERENCE.matcher(value);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String path = m.group(1);
+        String upper = name.toUpperCase(Locale.ROOT);
+        boolean secretName = SECRET_NAME.matcher(upper).find() && !REFERENCE_NAME.matcher(upper).matches();
+        return secretName || SECRET_PATH.matcher(path).find() ? Optional.of(path) : Optional.empty();
     }
 
     /** Why the value is a secret, if it is one. */
