@@ -11,6 +11,7 @@ import dev.slsguard.engine.merge.LodashMerge;
 import dev.slsguard.engine.merge.TemplateDraft;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.model.TemplateOrigins;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class CompileContext {
     private final List<Object> eventFacts = new ArrayList<>();
     private final List<EventItem> compiledEvents = new ArrayList<>();
     private final StatementList statements = new StatementList();
+    private final Map<String, SourceRef> origins = new LinkedHashMap<>();
 
     public CompileContext(BoundService bound) {
         this.bound = bound;
@@ -78,6 +80,24 @@ public final class CompileContext {
 
     public Optional<Resource> resource(String logicalId) {
         return Optional.ofNullable(resources.get(logicalId));
+    }
+
+    /**
+     * Records, for the template's source map, that the value at {@code path} of resource
+     * {@code logicalId} ({@code Properties, RoleName}) is determined by the setting at {@code origin}
+     * (finer than the resource's own origin; see {@link TemplateOrigins}).
+     */
+    public void origin(String logicalId, List<String> path, SourceRef origin) {
+        List<String> full = new ArrayList<>();
+        full.add("Resources");
+        full.add(logicalId);
+        full.addAll(path);
+        origins.put(TemplateOrigins.pointer(full), origin);
+    }
+
+    /** The origins recorded with {@link #origin}, by template pointer. */
+    public Map<String, SourceRef> origins() {
+        return Map.copyOf(origins);
     }
 
     public void putOutput(String id, ObjectNode definition) {

@@ -17,6 +17,7 @@ import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateDraft;
 import dev.slsguard.engine.merge.TemplateMerger;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.MergedTemplate;
 import dev.slsguard.engine.model.Refusal;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.SourceRef;
@@ -43,6 +44,7 @@ import java.util.Set;
  * {@code Refusal}s of the events v3 refuses, in compile order;
  * {@code Resource}s in template order (as the template will hold them after the user's
  * {@code resources:} are merged, roles with their core and declared statements only); the
+ * {@code MergedTemplate} those resources are part of, with its source map; the
  * execution role's core, declared and function-level {@code IamStatement}s; then the statements
  * that are analysed but not written inline ({@link AnalysedStatements}: per-function
  * {@code iamRoleStatements}, managed policies, IAM roles and policies under {@code resources:}).
@@ -105,8 +107,9 @@ public final class ServerlessCompiler implements ServiceCompiler {
         Optional<MapNode> userResources = bound.settings().root().get("resources")
                 .filter(MapNode.class::isInstance).map(MapNode.class::cast);
         TemplateDraft draft = new TemplateDraft(bound.service(), context.resources(), context.outputs(),
-                userResources);
+                userResources, context.origins());
         List<IamStatement> statements = context.statements().statements();
+        ObjectNode template = TemplateMerger.merge(draft, statements);
 
         List<Object> facts = new ArrayList<>();
         facts.add(bound.service());
@@ -115,16 +118,16 @@ public final class ServerlessCompiler implements ServiceCompiler {
         facts.addAll(bound.unsupported());
         facts.addAll(context.eventFacts());
         facts.addAll(refusals);
-        facts.addAll(resourceFacts(draft, statements, userResources));
+        facts.addAll(resourceFacts(draft, template, userResources));
+        facts.add(MergedTemplate.of(template, TemplateMerger.origins(draft, statements)));
         facts.addAll(statements);
         facts.addAll(AnalysedStatements.read(context));
         return new Compilation(facts, draft);
     }
 
     /** The template's resources as facts: compiled ones keep their origin, the user's point at their key. */
-    private static List<Resource> resourceFacts(TemplateDraft draft, List<IamStatement> statements,
+    private static List<Resource> resourceFacts(TemplateDraft draft, ObjectNode template,
                                                 Optional<MapNode> userResources) {
-        ObjectNode template = TemplateMerger.merge(draft, statements);
         Map<String, Resource> compiled = new HashMap<>();
         draft.resources().forEach(r -> compiled.put(r.logicalId(), r));
         Optional<MapNode> userSection = userResources.flatMap(r -> r.get("Resources"))

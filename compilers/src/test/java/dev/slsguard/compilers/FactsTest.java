@@ -249,7 +249,7 @@ class FactsTest {
             }
         }
         assertEquals(List.of("Service", "Function", "EventDecl", "UnsupportedEvent", "events in compile order",
-                "Refusal", "Resource", "IamStatement"), order);
+                "Refusal", "Resource", "MergedTemplate", "IamStatement"), order);
     }
 
     @Test

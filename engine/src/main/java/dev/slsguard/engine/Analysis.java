@@ -5,7 +5,9 @@ import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.SuppressedFinding;
+import dev.slsguard.engine.model.TemplateOrigins;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.SourceDocument;
 import java.util.List;
@@ -24,10 +26,13 @@ import java.util.List;
  *                   declared, derived), sorted by role and order key
  * @param suppressed findings an inline {@code # slsguard-ignore:} comment suppressed; they are not
  *                   in {@code findings} and do not count toward the exit code
+ * @param origins    the template's source map: the line of the user's files each template path
+ *                   came from (for findings about the template, such as cfn-lint's)
  */
 public record Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
                        String sourceText, List<Function> functions, List<EventDecl> events,
-                       List<IamStatement> statements, List<SuppressedFinding> suppressed) {
+                       List<IamStatement> statements, List<SuppressedFinding> suppressed,
+                       TemplateOrigins origins) {
 
     public Analysis {
         findings = List.copyOf(findings);
@@ -36,6 +41,14 @@ public record Analysis(SourceDocument source, ObjectNode template, List<Finding>
         events = List.copyOf(events);
         statements = List.copyOf(statements);
         suppressed = List.copyOf(suppressed);
+    }
+
+    /** An analysis without a source map: every template path is reported at the file's first line. */
+    public Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
+                    String sourceText, List<Function> functions, List<EventDecl> events,
+                    List<IamStatement> statements, List<SuppressedFinding> suppressed) {
+        this(source, template, findings, rules, sourceText, functions, events, statements, suppressed,
+                TemplateOrigins.only(SourceRef.ofFile(source.displayName())));
     }
 
     /** An analysis without source text, functions, events or statements (tests, old callers). */
@@ -53,6 +66,12 @@ public record Analysis(SourceDocument source, ObjectNode template, List<Finding>
     /** The same analysis with other findings (after suppressions were applied, for instance). */
     public Analysis withFindings(List<Finding> newFindings) {
         return new Analysis(source, template, newFindings, rules, sourceText, functions, events, statements,
-                suppressed);
+                suppressed, origins);
+    }
+
+    /** The same analysis with other findings and rule metadata (findings of cfn-lint added, for instance). */
+    public Analysis withFindings(List<Finding> newFindings, List<RuleInfo> newRules) {
+        return new Analysis(source, template, newFindings, newRules, sourceText, functions, events, statements,
+                suppressed, origins);
     }
 }

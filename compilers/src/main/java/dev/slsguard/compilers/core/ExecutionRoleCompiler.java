@@ -43,6 +43,7 @@ public final class ExecutionRoleCompiler {
             if (!logsDisabled(function)) {
                 context.mergeResource(Naming.logGroupLogicalId(function.key()), logGroup(function, settings),
                         Optional.of(function.key()), function.ref());
+                PropertyOrigins.logGroup(context, function);
             }
         }
         if (!settings.executionRole()) {
@@ -50,6 +51,7 @@ public final class ExecutionRoleCompiler {
         }
         SourceRef origin = settings.provider().field("iam").map(MapNode.Field::keyRef).orElse(settings.ref());
         context.putResource(Naming.ROLE_LOGICAL_ID, role(context), Optional.empty(), origin);
+        PropertyOrigins.role(context);
         addLogStatements(context);
         addDeclaredStatements(context);
     }

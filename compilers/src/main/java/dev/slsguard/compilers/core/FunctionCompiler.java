@@ -74,6 +74,7 @@ public final class FunctionCompiler {
             ObjectNode resource = functionResource(function);
             compiled.put(function.key(), resource);
             context.putResource(function.logicalId(), resource, Optional.of(function.key()), function.ref());
+            PropertyOrigins.function(context, function);
             if (createsVersion(function)) {
                 versioned.add(function);
             } else {

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.Resource;
 import dev.slsguard.engine.model.RoleTrust;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.model.TemplateOrigins;
 import dev.slsguard.engine.source.Nodes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +97,35 @@ public final class TemplateMerger {
         return "sls-" + service + "-" + stage + "-" + outputKey;
     }
 
-    private static void setStatements(ObjectNode role, String logicalId, List<IamStatement> statements) {
-        JsonNode document = role.path("Properties").path("Policies").path(0).path("PolicyDocument");
-        if (!document.isObject()) {
-            return;
+    /**
+     * The source map of the template {@link #merge} builds from the same input: each compiled
+     * resource at its origin, the finer origins the compilers recorded ({@link TemplateDraft#origins}),
+     * each statement of a compiled role's inline policy at the statement's own place (the event it
+     * was derived for, the line that declared it), and the user's {@code resources:} section at its
+     * own nodes; the {@code service} key for the rest.
+     */
+    public static TemplateOrigins origins(TemplateDraft draft, List<IamStatement> statements) {
+        Map<String, SourceRef> compiled = new HashMap<>();
+        for (Resource resource : draft.resources()) {
+            compiled.put(TemplateOrigins.pointer(List.of("Resources", resource.logicalId())), resource.origin());
+            if (ROLE_TYPE.equals(resource.type()) && policyDocument(resource.definition()).isObject()) {
+                List<IamStatement> own = inlineStatements(resource.logicalId(), statements);
+                for (int i = 0; i < own.size(); i++) {
+                    compiled.put(TemplateOrigins.pointer(List.of("Resources", resource.logicalId(), "Properties",
+                            "Policies", "0", "PolicyDocument", "Statement", String.valueOf(i))), own.get(i).ref());
+                }
+            }
         }
+        compiled.putAll(draft.origins());
+        return new TemplateOrigins(compiled, draft.userResources(), draft.service().ref());
+    }
+
+    private static JsonNode policyDocument(ObjectNode role) {
+        return role.path("Properties").path("Policies").path(0).path("PolicyDocument");
+    }
+
+    /** The statements a compiled role's inline policy holds, in their order there. */
+    private static List<IamStatement> inlineStatements(String logicalId, List<IamStatement> statements) {
         List<IamStatement> own = new ArrayList<>();
         for (IamStatement s : statements) {
             if (logicalId.equals(s.role()) && s.inline()) {
@@ -106,8 +133,16 @@ public final class TemplateMerger {
             }
         }
         own.sort(Comparator.comparing(IamStatement::orderKey)); // List.sort is stable
+        return own;
+    }
+
+    private static void setStatements(ObjectNode role, String logicalId, List<IamStatement> statements) {
+        JsonNode document = policyDocument(role);
+        if (!document.isObject()) {
+            return;
+        }
         ArrayNode list = JSON.arrayNode();
-        own.forEach(s -> list.add(s.document().deepCopy()));
+        inlineStatements(logicalId, statements).forEach(s -> list.add(s.document().deepCopy()));
         ((ObjectNode) document).set("Statement", list);
     }
 
