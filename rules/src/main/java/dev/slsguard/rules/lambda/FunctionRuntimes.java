@@ -46,7 +46,7 @@ public final class FunctionRuntimes {
     public static String deprecated(Function function, Service service, RuntimeLifecycle life) {
         return subject(function, service) + ", which Lambda deprecated on " + life.deprecated()
                 + " (no more security patches); creating functions with it is blocked from " + life.blockCreate()
-                + " and updating them from " + life.blockUpdate() + "; " + life.advice();
+                + " and updating them from " + life.blockUpdate() + "; " + life.advice() + " (dates: " + life.data() + ")";
     }
 
     /** The finding's message for a runtime Lambda no longer creates functions with. */
@@ -55,6 +55,7 @@ public final class FunctionRuntimes {
                 ? "and updating existing ones since " + life.blockUpdate()
                 : "and will refuse updates from " + life.blockUpdate();
         return subject(function, service) + ", with which Lambda has refused to create functions since "
-                + life.blockCreate() + " " + update + " (deprecated " + life.deprecated() + "); " + life.advice();
+                + life.blockCreate() + " " + update + " (deprecated " + life.deprecated() + "); " + life.advice()
+                + " (dates: " + life.data() + ")";
     }
 }

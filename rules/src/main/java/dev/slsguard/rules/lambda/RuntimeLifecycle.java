@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param blockCreate from this date new functions with the runtime cannot be created
  * @param blockUpdate from this date existing functions with the runtime cannot be updated
  * @param successor   the runtime of the same language to move to, when a newer one exists
+ * @param data        where the dates come from, for messages ({@code cfn-lint 1.51.0's
+ *                    LmbdRuntimeLifecycle.json}, or slsguard's supplement for runtimes that file lacks)
  */
 public record RuntimeLifecycle(String runtime, LocalDate deprecated, LocalDate blockCreate, LocalDate blockUpdate,
-                               Optional<String> successor) {
+                               Optional<String> successor, String data) {
 
     /** Deprecated on {@code today}, but functions can still be created. */
     public boolean deprecatedOnly(LocalDate today) {

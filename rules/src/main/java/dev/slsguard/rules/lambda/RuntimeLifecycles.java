@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The dated Lambda runtime lifecycle table ({@code lambda/runtime-lifecycle.tsv} beside the lambda
- * pack), read once. Rules look a runtime up with {@link #of(String)}.
+ * pack, generated from cfn-lint's {@code LmbdRuntimeLifecycle.json} by
+ * {@code rules/tools/cfn-lint-data/build}), read once. Rules look a runtime up with {@link #of(String)}.
  */
 public final class RuntimeLifecycles {
 
@@ -47,6 +48,7 @@ public final class RuntimeLifecycles {
 
     private static Map<String, RuntimeLifecycle> load() {
         Map<String, RuntimeLifecycle> rows = new TreeMap<>();
+        String cfnLintVersion = null;
         try (InputStream in = RuntimeLifecycles.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
@@ -58,12 +60,22 @@ public final class RuntimeLifecycles {
                     continue;
                 }
                 String[] cells = line.trim().split("\\s+");
-                if (cells.length != 5) {
-                    throw new IllegalStateException(RESOURCE + ": expected 5 columns: " + line);
+                if (cells.length == 3 && cells[0].equals("source") && cells[1].equals("cfn-lint")) {
+                    cfnLintVersion = cells[2];
+                    continue;
+                }
+                if (cells.length != 6 || cfnLintVersion == null) {
+                    throw new IllegalStateException(RESOURCE + ": expected a source line, then 6 columns: " + line);
                 }
                 Optional<String> successor = cells[4].equals("-") ? Optional.empty() : Optional.of(cells[4]);
+                String data = switch (cells[5]) {
+                    case "cfn-lint" -> "cfn-lint " + cfnLintVersion + "'s LmbdRuntimeLifecycle.json";
+                    case "supplement" -> "the AWS Lambda runtimes page (slsguard's supplement to cfn-lint "
+                            + cfnLintVersion + "'s data)";
+                    default -> throw new IllegalStateException(RESOURCE + ": unknown data column: " + line);
+                };
                 rows.put(cells[0], new RuntimeLifecycle(cells[0], LocalDate.parse(cells[1]), LocalDate.parse(cells[2]),
-                        LocalDate.parse(cells[3]), successor));
+                        LocalDate.parse(cells[3]), successor, data));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
