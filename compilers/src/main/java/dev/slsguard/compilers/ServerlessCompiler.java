@@ -119,7 +119,8 @@ public final class ServerlessCompiler implements ServiceCompiler {
         facts.addAll(context.eventFacts());
         facts.addAll(refusals);
         facts.addAll(resourceFacts(draft, template, userResources));
-        facts.add(MergedTemplate.of(template, TemplateMerger.origins(draft, statements)));
+        facts.add(MergedTemplate.of(template, TemplateMerger.origins(draft, statements, template),
+                Optional.of(document.source().root())));
         facts.addAll(statements);
         facts.addAll(AnalysedStatements.read(context));
         return new Compilation(facts, draft);

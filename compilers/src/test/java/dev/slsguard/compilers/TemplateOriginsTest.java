@@ -39,6 +39,9 @@ class TemplateOriginsTest {
                   TABLE: orders
                 events:
                   - sqs: arn:aws:sqs:us-east-1:123456789012:orders
+                  - sqs:
+                      arn: arn:aws:sqs:us-east-1:123456789012:jobs
+                      batchSize: 7
               reporter:
                 handler: h.reporter
                 name: shop-reporter
@@ -52,10 +55,11 @@ class TemplateOriginsTest {
                 .filter(MergedTemplate.class::isInstance).map(MergedTemplate.class::cast).findFirst().orElseThrow();
     }
 
+    /** The line that contains {@code text} ({@code "- sqs:\n"}: the line that ends with it). */
     private static int line(String text) {
         List<String> lines = SERVICE.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
+            if (text.endsWith("\n") ? lines.get(i).endsWith(text.strip()) : lines.get(i).contains(text)) {
                 return i + 1;
             }
         }
@@ -102,9 +106,18 @@ class TemplateOriginsTest {
         MergedTemplate template = template();
         assertEquals(line("- sqs: arn"),
                 lineOf(template, "/Resources/WorkerEventSourceMappingSQSOrders/Properties/EventSourceArn"));
-        // the core logs statements (0, 1) at the service, the declared one (2) at its own item
+        // a value the compiler copied from the event: at its own line
+        assertEquals(line("batchSize: 7"),
+                lineOf(template, "/Resources/WorkerEventSourceMappingSQSJobs/Properties/BatchSize"));
+        assertEquals(line("arn: arn:aws:sqs:us-east-1:123456789012:jobs"),
+                lineOf(template, "/Resources/WorkerEventSourceMappingSQSJobs/Properties/EventSourceArn"));
+        assertEquals(line("- sqs:\n"), lineOf(template, "/Resources/WorkerEventSourceMappingSQSJobs/Properties/Enabled"),
+                "a value not written (v3's default): the event");
+        // the core logs statements (0, 1) at the service, the declared one (2) at its own item, its values at theirs
         assertEquals(line("- Effect: Allow"), lineOf(template,
-                "/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument/Statement/2/Resource/0"));
+                "/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument/Statement/2"));
+        assertEquals(line("Resource: arn:aws:s3:::shop-assets/*"), lineOf(template,
+                "/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument/Statement/2/Resource"));
         assertEquals(line("service: shop"), lineOf(template,
                 "/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument/Statement/0"));
     }

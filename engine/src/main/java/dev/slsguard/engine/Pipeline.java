@@ -141,7 +141,7 @@ public final class Pipeline {
         SourceDocument document = evaluation.document();
         return new Analysis(document, template, active, rules().rules(), document.text(), functions, events,
                 outcome.statements(), suppressed,
-                TemplateMerger.origins(evaluation.compilation().draft(), outcome.statements()));
+                TemplateMerger.origins(evaluation.compilation().draft(), outcome.statements(), template));
     }
 
     /**

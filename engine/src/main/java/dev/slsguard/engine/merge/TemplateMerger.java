@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the final CloudFormation template the way Serverless Framework v3's {@code package}
@@ -105,6 +106,19 @@ public final class TemplateMerger {
      * own nodes; the {@code service} key for the rest.
      */
     public static TemplateOrigins origins(TemplateDraft draft, List<IamStatement> statements) {
+        return origins(draft, statements, Optional.empty());
+    }
+
+    /**
+     * The same, knowing the merged {@code template}: a value compiled from the configuration is then
+     * found at its own line (see {@link TemplateOrigins}).
+     */
+    public static TemplateOrigins origins(TemplateDraft draft, List<IamStatement> statements, ObjectNode template) {
+        return origins(draft, statements, Optional.of(template));
+    }
+
+    private static TemplateOrigins origins(TemplateDraft draft, List<IamStatement> statements,
+                                           Optional<ObjectNode> template) {
         Map<String, SourceRef> compiled = new HashMap<>();
         for (Resource resource : draft.resources()) {
             compiled.put(TemplateOrigins.pointer(List.of("Resources", resource.logicalId())), resource.origin());
@@ -117,7 +131,8 @@ public final class TemplateMerger {
             }
         }
         compiled.putAll(draft.origins());
-        return new TemplateOrigins(compiled, draft.userResources(), draft.service().ref());
+        return new TemplateOrigins(compiled, draft.userResources(), draft.service().ref(),
+                template.map(JsonNode.class::cast), Optional.of(draft.service().config()));
     }
 
     private static JsonNode policyDocument(ObjectNode role) {

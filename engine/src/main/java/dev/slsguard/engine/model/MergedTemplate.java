@@ -3,7 +3,12 @@ package dev.slsguard.engine.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.json.JsJson;
+import dev.slsguard.engine.source.ListNode;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.ScalarNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The service's CloudFormation template as the rules see it, one per service: the compiled
@@ -15,12 +20,34 @@ import java.nio.charset.StandardCharsets;
  * @param origins the source map: {@link #locate(String...)} gives the line to report a template path at
  * @param bytes   the template's size as Serverless Framework v3 uploads it ({@code JSON.stringify},
  *                UTF-8), without the derived statements
+ * @param written the configuration as written, before variables were resolved (for
+ *                {@link #fromVariable})
  */
-public record MergedTemplate(ObjectNode json, TemplateOrigins origins, long bytes) {
+public record MergedTemplate(ObjectNode json, TemplateOrigins origins, long bytes, Optional<Node> written) {
 
     /** The template with its size computed. */
-    public static MergedTemplate of(ObjectNode json, TemplateOrigins origins) {
-        return new MergedTemplate(json, origins, JsJson.stringify(json).getBytes(StandardCharsets.UTF_8).length);
+    public static MergedTemplate of(ObjectNode json, TemplateOrigins origins, Optional<Node> written) {
+        return new MergedTemplate(json, origins, JsJson.stringify(json).getBytes(StandardCharsets.UTF_8).length,
+                written);
+    }
+
+    /**
+     * True when the value at {@code path} is written in the configuration as a variable
+     * ({@code ${sls:stage}}, {@code ${self:custom.x}}): it is fixed for this stage and region, not for
+     * every deployment.
+     */
+    public boolean fromVariable(String... path) {
+        SourceRef ref = origins.locate(path);
+        Optional<Node> node = written.filter(root -> SourceRef.normalizeFile(root.ref().file())
+                .equals(SourceRef.normalizeFile(ref.file())));
+        for (String raw : ref.pointer().isEmpty() ? new String[0] : ref.pointer().substring(1).split("/", -1)) {
+            String segment = raw.replace("~1", "/").replace("~0", "~");
+            node = node.flatMap(n -> n instanceof MapNode map ? map.get(segment)
+                    : n instanceof ListNode list && segment.matches("\\d+") && Integer.parseInt(segment) < list.items().size()
+                    ? Optional.of(list.items().get(Integer.parseInt(segment))) : Optional.empty());
+        }
+        return node.filter(n -> n instanceof ScalarNode scalar && scalar.value() instanceof String text
+                && text.contains("${")).isPresent();
     }
 
     /** The {@code service} key: where problems of the whole template are reported. */

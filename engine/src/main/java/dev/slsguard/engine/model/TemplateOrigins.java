@@ -1,8 +1,10 @@
 package dev.slsguard.engine.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,17 @@ import java.util.TreeMap;
  * the user can fix it. A template path ({@code Resources/HelloLambdaFunction/Properties/MemorySize})
  * resolves to the node of the {@code resources:} section that wrote it, else to what the compilers
  * recorded for the compiled resource (the setting behind a property, the statement behind an IAM
- * policy entry, the event or function behind a resource), else to the {@code service} key.
+ * policy entry, the event or function behind a resource), else to the {@code service} key. A
+ * compiled value that was copied from the configuration (an event's {@code batchSize}, a
+ * statement's {@code Resource}) is found at its own line when it occurs exactly once under that origin.
  */
 public final class TemplateOrigins {
 
     private final Map<String, SourceRef> compiled;
     private final Optional<MapNode> userSection;
     private final SourceRef fallback;
+    private final Optional<JsonNode> template;
+    private final Optional<Node> config;
 
     /**
      * @param compiled    template pointers ({@code /Resources/Id/Properties/Name}) of compiled parts,
@@ -30,9 +36,22 @@ public final class TemplateOrigins {
      * @param fallback    where anything else is reported (the {@code service} key)
      */
     public TemplateOrigins(Map<String, SourceRef> compiled, Optional<MapNode> userSection, SourceRef fallback) {
+        this(compiled, userSection, fallback, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Origins that also find copied values at their own lines.
+     *
+     * @param template the template the paths point into
+     * @param config   the resolved configuration the origins' pointers point into
+     */
+    public TemplateOrigins(Map<String, SourceRef> compiled, Optional<MapNode> userSection, SourceRef fallback,
+                           Optional<JsonNode> template, Optional<Node> config) {
         this.compiled = Map.copyOf(new TreeMap<>(compiled));
         this.userSection = userSection;
         this.fallback = fallback;
+        this.template = template;
+        this.config = config;
     }
 
     /** Origins that know nothing but {@code fallback}. */
@@ -77,10 +96,63 @@ public final class TemplateOrigins {
         for (int depth = segments.size(); depth > 0; depth--) {
             SourceRef ref = compiled.get(pointer(segments.subList(0, depth)));
             if (ref != null) {
-                return ref;
+                return copiedFrom(ref, segments).orElse(ref);
             }
         }
         return user.depth() > 0 ? user.ref() : fallback;
+    }
+
+    /**
+     * The one scalar under the configuration node at {@code origin} whose value is the template's
+     * scalar at {@code path}: where a compiler copied the value from. Empty when the template value
+     * is not a scalar, or occurs never or more than once there.
+     */
+    private Optional<SourceRef> copiedFrom(SourceRef origin, List<String> path) {
+        if (template.isEmpty() || config.isEmpty() || origin.pointer().isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode value = template.get();
+        for (String segment : path) {
+            value = value.isArray() ? value.path(index(segment)) : value.path(segment);
+        }
+        if (!value.isValueNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        Optional<Node> node = nodeAt(config.get(), origin.pointer());
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ScalarNode> matches = new ArrayList<>();
+        collect(node.get(), value.asText(), matches);
+        return matches.size() == 1 ? Optional.of(matches.get(0).ref()) : Optional.empty();
+    }
+
+    private static void collect(Node node, String text, List<ScalarNode> matches) {
+        if (node instanceof ScalarNode scalar) {
+            if (scalar.value() != null && String.valueOf(scalar.value()).equals(text)) {
+                matches.add(scalar);
+            }
+        } else if (node instanceof MapNode map) {
+            map.fields().forEach(f -> collect(f.value(), text, matches));
+        } else if (node instanceof ListNode list) {
+            list.items().forEach(item -> collect(item, text, matches));
+        }
+    }
+
+    /** The node at a JSON pointer of the configuration. */
+    private static Optional<Node> nodeAt(Node root, String pointer) {
+        Node current = root;
+        for (String raw : pointer.substring(pointer.startsWith("/") ? 1 : 0).split("/", -1)) {
+            String segment = raw.replace("~1", "/").replace("~0", "~");
+            if (current instanceof MapNode map && map.get(segment).isPresent()) {
+                current = map.get(segment).get();
+            } else if (current instanceof ListNode list && index(segment) >= 0 && index(segment) < list.items().size()) {
+                current = list.items().get(index(segment));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(current);
     }
 
     /** The template pointer of {@code path}: {@code /Resources/Queue/Properties}. */
