@@ -32,8 +32,31 @@ final class CheckCommand implements Callable<Integer> {
                     + "current directory).")
     Path sarifRoot;
 
+    @Option(names = "--cfn-lint", paramLabel = "MODE", arity = "0..1", fallbackValue = "auto",
+            preprocessor = CfnLintModeArgument.class,
+            description = "Run cfn-lint on each service's template and report its results at the lines of "
+                    + "serverless.yml: auto (the default when MODE is left out: the local cfn-lint, else a container),"
+                    + " local, container or off (default: off, or cfn-lint: in .slsguard.yml).")
+    CfnLintSettings.Mode cfnLint;
+
     @Spec
     CommandSpec spec;
+
+    /**
+     * {@code --cfn-lint} takes the next argument as its mode only when it is one ({@code --cfn-lint
+     * local}); {@code --cfn-lint services/a} is {@code auto} for the service {@code services/a}.
+     */
+    static final class CfnLintModeArgument implements picocli.CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandSpec spec,
+                                  picocli.CommandLine.Model.ArgSpec option, java.util.Map<String, Object> info) {
+            if (" ".equals(info.get("separator"))
+                    && (args.isEmpty() || CfnLintSettings.Mode.parse(args.peek()).isEmpty())) {
+                args.push(CfnLintSettings.Mode.AUTO.label());
+            }
+            return false;
+        }
+    }
 
     CheckCommand(Session session) {
         this.session = session;
@@ -42,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new Invocation(session, options, spec.commandLine().getParseResult(),
-                java.util.Optional.ofNullable(recursive), java.util.Optional.ofNullable(sarifRoot)).run(true);
+                java.util.Optional.ofNullable(recursive), java.util.Optional.ofNullable(sarifRoot),
+                java.util.Optional.ofNullable(cfnLint)).run(true);
     }
 }

@@ -60,6 +60,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private int explain() {
+        if (id.startsWith(CfnLintRules.PREFIX)) {
+            return explainCfnLint();
+        }
         List<Path> dirs = PackFixtures.directories(session, rules);
         RuleBase base = PipelineFactory.rules(session, dirs, noCache);
         RuleInfo rule = base.rule(id).orElseThrow(() -> new CliError("unknown rule id " + id
@@ -96,6 +99,32 @@ final class ExplainCommand implements Callable<Integer> {
         good.ifPresent(g -> out.append("\nGood example (").append(g.path()).append("):\n").append(indent(g.fixture())));
         if (bad.isEmpty()) {
             out.append("\nNo example: no fixture of the --rules packs expects this rule.\n");
+        }
+        session.out().print(out);
+        session.out().flush();
+        return ExitCodes.CLEAN;
+    }
+
+    /** A cfn-lint rule: its texts from the catalogue of the pinned cfn-lint, and how it gets reported. */
+    private int explainCfnLint() {
+        RuleInfo rule = CfnLintRules.known(id).orElseThrow(() -> new CliError("unknown rule id " + id + " (cfn-lint "
+                + CfnLintRules.pinnedVersion() + " has no such rule; its rules: cfn-lint --list-rules)"));
+        StringBuilder out = new StringBuilder();
+        out.append(rule.id()).append(": ").append(rule.title()).append('\n');
+        out.append("severity: ").append(rule.severity().label()).append('\n');
+        out.append("tags: ").append(String.join(", ", rule.tags())).append('\n');
+        out.append("pack: cfn-lint (reported when cfn-lint runs: --cfn-lint, or cfn-lint: in .slsguard.yml)\n");
+        if (!rule.description().isEmpty()) {
+            out.append('\n').append(rule.description()).append('\n');
+        }
+        if (!rule.help().isEmpty()) {
+            out.append(rule.id().equals(CfnLintRules.RUN) ? "\nHow to fix: " : "\nSource: ").append(rule.help())
+                    .append('\n');
+        }
+        if (!rule.id().equals(CfnLintRules.RUN)) {
+            out.append("\nText from cfn-lint ").append(CfnLintRules.pinnedVersion()).append("; the findings are cfn-lint's"
+                    + " results on the generated template, reported at the line of serverless.yml that produced"
+                    + " the resource or property.\n");
         }
         session.out().print(out);
         session.out().flush();

@@ -43,22 +43,29 @@ final class Invocation {
     private final ParseResult parsed;
     private final Optional<Path> recursive;
     private final Optional<Path> sarifRoot;
+    private final Optional<CfnLintSettings.Mode> cfnLintMode;
+    private final CfnLint cfnLint;
 
+    /** {@code compile}: one service, no cfn-lint. */
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
-        this(session, options, parsed, Optional.empty(), Optional.empty());
+        this(session, options, parsed, Optional.empty(), Optional.empty(), Optional.of(CfnLintSettings.Mode.OFF));
     }
 
     /**
-     * @param recursive {@code --recursive DIR}: check every service below {@code DIR} as well
-     * @param sarifRoot {@code --sarif-root DIR}: SARIF URIs relative to it instead of the repository root
+     * @param recursive   {@code --recursive DIR}: check every service below {@code DIR} as well
+     * @param sarifRoot   {@code --sarif-root DIR}: SARIF URIs relative to it instead of the repository root
+     * @param cfnLintMode {@code --cfn-lint[=MODE]}: how to run cfn-lint, over {@code cfn-lint:} of
+     *                    {@code .slsguard.yml}
      */
     Invocation(Session session, ServiceOptions options, ParseResult parsed, Optional<Path> recursive,
-               Optional<Path> sarifRoot) {
+               Optional<Path> sarifRoot, Optional<CfnLintSettings.Mode> cfnLintMode) {
         this.session = session;
         this.options = options;
         this.parsed = parsed;
         this.recursive = recursive;
         this.sarifRoot = sarifRoot;
+        this.cfnLintMode = cfnLintMode;
+        this.cfnLint = new CfnLint(session);
     }
 
     /**
@@ -279,14 +286,20 @@ final class Invocation {
             return created;
         });
         checkRuleIds(project, pipeline);
-        Analysis raw = pipeline.run(target.config(), target.displayName(), variableOptions());
+        Analysis compiled = pipeline.run(target.config(), target.displayName(), variableOptions());
+        CfnLintSettings cfnLintSettings = project.cfnLint().orElse(CfnLintSettings.DEFAULT);
+        Analysis raw = cfnLint.addTo(compiled, cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings));
         Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
                 project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
-                raw.statements(), project.applySuppressed(raw.suppressed()));
+                raw.statements(), project.applySuppressed(raw.suppressed()), raw.origins());
         return new ServiceCheck(analysis, baseline, failOn);
     }
 
-    /** A rule id in {@code disable:} or {@code severity:} that no loaded rule has is a typo: an error at it. */
+    /**
+     * A rule id in {@code disable:} or {@code severity:} that no loaded rule has is a typo: an error at
+     * it. cfn-lint's ids ({@code cfn-lint:E3033}) are taken as they are: which rules the installed
+     * cfn-lint has is not known before it runs.
+     */
     private static void checkRuleIds(ProjectConfig project, Pipeline pipeline) {
         if (project.references().isEmpty()) {
             return; // nothing to check: the rule base may still be loading
@@ -294,7 +307,7 @@ final class Invocation {
         java.util.Set<String> known = new java.util.HashSet<>();
         pipeline.rules().rules().forEach(rule -> known.add(rule.id()));
         project.references().forEach((id, ref) -> {
-            if (!known.contains(id)) {
+            if (!known.contains(id) && !CfnLintRules.ID.matcher(id).matches()) {
                 throw new UserError(ref, "no loaded rule has the id " + id
                         + " (see `slsguard rules list`; org packs load with rules: or --rules)");
             }

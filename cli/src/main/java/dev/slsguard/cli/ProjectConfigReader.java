@@ -33,8 +33,9 @@ final class ProjectConfigReader {
     static final String FILE_NAME = ".slsguard.yml";
 
     private static final List<String> KEYS = List.of("rules", "disable", "severity", "fail-on", "baseline",
-            "exclude");
-    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+            "exclude", "cfn-lint");
+    private static final List<String> CFN_LINT_KEYS = List.of("mode", "path", "image", "args", "timeout");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]*");
 
     private ProjectConfigReader() {
     }
@@ -65,7 +66,7 @@ final class ProjectConfigReader {
         Node root = YamlLoader.loadFragment(file, displayName, Limits.DEFAULT).root();
         if (root instanceof ScalarNode scalar && scalar.value() == null) {
             return new ProjectConfig(Optional.of(file), List.of(), Set.of(), Map.of(), Optional.empty(),
-                    Optional.empty(), List.of(), Map.of());
+                    Optional.empty(), List.of(), Map.of(), Optional.empty());
         }
         if (!(root instanceof MapNode map)) {
             throw new UserError(root.ref(), FILE_NAME + " must be a mapping of settings ("
@@ -132,8 +133,56 @@ final class ProjectConfigReader {
             }
             exclude.add(item.text());
         }
+        Optional<CfnLintSettings> cfnLint = map.get("cfn-lint").filter(node -> !isNull(node))
+                .map(node -> cfnLint(node, base));
         return new ProjectConfig(Optional.of(file), rules, disable, severity, failOn, baseline, exclude,
-                references);
+                references, cfnLint);
+    }
+
+    /**
+     * {@code cfn-lint: auto} (or local, container, off), or a mapping: {@code mode}, {@code path} (the
+     * executable; a path with a slash is relative to this file, a bare name is looked up on the PATH),
+     * {@code image}, {@code args} (a list of strings) and {@code timeout} (seconds).
+     */
+    private static CfnLintSettings cfnLint(Node node, Path base) {
+        CfnLintSettings settings = CfnLintSettings.DEFAULT.withMode(CfnLintSettings.Mode.AUTO);
+        if (node instanceof ScalarNode scalar && scalar.isString()) {
+            return settings.withMode(mode(scalar));
+        }
+        if (node instanceof ScalarNode scalar && scalar.value() instanceof Boolean on) {
+            return settings.withMode(on ? CfnLintSettings.Mode.AUTO : CfnLintSettings.Mode.OFF);
+        }
+        if (!(node instanceof MapNode map)) {
+            throw wrongType(node, "cfn-lint", "auto, local, container, off or a mapping ("
+                    + String.join(", ", CFN_LINT_KEYS) + ")");
+        }
+        for (MapNode.Field field : map.fields()) {
+            if (!CFN_LINT_KEYS.contains(field.key())) {
+                throw new UserError(field.keyRef(), "unknown setting 'cfn-lint." + field.key() + "' in " + FILE_NAME
+                        + "; cfn-lint takes " + String.join(", ", CFN_LINT_KEYS));
+            }
+        }
+        CfnLintSettings.Mode mode = optionalString(map, "mode").map(ProjectConfigReader::mode)
+                .orElse(CfnLintSettings.Mode.AUTO);
+        Optional<String> executable = optionalString(map, "path").map(ScalarNode::text)
+                .map(path -> path.contains("/") || path.contains("\\") ? base.resolve(path).normalize().toString() : path);
+        Optional<String> image = optionalString(map, "image").map(ScalarNode::text);
+        List<String> args = strings(map, "args").stream().map(ScalarNode::text).toList();
+        java.time.Duration timeout = CfnLintSettings.DEFAULT_TIMEOUT;
+        Optional<Node> timeoutNode = map.get("timeout").filter(n -> !isNull(n));
+        if (timeoutNode.isPresent()) {
+            if (!(timeoutNode.get() instanceof ScalarNode scalar) || !(scalar.value() instanceof Number seconds)
+                    || seconds.doubleValue() <= 0 || seconds.doubleValue() > 86_400) {
+                throw wrongType(timeoutNode.get(), "cfn-lint.timeout", "a number of seconds (1 to 86400)");
+            }
+            timeout = java.time.Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));
+        }
+        return new CfnLintSettings(mode, executable, image, args, timeout);
+    }
+
+    private static CfnLintSettings.Mode mode(ScalarNode node) {
+        return CfnLintSettings.Mode.parse(node.text()).orElseThrow(() -> new UserError(node.ref(),
+                "cfn-lint: '" + node.text() + "' is not one of auto, local, container, off"));
     }
 
     private static Severity severityValue(Node value) {
