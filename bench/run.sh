@@ -6,6 +6,8 @@
 # usage: bench/run.sh [N[:PROFILE] ...]  (default: 50 500 50:api 50:streaming 500:streaming; PROFILE streams, api or streaming,
 #        see bench/gen-service.py)
 #        bench/run.sh org-pack   only the org pack comparison; replaces its section of RESULTS.md
+#        bench/run.sh cfn-lint   only the cost of --cfn-lint=local (needs cfn-lint on the PATH); replaces or
+#                                appends its section of RESULTS.md
 # env:   RUNS=5  pairs per N (and runs of the org pack comparison)
 #        SLS_PACKAGE=../shared/oracle/sls-package   the v3 runner (installs v3 from npm on first use)
 set -euo pipefail
@@ -14,7 +16,11 @@ root=$(pwd)
 runs=${RUNS:-5}
 sls_package=${SLS_PACKAGE:-$root/../shared/oracle/sls-package}
 only_pack=
-if [[ ${1:-} == org-pack ]]; then
+if [[ ${1:-} == cfn-lint ]]; then
+  only_pack=cfn-lint
+  shift
+  [[ -f bench/RESULTS.md ]] || { echo "bench: cfn-lint needs an existing bench/RESULTS.md" >&2; exit 2; }
+elif [[ ${1:-} == org-pack ]]; then
   only_pack=1
   shift
   [[ -f bench/RESULTS.md ]] || { echo "bench: org-pack needs an existing bench/RESULTS.md" >&2; exit 2; }
@@ -22,6 +28,50 @@ fi
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(50 500 50:api 50:streaming 500:streaming)
 [[ -n $only_pack || -x $sls_package ]] || { echo "bench: v3 runner not found at $sls_package (set SLS_PACKAGE)" >&2; exit 2; }
+
+# cfn-lint: a cold check without cfn-lint, and with --cfn-lint=local (the executable on the PATH), run by
+# run in turn on the same services; its section of RESULTS.md is replaced (or appended).
+if [[ ${only_pack:-} == cfn-lint ]]; then
+  command -v cfn-lint >/dev/null || { echo "bench: cfn-lint is not on the PATH" >&2; exit 2; }
+  ./slsguard --version >/dev/null
+  work=$root/bench/runs
+  mkdir -p "$work"
+  source bench/lib.sh
+  lint_table="| service | functions | events | runs | without cfn-lint median (s) | with --cfn-lint=local median (s) | cost (s) |
+|---|---:|---:|---:|---:|---:|---:|"
+  [[ ${#sizes[@]} -gt 0 ]] || sizes=(10 50 50:api)
+  for size in "${sizes[@]}"; do
+    n=${size%%:*}
+    profile=streams
+    [[ $size == *:* ]] && profile=${size#*:}
+    svc=$work/lint-$n-$profile
+    rm -rf "$svc"
+    python3 bench/gen-service.py "$n" "$svc" "$profile"
+    ./slsguard check "$svc" --output "$work/lint-out" --fail-on never >/dev/null
+    off=(); on=()
+    for ((i = 1; i <= runs; i++)); do
+      off+=("$(elapsed ./slsguard check "$svc" --output "$work/lint-out" --fail-on never)")
+      on+=("$(elapsed ./slsguard check "$svc" --output "$work/lint-out" --fail-on never --cfn-lint=local)")
+      echo "cfn-lint N=$n $profile run $i: without ${off[-1]} s, with ${on[-1]} s" >&2
+    done
+    mo=$(printf '%s\n' "${off[@]}" | median)
+    ml=$(printf '%s\n' "${on[@]}" | median)
+    lint_table+=$'\n'"$(printf '| %s | %d | %d | %d | %.2f | %.2f | %+.2f |' "$profile" "$n" $((n * 5)) "$runs" "$mo" "$ml" \
+      "$(echo "$ml - $mo" | bc -l)")"
+  done
+  lint_section="## cfn-lint
+
+A cold \`slsguard check\` without cfn-lint (the default) and with \`--cfn-lint=local\` ($(cfn-lint --version 2>&1 | head -1)
+on the PATH), run by run in turn, measured $(date -u +%Y-%m-%d) ($(nproc) cores); median over the runs. The
+difference is cfn-lint's own time on the service's template: a Python process that loads its schemas, then
+checks every resource.
+
+$lint_table"
+  kept=$(awk '/^## cfn-lint$/ {skip = 1; next} /^## / {skip = 0} !skip' bench/RESULTS.md)
+  printf '%s\n\n%s\n' "$kept" "$lint_section" | cat -s > bench/RESULTS.md
+  cat bench/RESULTS.md
+  exit 0
+fi
 
 ./slsguard --version >/dev/null   # build the jar first: the build is not part of a cold check
 work=$root/bench/runs

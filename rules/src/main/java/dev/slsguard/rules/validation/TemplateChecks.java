@@ -225,6 +225,15 @@ public final class TemplateChecks {
         String pathText() {
             return String.join("/", path);
         }
+
+        /** What the owner does with the target, for a message: {@code depends on}, {@code refers to} ... */
+        String verb() {
+            return switch (kind) {
+                case "DependsOn" -> "depends on";
+                case "Fn::GetAtt" -> "reads an attribute of";
+                default -> "refers to";
+            };
+        }
     }
 
     /** {@code Ref} and {@code Fn::Sub} variables that name no resource, parameter or pseudo parameter. */
@@ -232,39 +241,38 @@ public final class TemplateChecks {
         Set<String> resources = keys(template.section("Resources"));
         Set<String> known = new TreeSet<>(resources);
         known.addAll(keys(template.section("Parameters")));
-        List<TemplateProblem> problems = new ArrayList<>();
+        List<Reference> missing = new ArrayList<>();
         for (Reference reference : written(references(template), service)) {
             if ((reference.kind().equals("Ref") || reference.kind().equals("Fn::Sub"))
                     && !PSEUDO_PARAMETERS.contains(reference.target()) && !known.contains(reference.target())) {
-                problems.add(missing(template, reference, "no resource, parameter or pseudo parameter",
-                        known));
+                missing.add(reference);
             }
         }
-        return problems;
+        return missing(template, missing, "no resource, parameter or pseudo parameter", known);
     }
 
     /** {@code Fn::GetAtt} (also {@code ${Resource.Attribute}} in {@code Fn::Sub}) of a resource that does not exist. */
     public static List<TemplateProblem> missingGetAtts(MergedTemplate template, Service service) {
         Set<String> resources = keys(template.section("Resources"));
-        List<TemplateProblem> problems = new ArrayList<>();
+        List<Reference> missing = new ArrayList<>();
         for (Reference reference : written(references(template), service)) {
             if (reference.kind().equals("Fn::GetAtt") && !resources.contains(reference.target())) {
-                problems.add(missing(template, reference, "no resource", resources));
+                missing.add(reference);
             }
         }
-        return problems;
+        return missing(template, missing, "no resource", resources);
     }
 
     /** {@code DependsOn} entries that name no resource. */
     public static List<TemplateProblem> missingDependsOn(MergedTemplate template, Service service) {
         Set<String> resources = keys(template.section("Resources"));
-        List<TemplateProblem> problems = new ArrayList<>();
+        List<Reference> missing = new ArrayList<>();
         for (Reference reference : written(references(template), service)) {
             if (reference.kind().equals("DependsOn") && !resources.contains(reference.target())) {
-                problems.add(missing(template, reference, "no resource", resources));
+                missing.add(reference);
             }
         }
-        return problems;
+        return missing(template, missing, "no resource", resources);
     }
 
     /**
@@ -273,20 +281,30 @@ public final class TemplateChecks {
      * exist ...) comes from a mistake the rules of that setting report.
      */
     private static List<Reference> written(List<Reference> references, Service service) {
-        Set<String> texts = new HashSet<>();
-        scalars(service.config(), texts);
-        return references.stream().filter(r -> texts.contains(r.target()) || texts.stream().anyMatch(t ->
-                t.startsWith(r.target() + ".") || t.contains("${" + r.target() + "}")
-                        || t.contains("${" + r.target() + "."))).toList();
+        Set<String> mentioned = new HashSet<>();
+        mentioned(service.config(), mentioned);
+        return references.stream().filter(r -> mentioned.contains(r.target())).toList();
     }
 
-    private static void scalars(dev.slsguard.engine.source.Node node, Set<String> texts) {
+    /**
+     * The logical ids a configuration may mention: every string, the part of each before its first
+     * dot ({@code Queue.Arn}), and the names of its {@code ${Name}} and {@code ${Name.Attribute}}.
+     */
+    private static void mentioned(dev.slsguard.engine.source.Node node, Set<String> names) {
         if (node instanceof dev.slsguard.engine.source.ScalarNode scalar && scalar.value() instanceof String text) {
-            texts.add(text);
+            names.add(text);
+            if (text.indexOf('.') > 0) {
+                names.add(text.substring(0, text.indexOf('.')));
+            }
+            Matcher m = SUB_VARIABLE.matcher(text);
+            while (m.find()) {
+                String name = m.group(1).trim();
+                names.add(name.indexOf('.') > 0 ? name.substring(0, name.indexOf('.')) : name);
+            }
         } else if (node instanceof dev.slsguard.engine.source.MapNode map) {
-            map.fields().forEach(f -> scalars(f.value(), texts));
+            map.fields().forEach(f -> mentioned(f.value(), names));
         } else if (node instanceof dev.slsguard.engine.source.ListNode list) {
-            list.items().forEach(item -> scalars(item, texts));
+            list.items().forEach(item -> mentioned(item, names));
         }
     }
 
@@ -295,12 +313,48 @@ public final class TemplateChecks {
         return a.line() == b.line() && SourceRef.normalizeFile(a.file()).equals(SourceRef.normalizeFile(b.file()));
     }
 
-    private static TemplateProblem missing(MergedTemplate template, Reference reference, String nothing,
-                                           Set<String> known) {
-        return new TemplateProblem(template.locate(reference.path().toArray(String[]::new)), reference.shown() + " in "
-                + reference.owner() + ": " + nothing + " of the template has the logical id " + reference.target()
-                + Spelling.hint(reference.target(), known) + ", so CloudFormation rejects the template; define it"
-                + " under resources.Resources or correct the name (template: " + reference.pathText() + ")");
+    /** One problem per line and target: the references to a missing logical id that one setting produced. */
+    private static List<TemplateProblem> missing(MergedTemplate template, List<Reference> references, String nothing,
+                                                 Set<String> known) {
+        List<TemplateProblem> problems = new ArrayList<>();
+        for (Group found : byLineAndTarget(template, references)) {
+            List<Reference> group = found.references();
+            Reference first = group.get(0);
+            problems.add(new TemplateProblem(found.where(), first.shown() + " in " + owners(group) + ": " + nothing
+                    + " of the template has the logical id " + first.target() + Spelling.hint(first.target(), known)
+                    + ", so CloudFormation rejects the template; define it under resources.Resources or correct the"
+                    + " name (template: " + paths(group) + ")"));
+        }
+        return problems;
+    }
+
+    /** References to one target reported at one place. */
+    private record Group(SourceRef where, List<Reference> references) {
+    }
+
+    /** References grouped by the place they are reported at and their target, in template order. */
+    private static List<Group> byLineAndTarget(MergedTemplate template, List<Reference> references) {
+        Map<List<Object>, Group> groups = new LinkedHashMap<>();
+        for (Reference reference : references) {
+            SourceRef where = template.locate(reference.path().toArray(String[]::new));
+            groups.computeIfAbsent(List.of(where, reference.target()), k -> new Group(where, new ArrayList<>()))
+                    .references().add(reference);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** {@code resource A}, {@code resources A and B}, {@code output X}, ... */
+    private static String owners(List<Reference> group) {
+        List<String> owners = group.stream().map(Reference::owner).distinct().toList();
+        if (owners.size() == 1) {
+            return owners.get(0);
+        }
+        return String.join(", ", owners.subList(0, owners.size() - 1)) + " and " + owners.get(owners.size() - 1);
+    }
+
+    /** The first reference's template path, and how many more there are. */
+    private static String paths(List<Reference> group) {
+        return group.get(0).pathText() + (group.size() > 1 ? " and " + (group.size() - 1) + " more" : "");
     }
 
     /** Every reference of the Resources and Outputs sections, in template order. */
@@ -431,7 +485,7 @@ public final class TemplateChecks {
     public static List<TemplateProblem> referencesToNeverCreated(MergedTemplate template, Service service) {
         Set<String> never = neverTrue(template, service);
         ObjectNode resources = template.section("Resources");
-        List<TemplateProblem> problems = new ArrayList<>();
+        List<Reference> broken = new ArrayList<>();
         for (Reference reference : references(template)) {
             JsonNode target = resources.get(reference.target());
             if (target == null || !never.contains(target.path("Condition").asText(""))
@@ -439,17 +493,21 @@ public final class TemplateChecks {
                 continue;
             }
             String owner = reference.owner().substring("resource ".length());
-            if (never.contains(resources.path(owner).path("Condition").asText(""))) {
-                continue; // never created either
+            if (!never.contains(resources.path(owner).path("Condition").asText(""))) {
+                broken.add(reference); // an owner that is never created either breaks nothing
             }
-            String condition = target.path("Condition").asText();
-            problems.add(new TemplateProblem(template.locate(reference.path().toArray(String[]::new)),
-                    reference.shown() + " in " + reference.owner() + ": resource " + reference.target()
-                            + " is never created (its condition " + condition + " can never be true), so CloudFormation"
-                            + " fails the deployment; remove the reference or give " + owner + " the same condition"
-                            + " (template: " + reference.pathText() + ")",
-                    List.of(new RelatedLocation(template.locate("Resources", reference.target()), "resource "
-                            + reference.target() + " with condition " + condition))));
+        }
+        List<TemplateProblem> problems = new ArrayList<>();
+        for (Group found : byLineAndTarget(template, broken)) {
+            List<Reference> group = found.references();
+            String target = group.get(0).target();
+            String condition = resources.path(target).path("Condition").asText();
+            problems.add(new TemplateProblem(found.where(), owners(group) + " " + (group.size() == 1 ? group.get(0).verb()
+                    : "refer to") + " resource " + target + ", which is never created (its condition " + condition
+                    + " can never be true), so CloudFormation fails the deployment; remove the reference or give the"
+                    + " referring resource the same condition (template: " + paths(group) + ")",
+                    List.of(new RelatedLocation(template.locate("Resources", target), "resource " + target
+                            + " with condition " + condition))));
         }
         return problems;
     }
@@ -564,21 +622,15 @@ public final class TemplateChecks {
     // ---- size -----------------------------------------------------------------------------------
 
     /**
-     * The template's size as Serverless Framework uploads it ({@code JSON.stringify}, UTF-8): the
-     * merged template's, plus the statements the derivation rules add to its roles.
+     * What a statement the derivation rules add to one of the template's roles adds to the template's
+     * size as Serverless Framework uploads it ({@code JSON.stringify}, UTF-8): its JSON and a comma.
      */
-    public static long bytes(MergedTemplate template, List<IamStatement> derived) {
-        long bytes = template.bytes();
-        ObjectNode resources = template.section("Resources");
-        for (IamStatement statement : derived) {
-            if (statement.inline() && resources.has(statement.role())) {
-                bytes += JsJson.stringify(statement.document()).getBytes(StandardCharsets.UTF_8).length + 1;
-            }
-        }
-        return bytes;
+    public static long statementBytes(MergedTemplate template, IamStatement statement) {
+        return statement.inline() && template.section("Resources").has(statement.role())
+                ? JsJson.stringify(statement.document()).getBytes(StandardCharsets.UTF_8).length + 1 : 0;
     }
 
-    /** {@code 1,234,567 bytes} / {@code 1.2 MB}, for messages. */
+    /** {@code 1,234,567 bytes}, for messages. */
     public static String size(long bytes) {
         return String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
     }
