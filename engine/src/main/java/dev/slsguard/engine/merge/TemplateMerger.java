@@ -119,6 +119,11 @@ public final class TemplateMerger {
 
     private static TemplateOrigins origins(TemplateDraft draft, List<IamStatement> statements,
                                            Optional<ObjectNode> template) {
+        return new TemplateOrigins(() -> compiledOrigins(draft, statements), draft.userResources(),
+                draft.service().ref(), template.map(JsonNode.class::cast), Optional.of(draft.service().config()));
+    }
+
+    private static Map<String, SourceRef> compiledOrigins(TemplateDraft draft, List<IamStatement> statements) {
         Map<String, SourceRef> compiled = new HashMap<>();
         for (Resource resource : draft.resources()) {
             compiled.put(TemplateOrigins.pointer(List.of("Resources", resource.logicalId())), resource.origin());
@@ -131,8 +136,7 @@ public final class TemplateMerger {
             }
         }
         compiled.putAll(draft.origins());
-        return new TemplateOrigins(compiled, draft.userResources(), draft.service().ref(),
-                template.map(JsonNode.class::cast), Optional.of(draft.service().config()));
+        return compiled;
     }
 
     private static JsonNode policyDocument(ObjectNode role) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The source map of a merged CloudFormation template: which line of the user's files produced each
@@ -23,7 +23,8 @@ import java.util.TreeMap;
  */
 public final class TemplateOrigins {
 
-    private final Map<String, SourceRef> compiled;
+    private final Supplier<Map<String, SourceRef>> source;
+    private volatile Map<String, SourceRef> compiled;
     private final Optional<MapNode> userSection;
     private final SourceRef fallback;
     private final Optional<JsonNode> template;
@@ -47,7 +48,16 @@ public final class TemplateOrigins {
      */
     public TemplateOrigins(Map<String, SourceRef> compiled, Optional<MapNode> userSection, SourceRef fallback,
                            Optional<JsonNode> template, Optional<Node> config) {
-        this.compiled = Map.copyOf(new TreeMap<>(compiled));
+        this(() -> compiled, userSection, fallback, template, config);
+    }
+
+    /**
+     * Origins whose compiled part is built by {@code compiled} when a path is first located: most
+     * analyses never locate one, and a large service has thousands of compiled parts.
+     */
+    public TemplateOrigins(Supplier<Map<String, SourceRef>> compiled, Optional<MapNode> userSection,
+                           SourceRef fallback, Optional<JsonNode> template, Optional<Node> config) {
+        this.source = compiled;
         this.userSection = userSection;
         this.fallback = fallback;
         this.template = template;
@@ -93,6 +103,7 @@ public final class TemplateOrigins {
         if (user.complete()) {
             return user.ref();
         }
+        Map<String, SourceRef> compiled = compiled();
         for (int depth = segments.size(); depth > 0; depth--) {
             SourceRef ref = compiled.get(pointer(segments.subList(0, depth)));
             if (ref != null) {
@@ -153,6 +164,19 @@ public final class TemplateOrigins {
             }
         }
         return Optional.of(current);
+    }
+
+    private Map<String, SourceRef> compiled() {
+        Map<String, SourceRef> built = compiled;
+        if (built == null) {
+            synchronized (this) {
+                if (compiled == null) {
+                    compiled = Map.copyOf(source.get());
+                }
+                built = compiled;
+            }
+        }
+        return built;
     }
 
     /** The template pointer of {@code path}: {@code /Resources/Queue/Properties}. */
