@@ -1,13 +1,8 @@
 package dev.slsguard.cli;
 
+import dev.slsguard.engine.io.DataLines;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.rules.RuleInfo;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -113,32 +108,20 @@ final class CfnLintRules {
     private static Catalogue load() {
         Map<String, RuleInfo> rules = new TreeMap<>();
         String version = null;
-        try (InputStream in = CfnLintRules.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
+        for (String line : DataLines.of(CfnLintRules.class, RESOURCE)) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length == 3 && cells[0].equals("source")) {
+                version = cells[2];
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (cells.length == 3 && cells[0].equals("source")) {
-                    version = cells[2];
-                    continue;
-                }
-                if (cells.length != 5) {
-                    throw new IllegalStateException(RESOURCE + ": expected 5 columns: " + line);
-                }
-                String id = PREFIX + cells[0];
-                List<String> tags = new java.util.ArrayList<>(List.of(PACK));
-                Arrays.stream(cells[4].split(",")).filter(t -> !t.isBlank()).forEach(tags::add);
-                rules.put(id, new RuleInfo(id, severity("", cells[0]), cells[1], cells[2], cells[3], tags, PACK,
-                        cells[1]));
+            if (cells.length != 5) {
+                throw new IllegalStateException(RESOURCE + ": expected 5 columns: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String id = PREFIX + cells[0];
+            List<String> tags = new java.util.ArrayList<>(List.of(PACK));
+            Arrays.stream(cells[4].split(",")).filter(t -> !t.isBlank()).forEach(tags::add);
+            rules.put(id, new RuleInfo(id, severity("", cells[0]), cells[1], cells[2], cells[3], tags, PACK,
+                    cells[1]));
         }
         if (version == null) {
             throw new IllegalStateException(RESOURCE + ": no source line");

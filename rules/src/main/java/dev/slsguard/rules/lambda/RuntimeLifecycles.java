@@ -1,11 +1,6 @@
 package dev.slsguard.rules.lambda;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.slsguard.engine.io.DataLines;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,36 +44,24 @@ public final class RuntimeLifecycles {
     private static Map<String, RuntimeLifecycle> load() {
         Map<String, RuntimeLifecycle> rows = new TreeMap<>();
         String cfnLintVersion = null;
-        try (InputStream in = RuntimeLifecycles.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
+        for (String line : DataLines.of(RuntimeLifecycles.class, RESOURCE)) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length == 3 && cells[0].equals("source") && cells[1].equals("cfn-lint")) {
+                cfnLintVersion = cells[2];
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.trim().split("\\s+");
-                if (cells.length == 3 && cells[0].equals("source") && cells[1].equals("cfn-lint")) {
-                    cfnLintVersion = cells[2];
-                    continue;
-                }
-                if (cells.length != 6 || cfnLintVersion == null) {
-                    throw new IllegalStateException(RESOURCE + ": expected a source line, then 6 columns: " + line);
-                }
-                Optional<String> successor = cells[4].equals("-") ? Optional.empty() : Optional.of(cells[4]);
-                String data = switch (cells[5]) {
-                    case "cfn-lint" -> "cfn-lint " + cfnLintVersion + "'s LmbdRuntimeLifecycle.json";
-                    case "supplement" -> "the AWS Lambda runtimes page (slsguard's supplement to cfn-lint "
-                            + cfnLintVersion + "'s data)";
-                    default -> throw new IllegalStateException(RESOURCE + ": unknown data column: " + line);
-                };
-                rows.put(cells[0], new RuntimeLifecycle(cells[0], LocalDate.parse(cells[1]), LocalDate.parse(cells[2]),
-                        LocalDate.parse(cells[3]), successor, data));
+            if (cells.length != 6 || cfnLintVersion == null) {
+                throw new IllegalStateException(RESOURCE + ": expected a source line, then 6 columns: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Optional<String> successor = cells[4].equals("-") ? Optional.empty() : Optional.of(cells[4]);
+            String data = switch (cells[5]) {
+                case "cfn-lint" -> "cfn-lint " + cfnLintVersion + "'s LmbdRuntimeLifecycle.json";
+                case "supplement" -> "the AWS Lambda runtimes page (slsguard's supplement to cfn-lint "
+                        + cfnLintVersion + "'s data)";
+                default -> throw new IllegalStateException(RESOURCE + ": unknown data column: " + line);
+            };
+            rows.put(cells[0], new RuntimeLifecycle(cells[0], LocalDate.parse(cells[1]), LocalDate.parse(cells[2]),
+                    LocalDate.parse(cells[3]), successor, data));
         }
         return java.util.Collections.unmodifiableMap(rows);
     }
