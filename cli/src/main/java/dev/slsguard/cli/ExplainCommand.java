@@ -78,6 +78,8 @@ final class ExplainCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         out.append(rule.id()).append(": ").append(rule.title()).append('\n');
         out.append("severity: ").append(rule.severity().label()).append('\n');
+        rule.securityRisk().ifPresent(risk -> out.append("security severity: ").append(risk.score()).append(' ')
+                .append(risk.band()).append(" (").append(risk.key()).append(": ").append(risk.meaning()).append(")\n"));
         out.append("tags: ").append(String.join(", ", rule.tags())).append('\n');
         out.append("pack: ").append(rule.pack()).append('\n');
         List<OrgPack> shownPacks = RuleCatalog.shown(base.orgPacks(), rules);

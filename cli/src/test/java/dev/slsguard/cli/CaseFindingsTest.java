@@ -63,6 +63,7 @@ class CaseFindingsTest {
                 "SLS-DEP-003 warning 29:3", // PROVIDER_IAM_SETTINGS_V3: provider.iamRoleStatements
                 "SLS-IAM-008 note 29:3", // provider.iamRoleStatements: one role for 3 functions with different needs
                 "SLS-IAM-102 warning 32:11", // iamRoleStatements: dynamodb:* (every DynamoDB action)
+                "SLS-IAM-110 error 32:11", // ... including dynamodb:PutResourcePolicy on every table
                 "SLS-IAM-101 warning 33:17", // ... on Resource '*' though DynamoDB actions can be scoped
                 "SLS-VAL-102 warning 41:22", // sqs batchSize 0: must be >= 1 (warn mode: a warning)
                 "SLS-VAL-102 warning 45:20", // sqs enabled 'yes': must be boolean
@@ -80,7 +81,11 @@ class CaseFindingsTest {
                 "SLS-DEP-007 warning 64:9", // ALEXA_SKILL_EVENT_WITHOUT_APP_ID
                 "SLS-VAL-002 warning 64:9"), // bare alexaSkill: must be object
                 checked.findings());
-        assertEquals(0, checked.exitCode()); // v3 packages it too (exit 0): only warnings in warn mode
+        // v3 packages it (its configuration errors are warnings in warn mode), but the gate fails on a
+        // security error: dynamodb:* on "*" lets the function rewrite every table's resource policy
+        assertEquals(1, checked.exitCode());
+        assertEquals(List.of("SLS-IAM-110 error 32:11"),
+                checked.findings().stream().filter(f -> f.contains(" error ")).toList());
     }
 
     @Test
