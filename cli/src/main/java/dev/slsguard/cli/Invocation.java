@@ -282,7 +282,7 @@ final class Invocation {
         Analysis raw = pipeline.run(target.config(), target.displayName(), variableOptions());
         Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
                 project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
-                raw.statements(), project.applySuppressed(raw.suppressed()));
+                raw.statements(), project.applySuppressed(raw.suppressed()), raw.included(), raw.configuration());
         return new ServiceCheck(analysis, baseline, failOn);
     }
 

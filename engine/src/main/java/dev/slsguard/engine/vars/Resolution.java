@@ -1,9 +1,11 @@
 package dev.slsguard.engine.vars;
 
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.UnresolvedVariable;
 import dev.slsguard.engine.source.Limits;
+import dev.slsguard.engine.source.JsonPointers;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
@@ -45,22 +47,45 @@ final class Resolution {
 
     /**
      * What a variable source gave: a value, nothing ({@code missing} says why), or a value that
-     * cannot be known offline ({@code offline}).
+     * cannot be known offline ({@code offline}). A value written in a document (the configuration
+     * or an included file) keeps its own position; {@code reach} says how it was reached.
      */
-    private record Lookup(Node node, boolean offline, String missing) {
+    private record Lookup(Node node, boolean offline, String missing, Reach reach) {
 
+        /** A value made at the reference (an option, an environment variable, a literal fallback ...). */
         static Lookup found(Node node) {
-            return new Lookup(node, false, null);
+            return new Lookup(node, false, null, null);
+        }
+
+        /** A value written in a document, reached by {@code reach}. */
+        static Lookup written(Node node, Reach reach) {
+            return new Lookup(node, false, null, reach);
         }
 
         static Lookup absent(String why) {
-            return new Lookup(null, false, why);
+            return new Lookup(null, false, why, null);
         }
 
-        static final Lookup OFFLINE = new Lookup(null, true, null);
+        static final Lookup OFFLINE = new Lookup(null, true, null, null);
 
         boolean hasValue() {
             return node != null && !(node instanceof ScalarNode scalar && scalar.value() == null);
+        }
+    }
+
+    /** How a variable reached a value written elsewhere: the words of the related location it adds. */
+    private enum Reach {
+        INCLUDE("included from %s by %s"),
+        REFERENCE("used in %s through %s");
+
+        private final String label;
+
+        Reach(String label) {
+            this.label = label;
+        }
+
+        String label(SourceRef at, Variable variable) {
+            return String.format(java.util.Locale.ROOT, label, at.file(), variable.text());
         }
     }
 
@@ -102,6 +127,11 @@ final class Resolution {
 
     MapNode resolveRoot() {
         return (MapNode) resolveNode(root);
+    }
+
+    /** The YAML and JSON files {@code ${file()}} read, in the order they were first read. */
+    List<SourceDocument> included() {
+        return files.documents();
     }
 
     /** The effective stage: --stage, else provider.stage, else "dev". */
@@ -190,7 +220,7 @@ final class Resolution {
         }
         enter(scalar, scalar.ref());
         try {
-            return relocate(evaluate(template, scalar.ref()), scalar.ref());
+            return evaluate(template, scalar.ref());
         } finally {
             leave(scalar);
         }
@@ -220,12 +250,25 @@ final class Resolution {
         return result;
     }
 
-    /** The value of a template: a whole-string variable keeps its value's type, anything else is text. */
+    /**
+     * The value of a template at {@code ref}: a whole-string variable keeps its value's type, anything
+     * else is text. A value written in a document keeps its position and records the variable it came
+     * through; any other value is located at {@code ref}, the text it replaces.
+     */
     private Node evaluate(Template template, SourceRef ref) {
         if (template.isSingleVariable()) {
             Variable variable = ((Template.Var) template.pieces().get(0)).variable();
             Lookup lookup = evaluate(variable, ref);
-            return lookup.offline() ? new ScalarNode(ref, variable.text()) : lookup.node();
+            if (lookup.offline()) {
+                return new ScalarNode(ref, variable.text());
+            }
+            if (lookup.reach() == null) {
+                return relocate(lookup.node(), ref);
+            }
+            List<RelatedLocation> hops = new ArrayList<>(1 + ref.through().size());
+            hops.add(new RelatedLocation(ref.withoutThrough(), lookup.reach().label(ref, variable)));
+            hops.addAll(ref.through());
+            return place(lookup.node(), ref, ref.pointer(), hops);
         }
         StringBuilder text = new StringBuilder();
         for (Template.Piece piece : template.pieces()) {
@@ -340,7 +383,8 @@ final class Resolution {
         if (node instanceof ScalarNode scalar && scalar.value() == null) {
             return Lookup.absent(path + " is null in the configuration");
         }
-        return node == null ? Lookup.absent(path + " is not set in the configuration") : Lookup.found(node);
+        return node == null ? Lookup.absent(path + " is not set in the configuration")
+                : Lookup.written(node, Reach.REFERENCE);
     }
 
     private Lookup option(VariableSource.Typed source, SourceRef ref) {
@@ -379,7 +423,7 @@ final class Resolution {
         for (String scope : List.of(stage(), "default")) {
             Node node = navigate(root, List.of("params", scope, name), true);
             if (node != null && !(node instanceof ScalarNode scalar && scalar.value() == null)) {
-                return Lookup.found(node);
+                return Lookup.written(node, Reach.REFERENCE);
             }
         }
         return Lookup.absent("parameter " + name + " is not set (--param " + name + "=..., params." + stage()
@@ -429,11 +473,11 @@ final class Resolution {
             default: {
                 Node fileRoot = files.document(file).root();
                 if (address.isEmpty()) {
-                    return Lookup.found(resolveNode(fileRoot));
+                    return Lookup.written(resolveNode(fileRoot), Reach.INCLUDE);
                 }
                 Node node = navigate(fileRoot, split(address.get()), true);
                 return node == null ? Lookup.absent(address.get() + " is not set in " + pathText.get())
-                        : Lookup.found(node);
+                        : Lookup.written(node, Reach.INCLUDE);
             }
         }
     }
@@ -606,6 +650,33 @@ final class Resolution {
             fields.add(new MapNode.Field(field.key(), ref, relocate(field.value(), ref)));
         }
         return count(new MapNode(ref, fields), ref);
+    }
+
+    /**
+     * A copy of {@code value} placed at {@code pointer} of the configuration: every node keeps the
+     * position where it is written, takes the pointer of the place it now occupies and comes
+     * through {@code hops} as well. {@code ref} (the reference) is where the limits are reported.
+     */
+    private Node place(Node value, SourceRef ref, String pointer, List<RelatedLocation> hops) {
+        SourceRef at = value.ref().withPointer(pointer).reachedThrough(hops);
+        if (value instanceof ScalarNode scalar) {
+            return count(new ScalarNode(at, scalar.value()), ref);
+        }
+        if (value instanceof ListNode list) {
+            List<Node> items = new ArrayList<>(list.items().size());
+            for (Node item : list.items()) {
+                items.add(place(item, ref, JsonPointers.append(pointer, items.size()), hops));
+            }
+            return count(new ListNode(at, items), ref);
+        }
+        MapNode map = (MapNode) value;
+        List<MapNode.Field> fields = new ArrayList<>(map.size());
+        for (MapNode.Field field : map.fields()) {
+            String child = JsonPointers.append(pointer, field.key());
+            fields.add(new MapNode.Field(field.key(), field.keyRef().withPointer(child).reachedThrough(hops),
+                    place(field.value(), ref, child, hops)));
+        }
+        return count(new MapNode(at, fields), ref);
     }
 
     private Node count(Node node, SourceRef ref) {
