@@ -15,7 +15,9 @@ import java.util.Objects;
  * {@code ${self:custom.bucket}}) is located where it is written (in {@code role.yml}, at
  * {@code custom.bucket}); {@code through} lists the references it came through, innermost first
  * and the one in the configuration file last, each labelled in words. The pointer is always the
- * value's place in the resolved configuration.
+ * value's place in the resolved configuration; the pointer of a reference in {@code through} is its
+ * place in the document that holds it (the configuration, or an included file for a reference
+ * written there).
  *
  * @param through the references that brought the value to its place; empty when it is written there
  */

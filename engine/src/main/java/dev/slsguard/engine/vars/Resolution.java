@@ -4,8 +4,8 @@ import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.UnresolvedVariable;
-import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.JsonPointers;
+import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -111,6 +113,7 @@ final class Resolution {
     private final List<Frame> frames = new ArrayList<>();
     private final Set<UnresolvedVariable> unresolved = new LinkedHashSet<>();
     private final String mainFile;
+    private MapNode resolvedRoot;
     private long produced;
     private int nesting;
     private String stage;
@@ -126,7 +129,8 @@ final class Resolution {
     }
 
     MapNode resolveRoot() {
-        return (MapNode) resolveNode(root);
+        resolvedRoot = (MapNode) resolveNode(root);
+        return resolvedRoot;
     }
 
     /** The YAML and JSON files {@code ${file()}} read, in the order they were first read. */
@@ -154,12 +158,44 @@ final class Resolution {
 
     /** Placeholders kept, in document order (the configuration first, then included files). */
     List<UnresolvedVariable> unresolved() {
+        Map<String, SourceRef> placed = new HashMap<>();
+        if (resolvedRoot != null && unresolved.stream().anyMatch(u -> !u.ref().file().equals(mainFile))) {
+            collectPlaced(resolvedRoot, placed);
+        }
         return unresolved.stream()
+                .map(u -> u.ref().file().equals(mainFile) ? u : new UnresolvedVariable(u.expression(), u.source(),
+                        placed.getOrDefault(position(u.ref()), u.ref())))
+                .distinct()
                 .sorted(Comparator.comparing((UnresolvedVariable u) -> !u.ref().file().equals(mainFile))
                         .thenComparing(u -> u.ref().file())
                         .thenComparingInt(u -> u.ref().line())
                         .thenComparingInt(u -> u.ref().column()))
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * Where the nodes of included files were placed in the configuration, by their position: the
+     * first place each is used, in document order (its pointer in the configuration and the
+     * references it came through), for placeholders recorded while an included file was resolved.
+     */
+    private static void collectPlaced(Node node, Map<String, SourceRef> placed) {
+        if (node.ref().reached()) {
+            placed.putIfAbsent(position(node.ref()), node.ref());
+        }
+        if (node instanceof ListNode list) {
+            list.items().forEach(item -> collectPlaced(item, placed));
+        } else if (node instanceof MapNode map) {
+            for (MapNode.Field field : map.fields()) {
+                if (field.keyRef().reached()) {
+                    placed.putIfAbsent(position(field.keyRef()), field.keyRef());
+                }
+                collectPlaced(field.value(), placed);
+            }
+        }
+    }
+
+    private static String position(SourceRef ref) {
+        return ref.file() + ":" + ref.line() + ":" + ref.column();
     }
 
     /** A truthy scalar at {@code path} as text (v3 treats "", 0, false and null as not set). */

@@ -503,6 +503,26 @@ class VariableResolverTest {
     }
 
     @Test
+    void aPlaceholderInAnIncludedFileIsListedWhereTheConfigurationUsesIt() throws IOException {
+        write("functions.yml", """
+                worker:
+                  handler: handler.worker
+                  events:
+                    - sqs: ${ssm:/orders/queue-arn}
+                """);
+        ResolvedDocument resolved = resolve("""
+                service: orders
+                functions: ${file(./functions.yml)}
+                """);
+        UnresolvedVariable placeholder = resolved.unresolved().get(0);
+        assertEquals(1, resolved.unresolved().size());
+        assertEquals("functions.yml:4:12", placeholder.ref().toString());
+        assertEquals("/functions/worker/events/0/sqs", placeholder.ref().pointer());
+        assertEquals(List.of("included from serverless.yml by ${file(./functions.yml)}"),
+                placeholder.ref().through().stream().map(RelatedLocation::label).toList());
+    }
+
+    @Test
     void dashboardOutputsAndTheInstanceIdAreOfflineToo() throws IOException {
         ResolvedDocument resolved = resolve("custom:\n  a: ${output:shared.arn}\n  b: ${sls:instanceId}\n");
         assertEquals(json("{'a': '${output:shared.arn}', 'b': '${sls:instanceId}'}"), custom(resolved));
