@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +88,7 @@ final class Resolution {
         }
 
         String label(SourceRef at, Variable variable) {
-            return String.format(java.util.Locale.ROOT, label, at.file(), variable.text());
+            return String.format(Locale.ROOT, label, at.file(), variable.text());
         }
     }
 
