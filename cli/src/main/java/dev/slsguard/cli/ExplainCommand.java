@@ -70,7 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
             PackFixtures.of(dirs.get(i)).forEach(f -> examples.add(new Example(shown, f)));
         }
         Optional<Example> bad = examples.stream()
-                .filter(e -> e.fixture().expected().stream().anyMatch(h -> h.ruleId().equals(id))).findFirst();
+                .filter(e -> e.fixture().expected().stream().anyMatch(h -> h.ruleId().equals(id) && h.inServiceFile()))
+                .findFirst();
         // the good example sits beside the bad one (tests/<topic>/bad, tests/<topic>/good) and names no rule
         Optional<Example> good = bad.flatMap(b -> examples.stream()
                 .filter(e -> e.parent().equals(b.parent()) && e.fixture().markedIds().isEmpty()).findFirst());
@@ -105,7 +106,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private String lines(Fixture fixture) {
-        return String.join(", ", fixture.expected().stream().filter(h -> h.ruleId().equals(id)).sorted()
+        return String.join(", ", fixture.expected().stream().filter(h -> h.ruleId().equals(id) && h.inServiceFile())
+                .sorted()
                 .map(h -> String.valueOf(h.line())).toList());
     }
 

@@ -138,9 +138,9 @@ final class Invocation {
                 () -> JUnitReport.render(analyses, tool, runName), counted,
                 checks.stream().anyMatch(c -> c.baseline().isPresent()));
         if (options.writeBaseline != null) {
-            Baseline merged = Baseline.of(List.of(), analyses.get(0).source().root());
+            Baseline merged = Baseline.of(List.of(), analyses.get(0));
             for (Analysis analysis : analyses) {
-                merged = merged.plus(Baseline.of(analysis.findings(), analysis.source().root()));
+                merged = merged.plus(Baseline.of(analysis.findings(), analysis));
             }
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), configs).write(file.getFileName().toString(), merged.bytes());
@@ -178,7 +178,7 @@ final class Invocation {
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
-                    Baseline.of(analysis.findings(), analysis.source().root()).bytes());
+                    Baseline.of(analysis.findings(), analysis).bytes());
         }
         return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -282,7 +282,7 @@ final class Invocation {
         Analysis raw = pipeline.run(target.config(), target.displayName(), variableOptions());
         Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
                 project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
-                raw.statements(), project.applySuppressed(raw.suppressed()));
+                raw.statements(), project.applySuppressed(raw.suppressed()), raw.included(), raw.configuration());
         return new ServiceCheck(analysis, baseline, failOn);
     }
 

@@ -8,7 +8,12 @@ import dev.slsguard.engine.model.IamStatement;
 import dev.slsguard.engine.model.SuppressedFinding;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.SourceDocument;
+import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.MapNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The result of checking one service.
@@ -24,10 +29,14 @@ import java.util.List;
  *                   declared, derived), sorted by role and order key
  * @param suppressed findings an inline {@code # slsguard-ignore:} comment suppressed; they are not
  *                   in {@code findings} and do not count toward the exit code
+ * @param included   the files {@code ${file()}} included, in the order they were read (findings
+ *                   on their values are located in them; their text gives snippets)
+ * @param configuration the resolved configuration (variables replaced), or empty when not known
  */
 public record Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
                        String sourceText, List<Function> functions, List<EventDecl> events,
-                       List<IamStatement> statements, List<SuppressedFinding> suppressed) {
+                       List<IamStatement> statements, List<SuppressedFinding> suppressed,
+                       List<SourceDocument> included, Optional<MapNode> configuration) {
 
     public Analysis {
         findings = List.copyOf(findings);
@@ -36,6 +45,15 @@ public record Analysis(SourceDocument source, ObjectNode template, List<Finding>
         events = List.copyOf(events);
         statements = List.copyOf(statements);
         suppressed = List.copyOf(suppressed);
+        included = List.copyOf(included);
+    }
+
+    /** An analysis of a configuration that includes no file. */
+    public Analysis(SourceDocument source, ObjectNode template, List<Finding> findings, List<RuleInfo> rules,
+                    String sourceText, List<Function> functions, List<EventDecl> events,
+                    List<IamStatement> statements, List<SuppressedFinding> suppressed) {
+        this(source, template, findings, rules, sourceText, functions, events, statements, suppressed, List.of(),
+                Optional.empty());
     }
 
     /** An analysis without source text, functions, events or statements (tests, old callers). */
@@ -53,6 +71,19 @@ public record Analysis(SourceDocument source, ObjectNode template, List<Finding>
     /** The same analysis with other findings (after suppressions were applied, for instance). */
     public Analysis withFindings(List<Finding> newFindings) {
         return new Analysis(source, template, newFindings, rules, sourceText, functions, events, statements,
-                suppressed);
+                suppressed, included, configuration);
+    }
+
+    /**
+     * The text of every file findings can be located in, by file name as locations give it: the
+     * configuration file and each included file.
+     */
+    public Map<String, String> texts() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(SourceRef.normalizeFile(source.displayName()), sourceText);
+        for (SourceDocument document : included) {
+            texts.putIfAbsent(SourceRef.normalizeFile(document.displayName()), document.text());
+        }
+        return texts;
     }
 }

@@ -253,8 +253,7 @@ public final class SarifReport {
                 all.add(s.finding());
             }
             known.addAll(analysis.rules());
-            linesByFile.putIfAbsent(SourceRef.normalizeFile(analysis.source().displayName()),
-                    analysis.sourceText().lines().toList());
+            analysis.texts().forEach((file, text) -> linesByFile.putIfAbsent(file, text.lines().toList()));
         }
         List<Finding> findings = FindingOrder.sorted(all);
         List<RuleInfo> rules = rulesFor(known, findings);

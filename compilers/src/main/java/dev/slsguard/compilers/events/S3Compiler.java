@@ -75,7 +75,7 @@ public final class S3Compiler implements EventCompiler {
             if (first.isPresent() && !first.get().bucketKey().equals(item.bucketKey())) {
                 return CompileResult.refused(event, "S3_MULTIPLE_BUCKETS_PER_FUNCTION", item.bucketWhere(),
                         "function " + event.function().key() + " already has events on existing bucket '"
-                                + first.get().bucketKey() + "' (line " + first.get().event().ref().line()
+                                + first.get().bucketKey() + "' (" + first.get().event().ref().lineSeenFrom(item.bucketWhere())
                                 + "); Serverless Framework v3 allows one existing bucket per function"
                                 + " (S3_MULTIPLE_BUCKETS_PER_FUNCTION): move the events on '" + item.bucketKey()
                                 + "' to another function");
