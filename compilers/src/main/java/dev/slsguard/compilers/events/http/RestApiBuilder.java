@@ -15,6 +15,7 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.custom.ApiGatewayAccountRole;
 import dev.slsguard.compilers.custom.CustomResources;
 import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.events.EventType;
@@ -815,28 +816,15 @@ public final class RestApiBuilder {
             properties.set("DataProtectionPolicy", protection);
         }
         merge(Naming.API_GATEWAY_LOG_GROUP_LOGICAL_ID, group, providerRef("logs", "restApi"));
-        ensureCloudWatchRole(logs);
+        ensureCloudWatchRole();
     }
 
-    /**
-     * v3's {@code ensureApiGatewayCloudWatchRole}: unless the role is managed externally, a
-     * {@code Custom::ApiGatewayAccountRole} that sets the API Gateway account's CloudWatch role
-     * ({@code logs.restApi.role}, or one the custom resource creates), run by the framework's
-     * custom-resource function (added after the API's resources).
-     */
-    private void ensureCloudWatchRole(JsonNode logs) {
-        if (logs.isObject() && Js.truthy(logs.get("roleManagedExternally"))) {
-            return;
-        }
-        ObjectNode resource = JSON.objectNode();
-        resource.put("Type", "Custom::ApiGatewayAccountRole");
-        resource.put("Version", 1);
-        ObjectNode properties = resource.putObject("Properties");
-        properties.set("ServiceToken", getAtt(CustomResources.Kind.API_GATEWAY_CLOUD_WATCH_ROLE.functionLogicalId(),
-                "Arn"));
-        properties.set("RoleArn", orUndefined(logs.isObject() ? logs.get("role") : null));
-        assign(Naming.API_GATEWAY_CLOUD_WATCH_ROLE_LOGICAL_ID, resource, providerRef("logs", "restApi"));
-        cloudWatchRole = true;
+    /** v3's {@code ensureApiGatewayCloudWatchRole}: see {@link ApiGatewayAccountRole}. */
+    private void ensureCloudWatchRole() {
+        ApiGatewayAccountRole.resource(settings).ifPresent(resource -> {
+            assign(Naming.API_GATEWAY_CLOUD_WATCH_ROLE_LOGICAL_ID, resource, providerRef("logs", "restApi"));
+            cloudWatchRole = true;
+        });
     }
 
     // ---- facts ------------------------------------------------------------------------------------
