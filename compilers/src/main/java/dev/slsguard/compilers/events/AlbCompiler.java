@@ -182,11 +182,13 @@ public final class AlbCompiler implements EventCompiler {
                             + ", or !Ref of a listener; Serverless Framework v3 refuses this (ALB_INVALID_LISTENER_ARN)"));
             return null;
         }
-        String got = options.get("listenerArn").map(n -> n instanceof MapNode map && map.size() == 1
-                ? map.keys().get(0) : Details.show(n)).orElse("nothing");
+        Optional<String> got = options.get("listenerArn").map(n -> n instanceof MapNode map && map.size() == 1
+                ? map.keys().get(0) : Details.show(n));
         refusals.add(CompileResult.refusal(event, Refusal.V3_UNREADABLE_OPTION, where(event, options, "listenerArn"),
-                "alb listenerArn must be the listener's ARN or !Ref of a listener resource or parameter; got "
-                        + got + ", which Serverless Framework v3 cannot read (it stops packaging with a TypeError)"));
+                got.map(g -> "alb listenerArn must be the listener's ARN or !Ref of a listener resource or parameter;"
+                        + " got " + g + ", which Serverless Framework v3 cannot read (it stops packaging with a"
+                        + " TypeError)").orElse("alb event needs listenerArn, the listener's ARN or !Ref of a"
+                        + " listener; Serverless Framework v3 stops packaging on it with a TypeError")));
         return null;
     }
 
