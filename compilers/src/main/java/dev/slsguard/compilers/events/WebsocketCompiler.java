@@ -343,14 +343,7 @@ public final class WebsocketCompiler implements EventCompiler {
     }
 
     private static ObjectNode integration(FunctionSettings function, JsonNode apiId) {
-        ObjectNode integration = JSON.objectNode();
-        integration.put("Type", "AWS::ApiGatewayV2::Integration");
-        function.targetAlias().map(TargetAlias::logicalId).ifPresent(id -> integration.put("DependsOn", id));
-        ObjectNode properties = integration.putObject("Properties");
-        properties.set("ApiId", apiId.deepCopy());
-        properties.put("IntegrationType", "AWS_PROXY");
-        properties.set("IntegrationUri", Cfn.lambdaInvocationUri(function.target()));
-        return integration;
+        return ApiV2Integration.proxy(function, apiId, Cfn.lambdaInvocationUri(function.target()));
     }
 
     private static ObjectNode routeResponse(Route route, JsonNode apiId) {
@@ -451,19 +444,8 @@ public final class WebsocketCompiler implements EventCompiler {
         }
         context.putResource(Naming.WEBSOCKETS_STAGE_LOGICAL_ID, stage, Optional.empty(), first);
 
-        ObjectNode group = JSON.objectNode();
-        group.put("Type", "AWS::Logs::LogGroup");
-        ObjectNode groupProperties = group.putObject("Properties");
-        groupProperties.put("LogGroupName", Naming.websocketsLogGroupName(settings.name(), settings.stage()));
-        JsonNode retention = settings.providerValue("logRetentionInDays");
-        if (Js.truthy(retention)) {
-            groupProperties.set("RetentionInDays", retention);
-        }
-        JsonNode protection = settings.providerValue("logDataProtectionPolicy");
-        if (Js.truthy(protection)) {
-            groupProperties.set("DataProtectionPolicy", protection);
-        }
-        context.putResource(Naming.WEBSOCKETS_LOG_GROUP_LOGICAL_ID, group, Optional.empty(), logsRef);
+        context.putResource(Naming.WEBSOCKETS_LOG_GROUP_LOGICAL_ID, ApiLogGroup.of(settings,
+                Naming.websocketsLogGroupName(settings.name(), settings.stage())), Optional.empty(), logsRef);
 
         // v3 sets the account's CloudWatch role once per service: REST API logs may have done it already
         if (context.resource(Naming.API_GATEWAY_CLOUD_WATCH_ROLE_LOGICAL_ID).isEmpty()) {

@@ -64,10 +64,10 @@ public final class PublicPaths {
         List<String> open = new ArrayList<>();
         SourceRef where = null;
         for (Setting item : items) {
-            if (item.unresolved()) {
-                continue;
+            if (item.unresolved() || !item.isText()) {
+                continue; // a variable left for deploy time, or no path (the schema reports it)
             }
-            String path = item.textOr(item.shown());
+            String path = item.textOr("");
             if (!looksPublic(path)) {
                 open.add(path);
                 where = where == null ? item.ref() : where;

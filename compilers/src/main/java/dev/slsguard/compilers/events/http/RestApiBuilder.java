@@ -17,6 +17,7 @@ import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
 import dev.slsguard.compilers.custom.ApiGatewayAccountRole;
 import dev.slsguard.compilers.custom.CustomResources;
+import dev.slsguard.compilers.events.ApiLogGroup;
 import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Cfn;
@@ -803,19 +804,8 @@ public final class RestApiBuilder {
         if (Js.present(accessLogging) && !Js.truthy(accessLogging)) {
             return;
         }
-        ObjectNode group = JSON.objectNode();
-        group.put("Type", "AWS::Logs::LogGroup");
-        ObjectNode properties = group.putObject("Properties");
-        properties.put("LogGroupName", Naming.restLogGroupName(settings.name(), stage()));
-        JsonNode retention = settings.providerValue("logRetentionInDays");
-        if (Js.truthy(retention)) {
-            properties.set("RetentionInDays", retention);
-        }
-        JsonNode protection = settings.providerValue("logDataProtectionPolicy");
-        if (Js.truthy(protection)) {
-            properties.set("DataProtectionPolicy", protection);
-        }
-        merge(Naming.API_GATEWAY_LOG_GROUP_LOGICAL_ID, group, providerRef("logs", "restApi"));
+        merge(Naming.API_GATEWAY_LOG_GROUP_LOGICAL_ID, ApiLogGroup.of(settings, Naming.restLogGroupName(settings.name(),
+                stage())), providerRef("logs", "restApi"));
         ensureCloudWatchRole();
     }
 
