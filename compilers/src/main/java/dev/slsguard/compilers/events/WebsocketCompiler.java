@@ -97,10 +97,6 @@ public final class WebsocketCompiler implements EventCompiler {
     private record Reading(Optional<Route> route, List<Refusal> refusals) {
 
         static final Reading NONE = new Reading(Optional.empty(), List.of());
-
-        static Reading refused(Refusal refusal) {
-            return new Reading(Optional.empty(), List.of(refusal));
-        }
     }
 
     private static Reading read(EventItem event, CompileContext context) {
@@ -117,26 +113,29 @@ public final class WebsocketCompiler implements EventCompiler {
                     Optional.empty())), List.of());
         }
         MapNode options = config instanceof MapNode map ? map : new MapNode(config.ref(), List.of());
+        List<Refusal> refusals = new ArrayList<>();
+        Optional<Authorizer> authorizer = Optional.empty();
+        JsonNode authorizerValue = value.get("authorizer");
+        if (Js.truthy(authorizerValue) && options.field("authorizer").isPresent()) {
+            // v3 reads the authorizer first: where it stops on both, it stops here
+            AuthorizerReading reading = authorizer(event, options.field("authorizer").get(), authorizerValue,
+                    context);
+            reading.refusal().ifPresent(refusals::add);
+            authorizer = reading.authorizer();
+        }
         Optional<MapNode.Field> routeField = options.field("route");
         JsonNode route = value.get("route");
         if (route == null || !route.isTextual()) {
             SourceRef where = routeField.map(Details::where).orElse(event.ref());
-            return Reading.refused(CompileResult.refusal(event, Refusal.V3_UNREADABLE_OPTION, where,
+            refusals.add(CompileResult.refusal(event, Refusal.V3_UNREADABLE_OPTION, where,
                     "websocket event needs route, the route key as text ($connect, $disconnect, $default or an"
                             + " action such as sendMessage)" + routeField.map(f -> "; got " + Details.show(f.value()))
                             .orElse("") + "; Serverless Framework v3 stops packaging on it with a TypeError"));
         }
-        JsonNode routeResponse = value.get("routeResponseSelectionExpression");
-        Optional<Authorizer> authorizer = Optional.empty();
-        JsonNode authorizerValue = value.get("authorizer");
-        if (Js.truthy(authorizerValue) && options.field("authorizer").isPresent()) {
-            AuthorizerReading reading = authorizer(event, options.field("authorizer").get(), authorizerValue,
-                    context);
-            if (reading.refusal().isPresent()) {
-                return Reading.refused(reading.refusal().get());
-            }
-            authorizer = reading.authorizer();
+        if (!refusals.isEmpty()) {
+            return new Reading(Optional.empty(), refusals);
         }
+        JsonNode routeResponse = value.get("routeResponseSelectionExpression");
         return new Reading(Optional.of(new Route(event, route.textValue(), routeField.get().value().ref(),
                 Optional.ofNullable(routeResponse).filter(Js::truthy), authorizer)), List.of());
     }
