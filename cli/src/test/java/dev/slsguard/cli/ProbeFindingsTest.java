@@ -87,6 +87,16 @@ class ProbeFindingsTest {
         "http-rest-api-id-without-root,           1, SLS-VAL-714 error 9:5",
         "http-vpc-endpoint-ids-not-private,       1, SLS-VAL-718 error 9:3",
         "http-vpc-link-missing-connection-id,     1, SLS-VAL-705 error 12:64",
+        // websocket
+        "websocket-intrinsic-arn-no-name,         1, SLS-VAL-525 error 12:51",
+        "websocket-invalid-log-level,             1, SLS-VAL-526 error 10:14",
+        // alb
+        "alb-invalid-listener-arn,                1, SLS-VAL-555 error 12:28",
+        "alb-missing-authorizer,                  1, SLS-VAL-559 error 12:163",
+        "alb-no-conditions,                       1, SLS-VAL-556 error 12:150",
+        "alb-priority-same-function-diff-listener, 1, SLS-VAL-557 error 13:147",
+        "alb-priority-same-listener,              1, SLS-VAL-557 error 16:147",
+        "alb-target-group-name-and-prefix,        1, SLS-VAL-558 error 14:167",
     })
     void probeIsReportedAtItsLine(String probe, int v3ExitCode, String expectedFinding) throws IOException {
         copyProbe(probe);
@@ -107,7 +117,7 @@ class ProbeFindingsTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"http-external-rest-api", "http-private-endpoint", "http-single-usage-plan-legacy",
-        "eventbridge-provider-block-without-flag"})
+        "eventbridge-provider-block-without-flag", "websocket-use-provider-tags", "alb-target-group-prefix"})
     void cleanProbeStaysClean(String probe) throws IOException {
         copyProbe(probe);
         Run run = Run.in(dir, "check", probe, "--format", "json", "--output", "out", "--fail-on", "never");
