@@ -114,26 +114,25 @@ public final class CloudFrontCompiler implements EventCompiler {
         Optional<String> kind = Optional.ofNullable(eventType).map(JsonNode::textValue);
         boolean viewer = kind.map(k -> k.startsWith("viewer-")).orElse(true);
         String what = kind.map(k -> k + " event").orElse("event without eventType (checked as a viewer event)");
-        FunctionSettings function = event.function();
         int maxMemory = viewer ? CloudFrontEvent.VIEWER_MAX_MEMORY : CloudFrontEvent.ORIGIN_MAX_MEMORY;
         int maxTimeout = viewer ? CloudFrontEvent.VIEWER_MAX_TIMEOUT : CloudFrontEvent.ORIGIN_MAX_TIMEOUT;
-        JsonNode memory = function.value("memorySize");
-        if (memory != null && memory.isNumber() && memory.doubleValue() > maxMemory) {
-            refusals.add(CompileResult.refusal(event, "LAMBDA_EDGE_UNSUPPORTED_MEMORY_SIZE",
-                    Details.where(function.config().field("memorySize").orElseThrow()), "function " + function.key()
-                            + " has memorySize " + Js.string(memory) + ", but Lambda@Edge allows at most " + maxMemory
-                            + " MB for its " + what + " at line " + event.ref().line() + ", and Serverless Framework"
-                            + " v3 refuses to package; set memorySize to " + maxMemory + " or less"));
-        }
-        JsonNode timeout = function.value("timeout");
-        if (timeout != null && timeout.isNumber() && timeout.doubleValue() > maxTimeout) {
-            refusals.add(CompileResult.refusal(event, "LAMBDA_EDGE_UNSUPPORTED_TIMEOUT_VALUE",
-                    Details.where(function.config().field("timeout").orElseThrow()), "function " + function.key()
-                            + " has timeout " + Js.string(timeout) + ", but Lambda@Edge allows at most " + maxTimeout
-                            + " seconds for its " + what + " at line " + event.ref().line() + ", and Serverless"
-                            + " Framework v3 refuses to package; set timeout to " + maxTimeout + " or less"));
-        }
+        limit(event, "memorySize", maxMemory, "MB", "LAMBDA_EDGE_UNSUPPORTED_MEMORY_SIZE", what).ifPresent(refusals::add);
+        limit(event, "timeout", maxTimeout, "seconds", "LAMBDA_EDGE_UNSUPPORTED_TIMEOUT_VALUE", what)
+                .ifPresent(refusals::add);
         return refusals;
+    }
+
+    /** The refusal of the function's own {@code key} (memorySize, timeout) when it is above the event's limit. */
+    private static Optional<Refusal> limit(EventItem event, String key, int max, String unit, String code, String what) {
+        FunctionSettings function = event.function();
+        JsonNode value = function.value(key);
+        if (value == null || !value.isNumber() || value.doubleValue() <= max) {
+            return Optional.empty();
+        }
+        return Optional.of(CompileResult.refusal(event, code, Details.where(function.config().field(key).orElseThrow()),
+                "function " + function.key() + " has " + key + " " + Js.string(value) + ", but Lambda@Edge allows at"
+                        + " most " + max + " " + unit + " for its " + what + " at line " + event.ref().line()
+                        + ", and Serverless Framework v3 refuses to package; set " + key + " to " + max + " or less"));
     }
 
     @Override
@@ -239,14 +238,10 @@ public final class CloudFrontCompiler implements EventCompiler {
         }
         context.putResource(Naming.CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID, distribution, Optional.empty(),
                 events.get(0).ref());
-        ObjectNode idOutput = JSON.objectNode();
-        idOutput.put("Description", "CloudFront Distribution Id");
-        idOutput.set("Value", Cfn.ref(Naming.CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID));
-        context.putOutput(Naming.CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID, idOutput);
-        ObjectNode domainOutput = JSON.objectNode();
-        domainOutput.put("Description", "CloudFront Distribution Domain Name");
-        domainOutput.set("Value", Cfn.getAtt(Naming.CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID, "DomainName"));
-        context.putOutput(Naming.CLOUD_FRONT_DOMAIN_NAME_OUTPUT_ID, domainOutput);
+        context.putOutput(Naming.CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID, "CloudFront Distribution Id",
+                Cfn.ref(Naming.CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID));
+        context.putOutput(Naming.CLOUD_FRONT_DOMAIN_NAME_OUTPUT_ID, "CloudFront Distribution Domain Name",
+                Cfn.getAtt(Naming.CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID, "DomainName"));
 
         for (EventItem event : events) {
             MapNode options = (MapNode) event.config();

@@ -233,13 +233,7 @@ public final class CognitoUserPoolCompiler implements EventCompiler {
             }
             context.mergeResource(resourceId, custom, Optional.of(function.key()), trigger.event().ref());
         }
-        for (List<String> chain : resourcesByPool.values()) {
-            for (int i = 1; i < chain.size(); i++) {
-                String previous = chain.get(i - 1);
-                context.resource(chain.get(i)).map(r -> (ArrayNode) r.definition().get("DependsOn"))
-                        .ifPresent(d -> d.add(previous));
-            }
-        }
+        CustomResources.chain(context, resourcesByPool.values());
     }
 
     /** {@code lambdaVersion || 'V1_0'}: v3 reads the option, though its schema does not allow it. */
