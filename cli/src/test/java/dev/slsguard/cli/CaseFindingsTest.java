@@ -1,6 +1,8 @@
 package dev.slsguard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +88,46 @@ class CaseFindingsTest {
         assertEquals(1, checked.exitCode());
         assertEquals(List.of("SLS-IAM-110 error 32:11"),
                 checked.findings().stream().filter(f -> f.contains(" error ")).toList());
+    }
+
+    /**
+     * With alexaSkill compiled, case 22's bare "- alexaSkill" is analysed as v3 does it: its
+     * deprecation at its line, naming the fix, the schema's "must be object", nothing compiled
+     * (v3 writes no permission for it) and no "not analysed yet" note; the sqsQueue typo stays an
+     * unknown event type.
+     */
+    @Test
+    void case22BareAlexaSkillGetsItsDeprecationAndSqsQueueStaysUnknown() throws IOException {
+        Path service = Files.createDirectories(dir.resolve("service"));
+        try (InputStream in = CaseFindingsTest.class.getResourceAsStream(
+                "/parity/22-invalid-config-warn-mode/serverless.yml")) {
+            Files.write(service.resolve("serverless.yml"), in.readAllBytes());
+        }
+        Run run = Run.in(dir, "check", "service", "--format", "json", "--output", "out");
+        List<String> atAlexaSkill = new ArrayList<>();
+        List<String> atSqsQueue = new ArrayList<>();
+        List<String> notAnalysed = new ArrayList<>();
+        for (JsonNode f : MAPPER.readTree(run.out()).get("findings")) {
+            String finding = f.get("ruleId").asText() + " " + f.get("message").asText();
+            int line = f.get("location").get("line").asInt();
+            if (line == 64) {
+                atAlexaSkill.add(finding);
+            } else if (line == 52) {
+                atSqsQueue.add(finding);
+            }
+            if (f.get("ruleId").asText().equals("SLS-VAL-003")) {
+                notAnalysed.add(finding);
+            }
+        }
+        assertEquals(2, atAlexaSkill.size(), atAlexaSkill.toString());
+        assertTrue(atAlexaSkill.get(0).startsWith("SLS-DEP-007 ")
+                && atAlexaSkill.get(0).contains("write '- alexaSkill: <skill id>'"), atAlexaSkill.toString());
+        assertTrue(atAlexaSkill.get(1).startsWith("SLS-VAL-002 "), atAlexaSkill.toString());
+        assertEquals(1, atSqsQueue.size(), atSqsQueue.toString());
+        assertTrue(atSqsQueue.get(0).startsWith("SLS-VAL-001 unknown event type 'sqsQueue'"), atSqsQueue.toString());
+        assertEquals(List.of(), notAnalysed);
+        JsonNode resources = MAPPER.readTree(dir.resolve("out/cloudformation-template.json").toFile()).get("Resources");
+        resources.properties().forEach(e -> assertFalse(e.getKey().contains("Alexa"), e.getKey()));
     }
 
     @Test

@@ -97,6 +97,22 @@ class ProbeFindingsTest {
         "alb-priority-same-function-diff-listener, 1, SLS-VAL-557 error 13:147",
         "alb-priority-same-listener,              1, SLS-VAL-557 error 16:147",
         "alb-target-group-name-and-prefix,        1, SLS-VAL-558 error 14:167",
+        // iotFleetProvisioning, cognitoUserPool
+        "iot-fleet-multiple,                      1, SLS-VAL-653 error 13:9",
+        "cognito-custom-sender-no-kms,            1, SLS-VAL-664 error 12:9",
+        "cognito-different-kms-keys,              1, SLS-VAL-665 error 13:77",
+        "cognito-existing-multiple-pools,         1, SLS-VAL-663 error 13:33",
+        // cloudFront (Lambda@Edge)
+        "cloudfront-duplicate-event-type,         1, SLS-VAL-739 error 16:33",
+        "cloudfront-duplicate-path-pattern,       1, SLS-VAL-738 error 14:98",
+        "cloudfront-external-role-notice,         0, SLS-VAL-742 warning 14:9",
+        "cloudfront-memory,                       1, SLS-VAL-733 error 11:17",
+        "cloudfront-no-default-origin,            1, SLS-VAL-735 error 12:9",
+        "cloudfront-timeout,                      1, SLS-VAL-734 error 11:14",
+        "cloudfront-two-default-origins,          1, SLS-VAL-735 error 13:67",
+        "cloudfront-unknown-cache-policy,         1, SLS-VAL-736 error 12:104",
+        "cloudfront-unused-cache-policy-warning,  0, SLS-VAL-741 warning 10:7",
+        "cloudfront-wrong-region,                 1, SLS-VAL-737 error 7:11",
     })
     void probeIsReportedAtItsLine(String probe, int v3ExitCode, String expectedFinding) throws IOException {
         copyProbe(probe);

@@ -749,6 +749,90 @@ public final class Naming {
         return name.substring(0, Math.min(name.length(), 31 - suffix.length())) + md5Hex(name) + "-" + suffix;
     }
 
+    // ---- alexaSkill, alexaSmartHome ------------------------------------------------------------
+
+    /** {@code <Fn>LambdaPermissionAlexaSkill<n>}, n counting the function's alexaSkill events from 1. */
+    public static String alexaSkillPermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionAlexaSkill" + number;
+    }
+
+    /** {@code <Fn>LambdaPermissionAlexaSmartHome<n>}, n counting the function's alexaSmartHome events from 1. */
+    public static String alexaSmartHomePermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionAlexaSmartHome" + number;
+    }
+
+    // ---- iot, iotFleetProvisioning ----------------------------------------------------------------
+
+    /** {@code <Fn>IotTopicRule<n>}, n counting the function's iot events from 1. */
+    public static String iotTopicRuleLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "IotTopicRule" + number;
+    }
+
+    /** {@code <Fn>LambdaPermissionIotTopicRule<n>}. */
+    public static String iotPermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionIotTopicRule" + number;
+    }
+
+    /** {@code <Fn>IotProvisioningTemplate}: one per function. */
+    public static String iotProvisioningTemplateLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "IotProvisioningTemplate";
+    }
+
+    /** {@code <Fn>LambdaPermissionIotProvisioningTemplate}. */
+    public static String iotProvisioningPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionIotProvisioningTemplate";
+    }
+
+    // ---- cognitoUserPool --------------------------------------------------------------------------
+
+    /** {@code CognitoUserPool<Alnum(pool)>}: a user pool the service creates. */
+    public static String cognitoUserPoolLogicalId(String pool) {
+        return "CognitoUserPool" + normalizeNameToAlphaNumericOnly(pool);
+    }
+
+    /** {@code <Fn>LambdaPermissionCognitoUserPool<Alnum(pool)>TriggerSource<Alnum(trigger)>}. */
+    public static String cognitoPermissionLogicalId(String functionKey, String pool, String trigger) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionCognitoUserPool"
+                + normalizeNameToAlphaNumericOnly(pool) + "TriggerSource" + normalizeNameToAlphaNumericOnly(trigger);
+    }
+
+    /** {@code <Fn>CustomCognitoUserPool1}: the {@code Custom::CognitoUserPool} of a function's existing pool. */
+    public static String customCognitoUserPoolLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "CustomCognitoUserPool1";
+    }
+
+    // ---- cloudFront -------------------------------------------------------------------------------
+
+    /** The service's one CloudFront distribution (also the id of its output). */
+    public static final String CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID = "CloudFrontDistribution";
+    /** The output with the distribution's domain name. */
+    public static final String CLOUD_FRONT_DOMAIN_NAME_OUTPUT_ID = "CloudFrontDistributionDomainName";
+
+    /** {@code <Fn>LambdaFunctionInvokePermission}: CloudFront may invoke the function's version. */
+    public static String lambdaAtEdgePermissionLogicalId(String functionKey) {
+        return lambdaLogicalId(functionKey) + "InvokePermission";
+    }
+
+    /**
+     * {@code s3/<domain><path>} for an S3 origin, else {@code custom/<domain><path>}; a domain
+     * that is not a string is its JSON, letters and digits only.
+     */
+    public static String cloudFrontOriginId(boolean s3Origin, JsonNode domain, Optional<String> originPath) {
+        String domainName = domain != null && domain.isTextual() ? domain.textValue()
+                : normalizeNameToAlphaNumericOnly(domain == null ? "" : Js.stringify(domain));
+        return (s3Origin ? "s3" : "custom") + "/" + domainName + originPath.orElse("");
+    }
+
+    /** {@code CloudFrontCachePolicy<Fn-normalised name>}: a cache policy of {@code provider.cloudFront.cachePolicies}. */
+    public static String cloudFrontCachePolicyLogicalId(String name) {
+        return "CloudFrontCachePolicy" + normalizedFunctionName(name);
+    }
+
+    /** {@code <service>-<stage>-<name>}: the deployed name of a cache policy. */
+    public static String cloudFrontCachePolicyName(String service, String stage, String name) {
+        return service + "-" + stage + "-" + name;
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /** The MD5 digest of a name's UTF-8 bytes, in lower-case hex. */

@@ -89,9 +89,16 @@ class FixtureTest {
         };
     }
 
+    /**
+     * Rules no fixture can trigger, with the test that shows them: SLS-VAL-003 ("not analysed yet")
+     * fires only for a compiler built without some event types, since the built-in one compiles all
+     * of v3's (FindingMessagesTest, EveryEventTypeCompilesTest).
+     */
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of("SLS-VAL-003");
+
     @Test
     void everyRuleHasAFixtureThatTriggersIt() throws IOException, URISyntaxException {
-        Set<String> covered = new TreeSet<>();
+        Set<String> covered = new TreeSet<>(SHOWN_ELSEWHERE);
         for (Fixture fixture : fixtures()) {
             fixture.expected().forEach(h -> covered.add(h.ruleId()));
             fixture.derived().forEach(h -> covered.add(h.ruleId()));

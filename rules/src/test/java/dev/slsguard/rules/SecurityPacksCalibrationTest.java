@@ -22,10 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The lambda and secrets packs on the parity corpus (every case under {@code parity/}): the Lambda
- * permissions Serverless Framework v3 generates are never reported as the user's; every one of them
- * is scoped by SourceArn except the public function URL's (SLS-LMB-006's business) and the few v3
- * writes without (WebSocket API invocations, a load balancer registering its target), which the
- * permission rules must not mistake for declared ones; and no case holds a secret in its environment.
+ * permissions Serverless Framework v3 generates are never reported as the user's, because every one
+ * of them is scoped (by SourceArn, or an Alexa skill's EventSourceToken) except those rules of
+ * their own report (the public function URL's, SLS-LMB-006; an Alexa skill's without skill id,
+ * SLS-LMB-010; the IoT provisioning hook's, SLS-LMB-016) and the few v3 writes without (WebSocket
+ * API invocations, a load balancer registering its target), which the permission rules must not
+ * mistake for declared ones; and no case holds a secret in its environment.
  */
 class SecurityPacksCalibrationTest {
 
@@ -66,11 +68,18 @@ class SecurityPacksCalibrationTest {
             if (!e.getValue().path("Type").asText().equals("AWS::Lambda::Permission")) {
                 continue;
             }
-            boolean publicUrl = properties.path("Principal").asText().equals("*")
+            String principal = properties.path("Principal").asText();
+            boolean publicUrl = principal.equals("*")
                     && properties.path("FunctionUrlAuthType").asText().equals("NONE");
             boolean v3Unscoped = UNSCOPED_BY_V3.entrySet().stream().anyMatch(u -> e.getKey().endsWith(u.getKey())
-                    && properties.path("Principal").asText().equals(u.getValue()));
-            if (!properties.has("SourceArn") && !properties.has("SourceAccount") && !publicUrl && !v3Unscoped) {
+                    && principal.equals(u.getValue()));
+            boolean alexa = principal.equals("alexa-appkit.amazon.com")
+                    || principal.equals("alexa-connectedhome.amazon.com"); // skill id or SLS-LMB-010
+            boolean provisioningHook = principal.equals("iot.amazonaws.com")
+                    && e.getKey().endsWith("LambdaPermissionIotProvisioningTemplate"); // SLS-LMB-016
+            if (!properties.has("SourceArn") && !properties.has("SourceAccount") && !publicUrl && !v3Unscoped
+                    && !(alexa && (properties.has("EventSourceToken") || e.getKey().contains("AlexaSkill")))
+                    && !provisioningHook) {
                 unscoped.add(e.getKey());
             }
         }

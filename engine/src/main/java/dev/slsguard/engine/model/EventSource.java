@@ -54,6 +54,11 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
      */
     public static final String EVENT_BRIDGE_RULE = "event-bridge-rule";
     /**
+     * The service's CloudFront distribution runs the function as Lambda@Edge (a {@code cloudFront}
+     * event; the distribution's ARN).
+     */
+    public static final String CLOUDFRONT_DISTRIBUTION = "cloudfront-distribution";
+    /**
      * A function's event source mapping signs in to a broker or cluster with a Secrets Manager
      * secret (kafka access configurations other than VPC ones, activemq / rabbitmq
      * {@code basicAuthArn}); the ARN is the secret's.
