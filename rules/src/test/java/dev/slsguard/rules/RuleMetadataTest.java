@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Every built-in rule carries the metadata reports and {@code rules list} read. */
 class RuleMetadataTest {
 
-    private static final List<String> AREAS = List.of("DRV", "VAL", "DEP", "IAM", "LMB", "API", "SEC", "OPS");
+    private static final List<String> AREAS = List.of("DRV", "VAL", "DEP", "IAM", "LMB", "API", "SEC", "OPS", "RES");
 
     @Test
     void everyBuiltInRuleHasFullMetadata() {
