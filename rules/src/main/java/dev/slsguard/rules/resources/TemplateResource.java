@@ -159,14 +159,15 @@ public final class TemplateResource {
 
     /**
      * The resource for a message: {@code bucket Uploads}, or for one the framework created,
-     * {@code bucket S3BucketUploads (created by Serverless Framework for function thumbnail)}.
+     * {@code topic SNSTopicAlerts (created by Serverless Framework for function notify)}.
      */
     public String label() {
         String noun = NOUNS.getOrDefault(resource.type(), resource.type());
-        if (declared.present() || resource.function().isEmpty()) {
+        if (declared.present()) {
             return noun + " " + id();
         }
-        return noun + " " + id() + " (created by Serverless Framework for function " + resource.function().get() + ")";
+        return noun + " " + id() + " (created by Serverless Framework"
+                + resource.function().map(f -> " for function " + f).orElse("") + ")";
     }
 
     /**
