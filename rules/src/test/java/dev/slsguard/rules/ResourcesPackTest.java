@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the resources pack's findings say and how severe they are, beyond the fixtures' (rule, line) pairs. */
 class ResourcesPackTest {
@@ -79,6 +80,42 @@ class ResourcesPackTest {
         assertEquals("statement 2 of bucket policy ReportsPolicy grants account 444455556666, written as a literal id;"
                 + " if it is this stack's account write it as ${AWS::AccountId}, otherwise grant the role that needs"
                 + " access with a condition such as aws:PrincipalOrgID", partner.message());
+    }
+
+    /**
+     * Values a variable brings in carry the variable's place (the resolver's rule for every variable,
+     * {@code ${file()}} included), so a resource of an included file is reported at the line that
+     * includes it.
+     */
+    @Test
+    void resourcesFromAnIncludedFileAreReportedWhereTheFileIsIncluded(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("serverless.yml"), """
+                service: included
+                frameworkVersion: '3'
+                configValidationMode: error
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                resources: ${file(./resources/database.yml)}
+                """);
+        Files.createDirectories(dir.resolve("resources"));
+        Files.writeString(dir.resolve("resources/database.yml"), """
+                Resources:
+                  Orders:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      Engine: postgres
+                      DBInstanceClass: db.t3.micro
+                      StorageEncrypted: true
+                      DeletionProtection: true
+                      PubliclyAccessible: true
+                """);
+        List<Finding> found = TestPipeline.analyse(dir.resolve("serverless.yml")).findings().stream()
+                .filter(f -> f.ruleId().startsWith("SLS-RES-")).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("SLS-RES-040", found.get(0).ruleId());
+        assertEquals("serverless.yml", found.get(0).location().file());
+        assertEquals(7, found.get(0).location().line());
     }
 
     @Test
