@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.rules.RuleInfo;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,6 +24,34 @@ class ResourcesPackTest {
 
     private static List<Finding> findings(String name, String ruleId) throws URISyntaxException {
         return TestPipeline.analyse(fixture(name)).findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    /**
+     * At least 40 checks name a peer's id. Security rules carry {@code security} and a
+     * {@code security-severity:X.Y} tag, the others neither; the score follows the severity: errors 7.0
+     * or more, notes 4.0 or less.
+     */
+    @Test
+    void securitySeverityFollowsTheRisk() {
+        List<RuleInfo> rules = TestPipeline.rules().rules().stream().filter(r -> r.packName().equals("resources")).toList();
+        long withPeers = rules.stream()
+                .filter(r -> r.tags().stream().anyMatch(t -> t.matches("(checkov|cfn_nag|cfn-lint):.+"))).count();
+        assertTrue(withPeers >= 40, "resources rules with a checkov, cfn_nag or cfn-lint id: " + withPeers);
+        for (RuleInfo rule : rules) {
+            List<String> scores = rule.tags().stream().filter(t -> t.startsWith("security-severity:"))
+                    .map(t -> t.substring("security-severity:".length())).toList();
+            boolean security = rule.tags().contains("security");
+            assertEquals(security ? 1 : 0, scores.size(), rule.id() + " " + rule.tags());
+            if (security) {
+                assertTrue(scores.get(0).matches("\\d\\.\\d"), rule.id() + " " + scores);
+                double score = Double.parseDouble(scores.get(0));
+                switch (rule.severity()) {
+                    case ERROR -> assertTrue(score >= 7.0, rule.id() + " " + score);
+                    case NOTE -> assertTrue(score <= 4.0, rule.id() + " " + score);
+                    default -> assertTrue(score > 3.0 && score < 8.0, rule.id() + " " + score);
+                }
+            }
+        }
     }
 
     /** The value written on a finding's line: after the key's colon, before a comment, without quotes. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.slsguard.engine.model.SourceRef;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,8 +212,7 @@ public final class Property {
             return List.of();
         }
         List<Property> members = new ArrayList<>(value.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             members.add(child(field.getKey(), field.getValue()));
         }
         return members;
@@ -232,6 +230,7 @@ public final class Property {
         try {
             return new Property(owner, path, JSON.readTree(value.asText()), where());
         } catch (JsonProcessingException e) {
+            // not JSON: kept as a one-key "Fn::" mapping, which reads as unknown like any intrinsic
             return new Property(owner, path, JSON.getNodeFactory().objectNode().put("Fn::Unparsed", value.asText()),
                     where());
         }
