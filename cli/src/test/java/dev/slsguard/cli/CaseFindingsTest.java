@@ -49,7 +49,8 @@ class CaseFindingsTest {
                 "SLS-OPS-002 warning 32:9", "SLS-OPS-003 warning 32:9",
                 "SLS-OPS-002 warning 36:9", "SLS-OPS-003 warning 36:9",
                 "SLS-OPS-002 warning 45:9", "SLS-OPS-003 warning 45:9",
-                "SLS-VAL-206 warning 47:29"), // archiver: AT_TIMESTAMP without consumer, v3 drops the timestamp
+                "SLS-VAL-206 warning 47:29", // archiver: AT_TIMESTAMP without consumer, v3 drops the timestamp
+                "SLS-RES-032 warning 52:5"), // resources: the stream HeartbeatStream has no StreamEncryption
                 checked.findings());
         assertEquals(0, checked.exitCode());
     }

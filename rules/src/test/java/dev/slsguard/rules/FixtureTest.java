@@ -110,7 +110,7 @@ class FixtureTest {
 
     /** The packs whose every rule needs a good example too ({@code # good: RULE-ID}). */
     private static final Set<String> PACKS_WITH_GOOD_EXAMPLES =
-            Set.of("least-privilege", "lambda", "api", "secrets", "reliability");
+            Set.of("least-privilege", "lambda", "api", "secrets", "reliability", "resources");
 
     @Test
     void everySecurityRuleHasAGoodFixtureThatStaysSilent() throws IOException, URISyntaxException {

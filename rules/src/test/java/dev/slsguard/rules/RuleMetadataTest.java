@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Every built-in rule carries the metadata reports and {@code rules list} read. */
 class RuleMetadataTest {
 
-    private static final List<String> AREAS = List.of("DRV", "VAL", "DEP", "IAM", "LMB", "API", "SEC", "OPS");
+    private static final List<String> AREAS = List.of("DRV", "VAL", "DEP", "IAM", "LMB", "API", "SEC", "OPS", "RES");
 
     @Test
     void everyBuiltInRuleHasFullMetadata() {
@@ -30,7 +30,7 @@ class RuleMetadataTest {
     }
 
     /** The packs whose rules are about security; every other rule is not a security alert. */
-    private static final List<String> SECURITY_PACKS = List.of("least-privilege", "lambda", "api", "secrets");
+    private static final List<String> SECURITY_PACKS = List.of("least-privilege", "lambda", "api", "secrets", "resources");
 
     @Test
     void securityRulesAndOnlyThoseNameTheirRiskAndCarryTheSecurityTag() {

@@ -18,6 +18,8 @@ public enum Risk {
     ADMINISTRATOR("administrator", "9.5", "full control of the account"),
     /** Anyone, in any account, can act as the role (a trust policy open to every principal). */
     ROLE_TAKEOVER("role-takeover", "9.0", "anyone can assume the role"),
+    /** Anyone can read, change or use a resource: a bucket, queue, key or secret policy open to every principal, a public ACL. */
+    PUBLIC_ACCESS("public-access", "9.0", "anyone can read, change or use the resource"),
     /**
      * Every action on named resources ({@code Action: "*"} or {@code NotAction}), including deleting
      * them, rewriting their policies and, on a role, escalating: ranked above each of those, which the
@@ -30,6 +32,8 @@ public enum Risk {
     PERMISSIONS_MANAGEMENT("permissions-management", "8.5", "the function can open any resource of a service to others"),
     /** The function can obtain credentials or secrets beyond its own (sts:AssumeRole on *, a secret in plain text). */
     CREDENTIAL_EXPOSURE("credential-exposure", "8.2", "credentials or secrets readable beyond their owner"),
+    /** A database, broker or port reachable from the whole internet, guarded by its credentials alone. */
+    NETWORK_EXPOSURE("network-exposure", "8.0", "reachable from the whole internet"),
     /** The function can read or change the data of every resource of a service (s3:GetObject on *). */
     DATA_ACCESS("data-access", "7.5", "the data of every resource of a service"),
     /** Anyone, or any account, can invoke the function or put events where it listens. */
@@ -38,6 +42,8 @@ public enum Risk {
     EXPOSURE("exposure", "6.0", "access wider than intended, given a second step"),
     /** Grants broader than the function needs that open no single dangerous path (svc:*, Resource "*" on scopable actions). */
     BROAD_SCOPE("broad-scope", "5.0", "grants wider than the function needs"),
+    /** Data stored or sent without encryption, readable by whoever reaches the storage or the network. */
+    UNENCRYPTED("unencrypted", "4.5", "data stored or sent without encryption"),
     /** Hygiene: defence in depth that is missing (no customer managed key, a shared role, a public route by design). */
     HYGIENE("hygiene", "3.0", "missing defence in depth");
 
