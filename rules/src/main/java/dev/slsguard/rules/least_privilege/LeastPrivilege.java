@@ -558,17 +558,7 @@ public final class LeastPrivilege {
      * actions take), at most three: {@code bucket, object or accesspoint}.
      */
     private static String typeNames(List<UnscopedAction> group) {
-        Map<String, Long> weights = new LinkedHashMap<>();
-        for (UnscopedAction u : group) {
-            for (ResourceType t : u.action().resourceTypes()) {
-                weights.putIfAbsent(t.name(), TYPE_WEIGHTS.computeIfAbsent(u.action().service() + ":" + t.name(),
-                        key -> IamCatalog.builtIn().actionsOf(u.action().service()).stream()
-                                .filter(a -> a.resourceTypes().stream().anyMatch(x -> x.name().equals(t.name())))
-                                .count()));
-            }
-        }
-        List<String> names = weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        List<String> names = mainTypes(group).stream().map(ResourceType::name).toList();
         if (names.isEmpty()) {
             return "resource";
         }
@@ -577,10 +567,27 @@ public final class LeastPrivilege {
                 + shown.get(shown.size() - 1);
     }
 
-    /** {@code  to arn:...:s3:::${BucketName}/${ObjectName} with the names it reads}, for the first scopable action. */
+    /** The resource types the actions take, those most actions of their service take first. */
+    private static List<ResourceType> mainTypes(List<UnscopedAction> group) {
+        Map<String, ResourceType> types = new LinkedHashMap<>();
+        Map<String, Long> weights = new LinkedHashMap<>();
+        for (UnscopedAction u : group) {
+            for (ResourceType t : u.action().resourceTypes()) {
+                types.putIfAbsent(t.name(), t);
+                weights.putIfAbsent(t.name(), TYPE_WEIGHTS.computeIfAbsent(u.action().service() + ":" + t.name(),
+                        key -> IamCatalog.builtIn().actionsOf(u.action().service()).stream()
+                                .filter(a -> a.resourceTypes().stream().anyMatch(x -> x.name().equals(t.name())))
+                                .count()));
+            }
+        }
+        return weights.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> types.get(e.getKey())).toList();
+    }
+
+    /** {@code  to arn:...:s3:::${BucketName} with the names it manages}, for the main resource type of the actions. */
     private static String scopeHint(List<UnscopedAction> group, String verb) {
-        return group.stream().filter(u -> !u.action().wildcardOnly()).findFirst()
-                .map(u -> " to " + u.action().primaryType().arnFormat() + " with the names it " + verb)
+        return mainTypes(group).stream().findFirst()
+                .map(t -> " to " + t.arnFormat() + " with the names it " + verb)
                 .orElse(", or grant them only to the function that needs them, in a role of its own");
     }
 
