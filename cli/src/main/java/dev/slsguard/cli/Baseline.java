@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.json.JsJson;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.SourceRef;
@@ -44,9 +45,23 @@ final class Baseline {
 
     /** The baseline of these findings; {@code root} is the configuration they were found in. */
     static Baseline of(List<Finding> findings, Node root) {
+        return of(findings, root, Optional.empty());
+    }
+
+    /** The baseline of the findings of {@code analysis}. */
+    static Baseline of(List<Finding> findings, Analysis analysis) {
+        return of(findings, analysis.source().root(), analysis.configuration());
+    }
+
+    /**
+     * @param root     the configuration as written
+     * @param resolved the configuration with its variables resolved: where a value of {@code root}
+     *                 is a variable ({@code ${file(./role.yml)}}), list items below it are found here
+     */
+    static Baseline of(List<Finding> findings, Node root, Optional<? extends Node> resolved) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Finding f : findings) {
-            counts.merge(identity(f, root), 1, Integer::sum);
+            counts.merge(identity(f, root, resolved), 1, Integer::sum);
         }
         return new Baseline(counts);
     }
@@ -80,10 +95,19 @@ final class Baseline {
 
     /** The findings this baseline does not account for, in their order. */
     List<Finding> newFindings(List<Finding> findings, Node root) {
+        return newFindings(findings, root, Optional.empty());
+    }
+
+    /** The findings of {@code analysis} this baseline does not account for, in their order. */
+    List<Finding> newFindings(Analysis analysis) {
+        return newFindings(analysis.findings(), analysis.source().root(), analysis.configuration());
+    }
+
+    private List<Finding> newFindings(List<Finding> findings, Node root, Optional<? extends Node> resolved) {
         Map<String, Integer> left = new TreeMap<>(counts);
         List<Finding> fresh = new ArrayList<>();
         for (Finding f : findings) {
-            String key = identity(f, root);
+            String key = identity(f, root, resolved);
             int n = left.getOrDefault(key, 0);
             if (n > 0) {
                 left.put(key, n - 1);
@@ -108,19 +132,32 @@ final class Baseline {
     }
 
     static String identity(Finding f, Node root) {
-        String file = SourceRef.normalizeFile(f.location().file());
-        return f.ruleId() + "|" + file + "|" + logicalPointer(f.location().pointer(), root);
+        return identity(f, root, Optional.empty());
     }
 
-    /** {@code /provider/iam/role/statements/0/Action} becomes {@code /provider/iam/role/statements/#3fa9…/Action}. */
-    static String logicalPointer(String pointer, Node root) {
+    static String identity(Finding f, Node root, Optional<? extends Node> resolved) {
+        String file = SourceRef.normalizeFile(f.location().file());
+        return f.ruleId() + "|" + file + "|" + logicalPointer(f.location().pointer(), root, resolved);
+    }
+
+    /**
+     * {@code /provider/iam/role/statements/0/Action} becomes {@code /provider/iam/role/statements/#3fa9…/Action}.
+     * The items are read as written; below a value written as a variable (an included file, a
+     * {@code ${self:}} reference), as resolved.
+     */
+    static String logicalPointer(String pointer, Node root, Optional<? extends Node> resolved) {
         if (pointer.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
         Optional<Node> current = Optional.of(root);
+        Optional<Node> value = resolved.map(Node.class::cast);
         for (String segment : pointer.substring(1).split("/", -1)) {
             Node node = current.orElse(null);
+            if (node instanceof ScalarNode scalar && scalar.value() instanceof String text && text.contains("${")) {
+                node = value.orElse(null); // a variable: what it brings in
+            }
+            String key = segment.replace("~1", "/").replace("~0", "~");
             if (node instanceof ListNode list && segment.matches("\\d{1,9}")
                     && Integer.parseInt(segment) < list.items().size()) {
                 Node item = list.items().get(Integer.parseInt(segment));
@@ -128,11 +165,21 @@ final class Baseline {
                 current = Optional.of(item);
             } else {
                 out.append('/').append(segment);
-                String key = segment.replace("~1", "/").replace("~0", "~");
                 current = node instanceof MapNode map ? map.get(key) : Optional.empty();
             }
+            value = value.flatMap(v -> child(v, key));
         }
         return out.toString();
+    }
+
+    private static Optional<Node> child(Node node, String key) {
+        if (node instanceof MapNode map) {
+            return map.get(key);
+        }
+        if (node instanceof ListNode list && key.matches("\\d{1,9}") && Integer.parseInt(key) < list.items().size()) {
+            return Optional.of(list.items().get(Integer.parseInt(key)));
+        }
+        return Optional.empty();
     }
 
     private static String canonical(Node node) {

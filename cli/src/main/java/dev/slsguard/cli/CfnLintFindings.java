@@ -45,8 +45,8 @@ final class CfnLintFindings {
                 .collect(Collectors.toMap(RuleInfo::id, r -> r, (a, b) -> a, TreeMap::new));
         List<Finding> builtIn = new ArrayList<>(analysis.findings());
         analysis.suppressed().forEach(s -> builtIn.add(s.finding()));
-        List<SuppressionComment> comments = SuppressionComments.parse(analysis.sourceText(),
-                analysis.source().displayName());
+        List<SuppressionComment> comments = new ArrayList<>();
+        analysis.texts().forEach((file, text) -> comments.addAll(SuppressionComments.parse(text, file)));
 
         // one finding per rule, line and message: a runtime inherited by several functions is one problem
         Map<Located, List<CfnLintResult>> grouped = new java.util.LinkedHashMap<>();
@@ -73,9 +73,8 @@ final class CfnLintFindings {
             }
         }
         added.forEach(rules::putIfAbsent);
-        return new Analysis(analysis.source(), analysis.template(), FindingOrder.sorted(List.copyOf(active)),
-                List.copyOf(rules.values()), analysis.sourceText(), analysis.functions(), analysis.events(),
-                analysis.statements(), List.copyOf(suppressed), origins);
+        return analysis.withFindings(FindingOrder.sorted(List.copyOf(active)), List.copyOf(rules.values()),
+                List.copyOf(suppressed));
     }
 
     /** The analysis with one error finding saying that cfn-lint did not run to the end, and why. */
@@ -91,7 +90,7 @@ final class CfnLintFindings {
             rules.add(CfnLintRules.run());
             rules.sort(Comparator.comparing(RuleInfo::id));
         }
-        return analysis.withFindings(FindingOrder.sorted(findings), rules);
+        return analysis.withFindings(FindingOrder.sorted(findings), rules, analysis.suppressed());
     }
 
     /** A cfn-lint rule's message at a place of the user's files. */

@@ -73,7 +73,8 @@ final class ExplainCommand implements Callable<Integer> {
             PackFixtures.of(dirs.get(i)).forEach(f -> examples.add(new Example(shown, f)));
         }
         Optional<Example> bad = examples.stream()
-                .filter(e -> e.fixture().expected().stream().anyMatch(h -> h.ruleId().equals(id))).findFirst();
+                .filter(e -> e.fixture().expected().stream().anyMatch(h -> h.ruleId().equals(id) && h.inServiceFile()))
+                .findFirst();
         // the good example sits beside the bad one (tests/<topic>/bad, tests/<topic>/good) and names no rule
         Optional<Example> good = bad.flatMap(b -> examples.stream()
                 .filter(e -> e.parent().equals(b.parent()) && e.fixture().markedIds().isEmpty()).findFirst());
@@ -81,6 +82,8 @@ final class ExplainCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         out.append(rule.id()).append(": ").append(rule.title()).append('\n');
         out.append("severity: ").append(rule.severity().label()).append('\n');
+        rule.securityRisk().ifPresent(risk -> out.append("security severity: ").append(risk.score()).append(' ')
+                .append(risk.band()).append(" (").append(risk.key()).append(": ").append(risk.meaning()).append(")\n"));
         out.append("tags: ").append(String.join(", ", rule.tags())).append('\n');
         out.append("pack: ").append(rule.pack()).append('\n');
         List<OrgPack> shownPacks = RuleCatalog.shown(base.orgPacks(), rules);
@@ -132,7 +135,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private String lines(Fixture fixture) {
-        return String.join(", ", fixture.expected().stream().filter(h -> h.ruleId().equals(id)).sorted()
+        return String.join(", ", fixture.expected().stream().filter(h -> h.ruleId().equals(id) && h.inServiceFile())
+                .sorted()
                 .map(h -> String.valueOf(h.line())).toList());
     }
 

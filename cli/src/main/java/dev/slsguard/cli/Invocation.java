@@ -145,9 +145,9 @@ final class Invocation {
                 () -> JUnitReport.render(analyses, tool, runName), counted,
                 checks.stream().anyMatch(c -> c.baseline().isPresent()));
         if (options.writeBaseline != null) {
-            Baseline merged = Baseline.of(List.of(), analyses.get(0).source().root());
+            Baseline merged = Baseline.of(List.of(), analyses.get(0));
             for (Analysis analysis : analyses) {
-                merged = merged.plus(Baseline.of(analysis.findings(), analysis.source().root()));
+                merged = merged.plus(Baseline.of(analysis.findings(), analysis));
             }
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), configs).write(file.getFileName().toString(), merged.bytes());
@@ -185,7 +185,7 @@ final class Invocation {
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
-                    Baseline.of(analysis.findings(), analysis.source().root()).bytes());
+                    Baseline.of(analysis.findings(), analysis).bytes());
         }
         return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -291,7 +291,8 @@ final class Invocation {
         Analysis raw = cfnLint.addTo(compiled, cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings));
         Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
                 project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
-                raw.statements(), project.applySuppressed(raw.suppressed()), raw.origins());
+                raw.statements(), project.applySuppressed(raw.suppressed()), raw.included(), raw.configuration(),
+                raw.origins());
         return new ServiceCheck(analysis, baseline, failOn);
     }
 

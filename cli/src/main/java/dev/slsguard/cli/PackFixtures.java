@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -27,11 +28,12 @@ final class PackFixtures {
             return List.of();
         }
         List<Fixture> fixtures = new ArrayList<>();
+        Set<Path> testFiles = Set.copyOf(testFiles(packDir));
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(p -> p.getFileName().toString().equals(Fixture.FILE)
                     && Files.isRegularFile(p)).toList()) {
                 String name = root.relativize(file.getParent()).toString().replace('\\', '/');
-                fixtures.add(Fixture.read(name.isEmpty() ? "." : name, file));
+                fixtures.add(Fixture.read(name.isEmpty() ? "." : name, file, testFiles));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

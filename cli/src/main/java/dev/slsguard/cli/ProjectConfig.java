@@ -72,8 +72,7 @@ record ProjectConfig(Optional<Path> file, List<Path> rules, Set<String> disable,
                 continue;
             }
             Severity s = severity.get(r.id());
-            out.add(s == null ? r : new RuleInfo(r.id(), s, r.title(), r.description(), r.help(), r.tags(),
-                    r.pack(), r.ruleName()));
+            out.add(s == null ? r : r.withSeverity(s));
         }
         return out;
     }

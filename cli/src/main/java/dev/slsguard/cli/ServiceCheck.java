@@ -13,7 +13,7 @@ record ServiceCheck(Analysis analysis, Optional<Baseline> baseline, FailOn failO
 
     /** The findings that count toward the exit code: those not in the baseline. */
     List<Finding> counted() {
-        return baseline.map(b -> b.newFindings(analysis.findings(), analysis.source().root()))
+        return baseline.map(b -> b.newFindings(analysis))
                 .orElse(analysis.findings());
     }
 

@@ -1,6 +1,8 @@
 package dev.slsguard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +49,8 @@ class CaseFindingsTest {
                 "SLS-OPS-002 warning 32:9", "SLS-OPS-003 warning 32:9",
                 "SLS-OPS-002 warning 36:9", "SLS-OPS-003 warning 36:9",
                 "SLS-OPS-002 warning 45:9", "SLS-OPS-003 warning 45:9",
-                "SLS-VAL-206 warning 47:29"), // archiver: AT_TIMESTAMP without consumer, v3 drops the timestamp
+                "SLS-VAL-206 warning 47:29", // archiver: AT_TIMESTAMP without consumer, v3 drops the timestamp
+                "SLS-RES-032 warning 52:5"), // resources: the stream HeartbeatStream has no StreamEncryption
                 checked.findings());
         assertEquals(0, checked.exitCode());
     }
@@ -63,6 +66,7 @@ class CaseFindingsTest {
                 "SLS-DEP-003 warning 29:3", // PROVIDER_IAM_SETTINGS_V3: provider.iamRoleStatements
                 "SLS-IAM-008 note 29:3", // provider.iamRoleStatements: one role for 3 functions with different needs
                 "SLS-IAM-102 warning 32:11", // iamRoleStatements: dynamodb:* (every DynamoDB action)
+                "SLS-IAM-110 error 32:11", // ... including dynamodb:PutResourcePolicy on every table
                 "SLS-IAM-101 warning 33:17", // ... on Resource '*' though DynamoDB actions can be scoped
                 "SLS-VAL-102 warning 41:22", // sqs batchSize 0: must be >= 1 (warn mode: a warning)
                 "SLS-VAL-102 warning 45:20", // sqs enabled 'yes': must be boolean
@@ -80,7 +84,51 @@ class CaseFindingsTest {
                 "SLS-DEP-007 warning 64:9", // ALEXA_SKILL_EVENT_WITHOUT_APP_ID
                 "SLS-VAL-002 warning 64:9"), // bare alexaSkill: must be object
                 checked.findings());
-        assertEquals(0, checked.exitCode()); // v3 packages it too (exit 0): only warnings in warn mode
+        // v3 packages it (its configuration errors are warnings in warn mode), but the gate fails on a
+        // security error: dynamodb:* on "*" lets the function rewrite every table's resource policy
+        assertEquals(1, checked.exitCode());
+        assertEquals(List.of("SLS-IAM-110 error 32:11"),
+                checked.findings().stream().filter(f -> f.contains(" error ")).toList());
+    }
+
+    /**
+     * With alexaSkill compiled, case 22's bare "- alexaSkill" is analysed as v3 does it: its
+     * deprecation at its line, naming the fix, the schema's "must be object", nothing compiled
+     * (v3 writes no permission for it) and no "not analysed yet" note; the sqsQueue typo stays an
+     * unknown event type.
+     */
+    @Test
+    void case22BareAlexaSkillGetsItsDeprecationAndSqsQueueStaysUnknown() throws IOException {
+        Path service = Files.createDirectories(dir.resolve("service"));
+        try (InputStream in = CaseFindingsTest.class.getResourceAsStream(
+                "/parity/22-invalid-config-warn-mode/serverless.yml")) {
+            Files.write(service.resolve("serverless.yml"), in.readAllBytes());
+        }
+        Run run = Run.in(dir, "check", "service", "--format", "json", "--output", "out");
+        List<String> atAlexaSkill = new ArrayList<>();
+        List<String> atSqsQueue = new ArrayList<>();
+        List<String> notAnalysed = new ArrayList<>();
+        for (JsonNode f : MAPPER.readTree(run.out()).get("findings")) {
+            String finding = f.get("ruleId").asText() + " " + f.get("message").asText();
+            int line = f.get("location").get("line").asInt();
+            if (line == 64) {
+                atAlexaSkill.add(finding);
+            } else if (line == 52) {
+                atSqsQueue.add(finding);
+            }
+            if (f.get("ruleId").asText().equals("SLS-VAL-003")) {
+                notAnalysed.add(finding);
+            }
+        }
+        assertEquals(2, atAlexaSkill.size(), atAlexaSkill.toString());
+        assertTrue(atAlexaSkill.get(0).startsWith("SLS-DEP-007 ")
+                && atAlexaSkill.get(0).contains("write '- alexaSkill: <skill id>'"), atAlexaSkill.toString());
+        assertTrue(atAlexaSkill.get(1).startsWith("SLS-VAL-002 "), atAlexaSkill.toString());
+        assertEquals(1, atSqsQueue.size(), atSqsQueue.toString());
+        assertTrue(atSqsQueue.get(0).startsWith("SLS-VAL-001 unknown event type 'sqsQueue'"), atSqsQueue.toString());
+        assertEquals(List.of(), notAnalysed);
+        JsonNode resources = MAPPER.readTree(dir.resolve("out/cloudformation-template.json").toFile()).get("Resources");
+        resources.properties().forEach(e -> assertFalse(e.getKey().contains("Alexa"), e.getKey()));
     }
 
     @Test

@@ -44,7 +44,7 @@ class LeastPrivilegeCasesTest {
                 "SLS-IAM-008 note 18:3", // provider.iam: ingest and quiet share the role with 8 hand-written statements
                 "SLS-IAM-006 error 24:11", // managedPolicies: - arn:aws:iam::aws:policy/AdministratorAccess
                 "SLS-IAM-002 error 35:19", // Action: '*' with Resource: '*'
-                "SLS-IAM-004 warning 55:11"), // NotAction: [iam:*] in an Allow
+                "SLS-IAM-004 error 55:11"), // NotAction: [iam:*] in an Allow: every other action
                 findings);
     }
 

@@ -87,6 +87,32 @@ class ProbeFindingsTest {
         "http-rest-api-id-without-root,           1, SLS-VAL-714 error 9:5",
         "http-vpc-endpoint-ids-not-private,       1, SLS-VAL-718 error 9:3",
         "http-vpc-link-missing-connection-id,     1, SLS-VAL-705 error 12:64",
+        // websocket
+        "websocket-intrinsic-arn-no-name,         1, SLS-VAL-525 error 12:51",
+        "websocket-invalid-log-level,             1, SLS-VAL-526 error 10:14",
+        // alb
+        "alb-invalid-listener-arn,                1, SLS-VAL-555 error 12:28",
+        "alb-missing-authorizer,                  1, SLS-VAL-559 error 12:163",
+        "alb-no-conditions,                       1, SLS-VAL-556 error 12:150",
+        "alb-priority-same-function-diff-listener, 1, SLS-VAL-557 error 13:147",
+        "alb-priority-same-listener,              1, SLS-VAL-557 error 16:147",
+        "alb-target-group-name-and-prefix,        1, SLS-VAL-558 error 14:167",
+        // iotFleetProvisioning, cognitoUserPool
+        "iot-fleet-multiple,                      1, SLS-VAL-653 error 13:9",
+        "cognito-custom-sender-no-kms,            1, SLS-VAL-664 error 12:9",
+        "cognito-different-kms-keys,              1, SLS-VAL-665 error 13:77",
+        "cognito-existing-multiple-pools,         1, SLS-VAL-663 error 13:33",
+        // cloudFront (Lambda@Edge)
+        "cloudfront-duplicate-event-type,         1, SLS-VAL-739 error 16:33",
+        "cloudfront-duplicate-path-pattern,       1, SLS-VAL-738 error 14:98",
+        "cloudfront-external-role-notice,         0, SLS-VAL-742 warning 14:9",
+        "cloudfront-memory,                       1, SLS-VAL-733 error 11:17",
+        "cloudfront-no-default-origin,            1, SLS-VAL-735 error 12:9",
+        "cloudfront-timeout,                      1, SLS-VAL-734 error 11:14",
+        "cloudfront-two-default-origins,          1, SLS-VAL-735 error 13:67",
+        "cloudfront-unknown-cache-policy,         1, SLS-VAL-736 error 12:104",
+        "cloudfront-unused-cache-policy-warning,  0, SLS-VAL-741 warning 10:7",
+        "cloudfront-wrong-region,                 1, SLS-VAL-737 error 7:11",
     })
     void probeIsReportedAtItsLine(String probe, int v3ExitCode, String expectedFinding) throws IOException {
         copyProbe(probe);
@@ -107,7 +133,7 @@ class ProbeFindingsTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"http-external-rest-api", "http-private-endpoint", "http-single-usage-plan-legacy",
-        "eventbridge-provider-block-without-flag"})
+        "eventbridge-provider-block-without-flag", "websocket-use-provider-tags", "alb-target-group-prefix"})
     void cleanProbeStaysClean(String probe) throws IOException {
         copyProbe(probe);
         Run run = Run.in(dir, "check", probe, "--format", "json", "--output", "out", "--fail-on", "never");

@@ -113,8 +113,12 @@ class RulesListAndExplainTest {
         Run markdown = Run.in(dir, "rules", "list", "--rules", "pack", "--format", "markdown");
         assertEquals(0, markdown.exitCode(), markdown.toString());
         assertTrue(markdown.out().startsWith("# Rules\n\n" + ids.size() + " rules in "), markdown.out());
-        assertTrue(markdown.out().contains("\n## Pack `guard`\n\n| Id | Severity | Title |\n| --- | --- | --- |\n"
-                + "| [ACME-MEM-001](#acme-mem-001) | warning | Small memory size |\n"), markdown.out());
+        assertTrue(markdown.out().contains("\n## Pack `guard`\n\n| Id | Severity | Security severity | Title |\n"
+                + "| --- | --- | --- | --- |\n| [ACME-MEM-001](#acme-mem-001) | warning |  | Small memory size |\n"),
+                markdown.out());
+        assertTrue(markdown.out().contains("| [SLS-IAM-002](#sls-iam-002) | error | 9.5 critical (administrator) |"),
+                "a security rule shows its risk");
+        assertTrue(markdown.out().contains("| `privilege-escalation` | 8.8 high | error |"), "the scale");
         assertTrue(markdown.out().contains("\n### ACME-MEM-001\n\n**Small memory size** (warning, pack `guard`, org pack acme-guard 2.1.0)\n\n"
                 + "Functions get at least 256 MB | no less.\n\nHow to fix: Set memorySize: 256 or more.\n\n"
                 + "Tags: `acme`, `cost`\n"), markdown.out());

@@ -1,5 +1,7 @@
 package dev.slsguard.compilers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.compilers.bind.BoundService;
 import dev.slsguard.compilers.bind.EventItem;
@@ -102,6 +104,14 @@ public final class CompileContext {
 
     public void putOutput(String id, ObjectNode definition) {
         outputs.put(id, definition);
+    }
+
+    /** An output with its {@code Description} and {@code Value}. */
+    public void putOutput(String id, String description, JsonNode value) {
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.put("Description", description);
+        output.set("Value", value);
+        putOutput(id, output);
     }
 
     /** A typed event or an event source, in compile order. */

@@ -400,6 +400,103 @@ public final class Naming {
         return Js.upperFirst(named.replaceAll("[^0-9A-Za-z]", ""));
     }
 
+    // ---- websocket ------------------------------------------------------------------------------
+
+    /** The WebSocket API ({@code AWS::ApiGatewayV2::Api}). */
+    public static final String WEBSOCKETS_API_LOGICAL_ID = "WebsocketsApi";
+    public static final String WEBSOCKETS_STAGE_LOGICAL_ID = "WebsocketsDeploymentStage";
+    public static final String WEBSOCKETS_LOG_GROUP_LOGICAL_ID = "WebsocketsLogGroup";
+    public static final String WEBSOCKETS_ENDPOINT_OUTPUT_ID = "ServiceEndpointWebsocket";
+
+    /** {@code getWebsocketsApiName}: a string {@code provider.websocketsApiName}, else {@code <stage>-<service>-websockets}. */
+    public static String websocketsApiName(Optional<String> name, String service, String stage) {
+        return name.orElse(stage + "-" + service + "-websockets");
+    }
+
+    /** {@code <Fn>WebsocketsIntegration}. */
+    public static String websocketsIntegrationLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "WebsocketsIntegration";
+    }
+
+    /**
+     * {@code <Fn>LambdaPermissionWebsockets}; also the permission of an authorizer, named after the
+     * authorizer (so a function that is both shares one).
+     */
+    public static String websocketsPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionWebsockets";
+    }
+
+    /**
+     * {@code getNormalizedWebsocketsRouteKey}: {@code $} to {@code S}, {@code /} to {@code Slash},
+     * {@code -} to {@code Dash}, {@code _} to {@code Underscore}, {@code .} to {@code Period}; no
+     * other character changes and nothing is upper-cased ({@code sendMessageWebsocketsRoute}).
+     */
+    public static String websocketsRouteLogicalId(String route) {
+        return route.replace("$", "S").replace("/", "Slash").replace("-", "Dash").replace("_", "Underscore")
+                .replace(".", "Period") + "WebsocketsRoute";
+    }
+
+    /** {@code <route id>Response}. */
+    public static String websocketsRouteResponseLogicalId(String route) {
+        return websocketsRouteLogicalId(route) + "Response";
+    }
+
+    /** {@code <NormalizedName(name)>WebsocketsAuthorizer}. */
+    public static String websocketsAuthorizerLogicalId(String authorizerName) {
+        return normalizedFunctionName(authorizerName) + "WebsocketsAuthorizer";
+    }
+
+    /** {@code WebsocketsDeployment<hash>}, the hash (base64 SHA-256) stripped to letters and digits. */
+    public static String websocketsDeploymentLogicalId(String hash) {
+        return "WebsocketsDeployment" + hash.replaceAll("[^0-9a-zA-Z]", "");
+    }
+
+    /** {@code /aws/websocket/<service>-<stage>}. */
+    public static String websocketsLogGroupName(String service, String stage) {
+        return "/aws/websocket/" + service + "-" + stage;
+    }
+
+    /** The authorizer name v3 reads from a Lambda ARN: what follows its last {@code :}. */
+    public static String websocketsAuthorizerNameFromArn(String arn) {
+        return arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    // ---- alb --------------------------------------------------------------------------------------
+
+    /** {@code <Fn>Alb[MultiValue]TargetGroup<albId>}. */
+    public static String albTargetGroupLogicalId(String functionKey, String albId, boolean multiValueHeaders) {
+        return normalizedFunctionName(functionKey) + "Alb" + (multiValueHeaders ? "MultiValue" : "") + "TargetGroup"
+                + albId;
+    }
+
+    /** {@code <service>-<fnKey>-<albId>-[multi-value-]<stage>}: the target group's Name tag (without multi-value) and hashed name. */
+    public static String albTargetGroupNameTag(String service, String functionKey, String albId,
+                                               boolean multiValueHeaders, String stage) {
+        return service + "-" + functionKey + "-" + albId + "-" + (multiValueHeaders ? "multi-value-" : "") + stage;
+    }
+
+    /** {@code (targetGroupPrefix + md5(tag)).slice(0, 32)}: the generated target group name. */
+    public static String albTargetGroupName(String prefix, String service, String functionKey, String albId,
+                                            boolean multiValueHeaders, String stage) {
+        String name = prefix + md5Hex(albTargetGroupNameTag(service, functionKey, albId, multiValueHeaders, stage));
+        return name.length() > 32 ? name.substring(0, 32) : name;
+    }
+
+    /** {@code <Fn>AlbListenerRule<priority>}. */
+    public static String albListenerRuleLogicalId(String functionKey, String priority) {
+        return normalizedFunctionName(functionKey) + "AlbListenerRule" + priority;
+    }
+
+    /** {@code <Fn>LambdaPermissionAlb}: the load balancer may invoke the function (from its last target group). */
+    public static String albPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionAlb";
+    }
+
+    /** {@code <Fn>LambdaPermissionRegisterTarget}: the load balancer may register the function as a target. */
+    public static String albRegisterTargetPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionRegisterTarget";
+    }
+
     // ---- http (REST API) -------------------------------------------------------------------------
 
     public static final String REST_API_LOGICAL_ID = "ApiGatewayRestApi";
@@ -650,6 +747,90 @@ public final class Naming {
     /** v3's {@code hashName}: the name's start, the MD5 hex of the whole name, {@code -<suffix>}. */
     private static String eventBridgeHash(String name, String suffix) {
         return name.substring(0, Math.min(name.length(), 31 - suffix.length())) + md5Hex(name) + "-" + suffix;
+    }
+
+    // ---- alexaSkill, alexaSmartHome ------------------------------------------------------------
+
+    /** {@code <Fn>LambdaPermissionAlexaSkill<n>}, n counting the function's alexaSkill events from 1. */
+    public static String alexaSkillPermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionAlexaSkill" + number;
+    }
+
+    /** {@code <Fn>LambdaPermissionAlexaSmartHome<n>}, n counting the function's alexaSmartHome events from 1. */
+    public static String alexaSmartHomePermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionAlexaSmartHome" + number;
+    }
+
+    // ---- iot, iotFleetProvisioning ----------------------------------------------------------------
+
+    /** {@code <Fn>IotTopicRule<n>}, n counting the function's iot events from 1. */
+    public static String iotTopicRuleLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "IotTopicRule" + number;
+    }
+
+    /** {@code <Fn>LambdaPermissionIotTopicRule<n>}. */
+    public static String iotPermissionLogicalId(String functionKey, int number) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionIotTopicRule" + number;
+    }
+
+    /** {@code <Fn>IotProvisioningTemplate}: one per function. */
+    public static String iotProvisioningTemplateLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "IotProvisioningTemplate";
+    }
+
+    /** {@code <Fn>LambdaPermissionIotProvisioningTemplate}. */
+    public static String iotProvisioningPermissionLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionIotProvisioningTemplate";
+    }
+
+    // ---- cognitoUserPool --------------------------------------------------------------------------
+
+    /** {@code CognitoUserPool<Alnum(pool)>}: a user pool the service creates. */
+    public static String cognitoUserPoolLogicalId(String pool) {
+        return "CognitoUserPool" + normalizeNameToAlphaNumericOnly(pool);
+    }
+
+    /** {@code <Fn>LambdaPermissionCognitoUserPool<Alnum(pool)>TriggerSource<Alnum(trigger)>}. */
+    public static String cognitoPermissionLogicalId(String functionKey, String pool, String trigger) {
+        return normalizedFunctionName(functionKey) + "LambdaPermissionCognitoUserPool"
+                + normalizeNameToAlphaNumericOnly(pool) + "TriggerSource" + normalizeNameToAlphaNumericOnly(trigger);
+    }
+
+    /** {@code <Fn>CustomCognitoUserPool1}: the {@code Custom::CognitoUserPool} of a function's existing pool. */
+    public static String customCognitoUserPoolLogicalId(String functionKey) {
+        return normalizedFunctionName(functionKey) + "CustomCognitoUserPool1";
+    }
+
+    // ---- cloudFront -------------------------------------------------------------------------------
+
+    /** The service's one CloudFront distribution (also the id of its output). */
+    public static final String CLOUD_FRONT_DISTRIBUTION_LOGICAL_ID = "CloudFrontDistribution";
+    /** The output with the distribution's domain name. */
+    public static final String CLOUD_FRONT_DOMAIN_NAME_OUTPUT_ID = "CloudFrontDistributionDomainName";
+
+    /** {@code <Fn>LambdaFunctionInvokePermission}: CloudFront may invoke the function's version. */
+    public static String lambdaAtEdgePermissionLogicalId(String functionKey) {
+        return lambdaLogicalId(functionKey) + "InvokePermission";
+    }
+
+    /**
+     * {@code s3/<domain><path>} for an S3 origin, else {@code custom/<domain><path>}; a domain
+     * that is not a string is its JSON, letters and digits only.
+     */
+    public static String cloudFrontOriginId(boolean s3Origin, JsonNode domain, Optional<String> originPath) {
+        String domainName = domain != null && domain.isTextual() ? domain.textValue()
+                : normalizeNameToAlphaNumericOnly(domain == null ? "" : Js.stringify(domain));
+        return (s3Origin ? "s3" : "custom") + "/" + domainName + originPath.orElse("");
+    }
+
+    /** {@code CloudFrontCachePolicy<Fn-normalised name>}: a cache policy of {@code provider.cloudFront.cachePolicies}. */
+    public static String cloudFrontCachePolicyLogicalId(String name) {
+        return "CloudFrontCachePolicy" + normalizedFunctionName(name);
+    }
+
+    /** {@code <service>-<stage>-<name>}: the deployed name of a cache policy. */
+    public static String cloudFrontCachePolicyName(String service, String stage, String name) {
+        return service + "-" + stage + "-" + name;
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -140,7 +140,8 @@ public final class Pipeline {
         }
         SourceDocument document = evaluation.document();
         return new Analysis(document, template, active, rules().rules(), document.text(), functions, events,
-                outcome.statements(), suppressed,
+                outcome.statements(), suppressed, evaluation.resolved().included(),
+                Optional.of(evaluation.resolved().root()),
                 TemplateMerger.origins(evaluation.compilation().draft(), outcome.statements(), template));
     }
 
@@ -155,31 +156,35 @@ public final class Pipeline {
     }
 
     /** What load, resolve, compile and the rules produced, before the merge. */
-    private record Evaluation(SourceDocument document, Compilation compilation,
+    private record Evaluation(SourceDocument document, ResolvedDocument resolved, Compilation compilation,
                               List<SuppressionComment> suppressions, RuleOutcome outcome) {
     }
 
     private Evaluation evaluateAll(Path configFile, String displayName, VariableOptions options) {
         SourceDocument document;
+        ResolvedDocument resolved;
         Compilation compilation;
         List<SuppressionComment> suppressions;
         List<Object> facts;
         try {
             document = YamlLoader.load(configFile, displayName, limits);
-            ResolvedDocument resolved = VariableResolver.resolve(document, options, limits);
+            resolved = VariableResolver.resolve(document, options, limits);
             SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
             compilation = compiler.compile(checked.document());
             facts = new ArrayList<>(compilation.facts());
             facts.addAll(checked.facts());
             facts.addAll(resolved.unresolved());
-            suppressions = SuppressionComments.parse(document.text(), displayName);
+            suppressions = new ArrayList<>(SuppressionComments.parse(document.text(), displayName));
+            for (SourceDocument included : resolved.included()) {
+                suppressions.addAll(SuppressionComments.parse(included.text(), included.displayName()));
+            }
             facts.addAll(suppressions);
             facts.add(new EvaluationDate(evaluationDate()));
         } catch (RuntimeException | Error e) {
             rules(); // a rule base that failed to build is reported first, as when it was built first
             throw e;
         }
-        return new Evaluation(document, compilation, suppressions, rules().run(facts));
+        return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts));
     }
 
     /**

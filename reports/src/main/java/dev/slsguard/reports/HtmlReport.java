@@ -138,7 +138,8 @@ public final class HtmlReport {
         List<Finding> findings = FindingOrder.sorted(analysis.findings());
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
-        List<String> lines = analysis.sourceText().lines().toList();
+        Map<String, List<String>> lines = new TreeMap<>();
+        analysis.texts().forEach((name, text) -> lines.put(name, text.lines().toList()));
         String file = analysis.source().displayName();
 
         List<CountRow> totals = totals(findings);
@@ -154,17 +155,17 @@ public final class HtmlReport {
             for (Finding f : findings) {
                 String pointer = f.location().pointer();
                 if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
-                    own.add(view(f, rules.get(f.ruleId()), packIndex, file, lines));
+                    own.add(view(f, rules.get(f.ruleId()), packIndex, lines));
                     unplaced.remove(f);
                 }
             }
             sections.add(new FunctionSection(function.key(), function.name(), anchorPrefix + "fn-" + (function.index() + 1),
-                    description(function), function.ref().line(), roleSentence(analysis, function),
+                    description(function), line(function.ref()), roleSentence(analysis, function),
                     events(analysis, function), ownPermissions(analysis, function),
                     templateRole(analysis, function).map(id -> anchorPrefix + roleAnchor(id)).orElse(""), own));
         }
         List<FindingView> serviceFindings = unplaced.stream()
-                .map(f -> view(f, rules.get(f.ruleId()), packIndex, file, lines)).toList();
+                .map(f -> view(f, rules.get(f.ruleId()), packIndex, lines)).toList();
         String service = analysis.source().root() instanceof MapNode root
                 ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
                 .orElse("") : "";
@@ -182,7 +183,8 @@ public final class HtmlReport {
                 String detail = options.isScalar() ? options.textOr("")
                         : String.join(", ", options.members().stream().map(option -> option.name() + ": "
                                 + (option.isScalar() ? option.textOr("") : "…")).toList());
-                rows.add(new EventRow(event.type(), event.ref().line(), detail, event.compiled()));
+                rows.add(new EventRow(event.type(), event.ref().reached() ? event.ref().file() + ":" + event.ref().line()
+                        : String.valueOf(event.ref().line()), detail, event.compiled()));
             }
         }
         return rows;
@@ -278,36 +280,45 @@ public final class HtmlReport {
     static String origin(IamStatement s) {
         String serves = s.function().map(f -> " for function " + f).orElse("");
         return switch (s.origin()) {
-            case IamStatement.DERIVED -> "derived by rule " + s.source() + " from the configuration at line "
-                    + s.ref().line() + serves;
-            case IamStatement.DECLARED -> "declared at line " + s.ref().line() + " (" + s.source() + ")";
+            case IamStatement.DERIVED -> "derived by rule " + s.source() + " from the configuration at "
+                    + line(s.ref()) + serves;
+            case IamStatement.DECLARED -> "declared at " + line(s.ref()) + " (" + s.source() + ")";
             case IamStatement.CORE -> s.source().startsWith(IamStatement.MANAGED_POLICY_PREFIX)
                     ? "core: Serverless Framework attaches AWS managed policy " + managedPolicyName(s)
                     : "core: every Serverless Framework role has it";
-            case IamStatement.MANAGED -> "AWS managed policy " + managedPolicyName(s) + ", attached at line "
-                    + s.ref().line();
-            case IamStatement.RESOURCE -> "written in " + s.source() + " at line " + s.ref().line();
-            default -> s.origin() + " (" + s.source() + ", line " + s.ref().line() + ")";
+            case IamStatement.MANAGED -> "AWS managed policy " + managedPolicyName(s) + ", attached at "
+                    + line(s.ref());
+            case IamStatement.RESOURCE -> "written in " + s.source() + " at " + line(s.ref());
+            default -> s.origin() + " (" + s.source() + ", " + line(s.ref()) + ")";
         };
+    }
+
+    /** {@code line 12}, or {@code line 3 of iam/role.yml} for a value written in another file than where it is used. */
+    private static String line(SourceRef ref) {
+        return ref.reached() ? ref.lineSeenFrom(ref.through().get(ref.through().size() - 1).ref()) : "line " + ref.line();
     }
 
     private static String managedPolicyName(IamStatement s) {
         return s.source().substring(IamStatement.MANAGED_POLICY_PREFIX.length());
     }
 
-    private static FindingView view(Finding f, RuleInfo rule, Map<String, Integer> packIndex, String file,
-                                    List<String> lines) {
+    /**
+     * A finding as the page shows it: the lines around it from its own file (the configuration or a
+     * file it includes), and its related locations ({@code included from serverless.yml by ...}).
+     */
+    private static FindingView view(Finding f, RuleInfo rule, Map<String, Integer> packIndex,
+                                    Map<String, List<String>> lines) {
         String help = rule == null ? "" : rule.help().trim();
         boolean helpIsUrl = URL.matcher(help).matches();
         return new FindingView(f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
                 rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
-                helpIsUrl ? "" : help, helpIsUrl ? help : "", snippet(f, file, lines),
+                helpIsUrl ? "" : help, helpIsUrl ? help : "",
+                snippet(f, lines.getOrDefault(SourceRef.normalizeFile(f.location().file()), List.of())),
                 f.related().stream().map(r -> r.label() + " (" + r.ref() + ")").toList());
     }
 
-    private static List<SnippetLine> snippet(Finding f, String file, List<String> lines) {
-        if (!SourceRef.normalizeFile(f.location().file()).equals(SourceRef.normalizeFile(file)) || f.location().line() < 1
-                || f.location().line() > lines.size()) {
+    private static List<SnippetLine> snippet(Finding f, List<String> lines) {
+        if (f.location().line() < 1 || f.location().line() > lines.size()) {
             return List.of();
         }
         int line = f.location().line();

@@ -38,6 +38,7 @@ import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.SuppressedFinding;
 import dev.slsguard.engine.model.SuppressionComment;
+import dev.slsguard.engine.rules.Risk;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,8 @@ import java.util.regex.Pattern;
 
 /**
  * SARIF 2.1.0 for an {@link Analysis}, with what GitHub code scanning reads: every rule of the rule
- * base (sorted by id) with its metadata and {@code security-severity}, one result per finding with a
+ * base (sorted by id) with its metadata (security rules with the {@code security-severity} of their
+ * risk), one result per finding with a
  * {@code ruleIndex}, a repository-relative location under {@code %SRCROOT%} and a partial fingerprint.
  * The output holds no timestamps and no absolute paths of relative inputs: same analysis, same bytes.
  */
@@ -71,7 +73,12 @@ public final class SarifReport {
 
     static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
 
-    /** A tag that sets the security severity explicitly, e.g. {@code security-severity:9.1}. */
+    /** The tag that makes GitHub show a rule's results as security alerts. */
+    private static final String SECURITY_TAG = "security";
+    /**
+     * A tag that sets the security severity of an org rule without {@code @risk}, e.g.
+     * {@code security-severity:9.1} (ignored when the rule names its risk).
+     */
     private static final String SECURITY_SEVERITY_TAG = "security-severity:";
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
     private static final Pattern SCORE = Pattern.compile("^(10(\\.0)?|[0-9](\\.[0-9])?)$");
@@ -246,8 +253,7 @@ public final class SarifReport {
                 all.add(s.finding());
             }
             known.addAll(analysis.rules());
-            linesByFile.putIfAbsent(SourceRef.normalizeFile(analysis.source().displayName()),
-                    analysis.sourceText().lines().toList());
+            analysis.texts().forEach((file, text) -> linesByFile.putIfAbsent(file, text.lines().toList()));
         }
         List<Finding> findings = FindingOrder.sorted(all);
         List<RuleInfo> rules = rulesFor(known, findings);
@@ -366,22 +372,29 @@ public final class SarifReport {
 
         PropertyBag properties = new PropertyBag();
         LinkedHashSet<String> tags = new LinkedHashSet<>();
-        String securitySeverity = defaultSecuritySeverity(rule.severity());
+        // a security rule's score comes from its @risk; an org pack without one may still set it by tag
+        String securitySeverity = rule.securityRisk().map(Risk::score).orElse(null);
         for (String tag : rule.tags()) {
             if (tag.startsWith(SECURITY_SEVERITY_TAG)) {
                 String score = tag.substring(SECURITY_SEVERITY_TAG.length()).trim();
-                if (SCORE.matcher(score).matches()) {
+                if (securitySeverity == null && SCORE.matcher(score).matches()) {
                     securitySeverity = score.contains(".") ? score : score + ".0";
                 }
             } else if (!tag.isBlank()) {
                 tags.add(tag);
             }
         }
+        if (securitySeverity != null) {
+            // GitHub lists a result as a security alert, ranked by the score, when its rule has this tag
+            tags.add(SECURITY_TAG);
+        }
         if (!tags.isEmpty()) {
             properties.setTags(tags);
         }
         properties.setAdditionalProperty("precision", "very-high");
-        properties.setAdditionalProperty("security-severity", securitySeverity);
+        if (securitySeverity != null) {
+            properties.setAdditionalProperty("security-severity", securitySeverity);
+        }
         descriptor.setProperties(properties);
         return descriptor;
     }
@@ -523,13 +536,6 @@ public final class SarifReport {
         return out.toString();
     }
 
-    private static String defaultSecuritySeverity(Severity severity) {
-        return switch (severity) {
-            case ERROR -> "8.0";
-            case WARNING -> "5.0";
-            case NOTE -> "2.0";
-        };
-    }
 
     private static String text(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.trim();

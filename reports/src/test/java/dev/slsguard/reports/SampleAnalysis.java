@@ -4,6 +4,7 @@ import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.rules.Risk;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.SourceDocument;
@@ -29,8 +30,8 @@ final class SampleAnalysis {
                 new RuleInfo("SLS-IAM-001", Severity.ERROR, "wildcard action in IAM statement",
                         "Action \"*\" grants every permission of every service.",
                         "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
-                        List.of("least-privilege", "security", "checkov:CKV_AWS_49", "security-severity:9.1"),
-                        "dev.slsguard.rules.iam", "action star"),
+                        List.of("least-privilege", "checkov:CKV_AWS_49", "security-severity:9.1"),
+                        "dev.slsguard.rules.iam", "action star", Risk.ADMINISTRATOR),
                 new RuleInfo("SLS-DEP-001", Severity.WARNING, "Kinesis consumer naming mode", "Legacy naming.",
                         "", List.of("deprecation"), "dev.slsguard.rules.deprecation", "consumer naming"));
     }

@@ -13,6 +13,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.slsguard.engine.Analysis;
+import dev.slsguard.engine.model.Severity;
+import dev.slsguard.engine.rules.RuleInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +123,20 @@ class SarifReportTest {
     }
 
     @Test
+    void anOrgRuleWithoutRiskMayStillScoreItselfByTag() throws Exception {
+        RuleInfo tagged = new RuleInfo("ORG-001", Severity.WARNING, "org check", "An org check.", "",
+                List.of("acme", "security-severity:7.3"), "org.acme", "org check");
+        RuleInfo plain = new RuleInfo("ORG-002", Severity.WARNING, "org style", "An org style check.", "",
+                List.of("acme"), "org.acme", "org style");
+        Analysis analysis = SampleAnalysis.analysis();
+        Analysis org = new Analysis(analysis.source(), analysis.template(), List.of(), List.of(tagged, plain));
+        JsonNode rules = parse(SarifReport.render(org, TOOL)).at("/runs/0/tool/driver/rules");
+        assertEquals("7.3", rules.get(0).at("/properties/security-severity").asText());
+        assertEquals("[\"acme\",\"security\"]", rules.get(0).at("/properties/tags").toString());
+        assertTrue(rules.get(1).at("/properties/security-severity").isMissingNode());
+    }
+
+    @Test
     void driverListsEveryRuleSortedByIdWithMetadata() throws Exception {
         JsonNode run = parse(SarifReport.render(SampleAnalysis.analysis(), TOOL)).get("runs").get(0);
         JsonNode driver = run.get("tool").get("driver");
@@ -135,16 +152,16 @@ class SarifReportTest {
         assertEquals("wildcard action in IAM statement", iam.get("shortDescription").get("text").asText());
         assertEquals("https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html", iam.get("helpUri").asText());
         assertEquals("error", iam.get("defaultConfiguration").get("level").asText());
-        assertEquals("9.1", iam.get("properties").get("security-severity").asText(), "set by tag");
+        assertEquals("9.5", iam.get("properties").get("security-severity").asText(), "from its risk, not its tag");
         assertEquals("very-high", iam.get("properties").get("precision").asText());
-        assertEquals("[\"least-privilege\",\"security\",\"checkov:CKV_AWS_49\"]",
-                iam.get("properties").get("tags").toString());
+        assertEquals("[\"least-privilege\",\"checkov:CKV_AWS_49\",\"security\"]",
+                iam.get("properties").get("tags").toString(), "a rule with a risk is a security rule");
 
         JsonNode dep = driver.get("rules").get(0);
         assertEquals("warning", dep.get("defaultConfiguration").get("level").asText());
-        assertEquals("5.0", dep.get("properties").get("security-severity").asText());
+        assertFalse(dep.get("properties").has("security-severity"), "a deprecation is no security alert");
         assertFalse(dep.has("helpUri"));
-        assertEquals("8.0", driver.get("rules").get(2).get("properties").get("security-severity").asText());
+        assertFalse(driver.get("rules").get(2).get("properties").has("security-severity"), "nor is a validation");
         assertTrue(driver.get("rules").get(2).get("help").get("markdown").asText().contains("six times"));
     }
 

@@ -1,6 +1,5 @@
 package dev.slsguard.rules;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every fixture under {@code fixtures/<pack>/<name>/serverless.yml} through the real
- * pipeline (loader, variables, compilers, built-in rules) and compares the (rule, line) pairs
- * that fired with the file's {@code # expect:} markers, both ways; fixtures under
+ * pipeline (loader, variables, compilers, built-in rules) and compares the (rule, file, line)
+ * triples that fired with the {@code # expect:} markers of serverless.yml and of the files it
+ * includes, both ways; fixtures under
  * {@code derivation/} also compare the derived statements (rule, line of the first event that
  * caused it) with their {@code # derives:} markers (trust principals count as derived too).
  * Adding a rule means adding a DRL rule and a fixture; no Java.
@@ -53,8 +53,10 @@ class FixtureTest {
     @MethodSource("fixtures")
     void firesExactlyTheMarkedRules(Fixture fixture) {
         RuleOutcome outcome = TestPipeline.analyse(fixture.file());
+        Path dir = fixture.file().getParent();
         for (Finding f : outcome.findings()) {
-            assertEquals(FILE, f.location().file(), "finding outside the service file: " + f);
+            // in serverless.yml, or in a file of the fixture it includes (named relative to it)
+            assertTrue(Files.isRegularFile(dir.resolve(f.location().file())), "finding outside the fixture's files: " + f);
         }
         boolean derivation = fixture.name().startsWith("derivation/");
         FixtureCheck check = FixtureCheck.of(fixture, outcome, counted(fixture), derivation);
@@ -87,9 +89,16 @@ class FixtureTest {
         };
     }
 
+    /**
+     * Rules no fixture can trigger, with the test that shows them: SLS-VAL-003 ("not analysed yet")
+     * fires only for a compiler built without some event types, since the built-in one compiles all
+     * of v3's (FindingMessagesTest, EveryEventTypeCompilesTest).
+     */
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of("SLS-VAL-003");
+
     @Test
     void everyRuleHasAFixtureThatTriggersIt() throws IOException, URISyntaxException {
-        Set<String> covered = new TreeSet<>();
+        Set<String> covered = new TreeSet<>(SHOWN_ELSEWHERE);
         for (Fixture fixture : fixtures()) {
             fixture.expected().forEach(h -> covered.add(h.ruleId()));
             fixture.derived().forEach(h -> covered.add(h.ruleId()));
@@ -101,7 +110,7 @@ class FixtureTest {
 
     /** The packs whose every rule needs a good example too ({@code # good: RULE-ID}). */
     private static final Set<String> PACKS_WITH_GOOD_EXAMPLES =
-            Set.of("least-privilege", "lambda", "api", "secrets", "reliability");
+            Set.of("least-privilege", "lambda", "api", "secrets", "reliability", "resources");
 
     @Test
     void everySecurityRuleHasAGoodFixtureThatStaysSilent() throws IOException, URISyntaxException {

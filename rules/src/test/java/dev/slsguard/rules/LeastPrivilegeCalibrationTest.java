@@ -77,7 +77,11 @@ class LeastPrivilegeCalibrationTest {
                 "SLS-IAM-104 53:21", // arn:aws:iam::*:role/*
                 "SLS-IAM-104 71:13", // Fn::Sub ...:secret:*
                 "SLS-IAM-108 52:15", // sts:AssumeRole on every role
-                "SLS-IAM-109 69:15"), // secretsmanager:GetSecretValue on every secret
+                "SLS-IAM-109 25:11", // AmazonS3FullAccess: s3:GetObject ... through s3:* on "*"
+                "SLS-IAM-109 39:15", // s3:* on arn:aws:s3:::* and arn:aws:s3:::*/*: every object
+                "SLS-IAM-109 69:15", // secretsmanager:GetSecretValue on every secret
+                "SLS-IAM-110 25:11", // AmazonS3FullAccess: s3:PutBucketPolicy ... through s3:* on "*"
+                "SLS-IAM-110 39:15"), // s3:* on every bucket: s3:PutBucketPolicy, s3:PutBucketAcl ...
                 mine);
     }
 

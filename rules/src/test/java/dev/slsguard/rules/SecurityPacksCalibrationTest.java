@@ -23,8 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The lambda and secrets packs on the parity corpus (every case under {@code parity/}): the Lambda
  * permissions Serverless Framework v3 generates are never reported as the user's, because every one
- * of them is scoped by SourceArn except the public function URL's (SLS-LMB-006's business); and no
- * case holds a secret in its environment.
+ * of them is scoped (by SourceArn, or an Alexa skill's EventSourceToken) except those rules of
+ * their own report (the public function URL's, SLS-LMB-006; an Alexa skill's without skill id,
+ * SLS-LMB-010; the IoT provisioning hook's, SLS-LMB-016) and the few v3 writes without (WebSocket
+ * API invocations, a load balancer registering its target), which the permission rules must not
+ * mistake for declared ones; and no case holds a secret in its environment.
  */
 class SecurityPacksCalibrationTest {
 
@@ -39,9 +42,17 @@ class SecurityPacksCalibrationTest {
     }
 
     /**
-     * The cases whose events slsguard compiles. v3 writes permissions without SourceArn for other
-     * event types (websocket, alb, alexaSkill without appId ...): when those are compiled, the
-     * lambda pack must keep telling v3's own permissions from the user's.
+     * Permissions v3 writes without SourceArn: API Gateway invoking a function or an authorizer of
+     * the WebSocket API, and the load balancer registering a function as its target.
+     */
+    private static final Map<String, String> UNSCOPED_BY_V3 = Map.of(
+            "LambdaPermissionWebsockets", "apigateway.amazonaws.com",
+            "LambdaPermissionRegisterTarget", "elasticloadbalancing.amazonaws.com");
+
+    /**
+     * The cases whose events slsguard compiles. v3 writes permissions without SourceArn for some
+     * event types ({@link #UNSCOPED_BY_V3}, alexaSkill without appId ...): the lambda pack must keep
+     * telling v3's own permissions from the user's.
      */
     static List<String> compiledCases() {
         return ParityCases.fullyCompiled();
@@ -57,9 +68,18 @@ class SecurityPacksCalibrationTest {
             if (!e.getValue().path("Type").asText().equals("AWS::Lambda::Permission")) {
                 continue;
             }
-            boolean publicUrl = properties.path("Principal").asText().equals("*")
+            String principal = properties.path("Principal").asText();
+            boolean publicUrl = principal.equals("*")
                     && properties.path("FunctionUrlAuthType").asText().equals("NONE");
-            if (!properties.has("SourceArn") && !properties.has("SourceAccount") && !publicUrl) {
+            boolean v3Unscoped = UNSCOPED_BY_V3.entrySet().stream().anyMatch(u -> e.getKey().endsWith(u.getKey())
+                    && principal.equals(u.getValue()));
+            boolean alexa = principal.equals("alexa-appkit.amazon.com")
+                    || principal.equals("alexa-connectedhome.amazon.com"); // skill id or SLS-LMB-010
+            boolean provisioningHook = principal.equals("iot.amazonaws.com")
+                    && e.getKey().endsWith("LambdaPermissionIotProvisioningTemplate"); // SLS-LMB-016
+            if (!properties.has("SourceArn") && !properties.has("SourceAccount") && !publicUrl && !v3Unscoped
+                    && !(alexa && (properties.has("EventSourceToken") || e.getKey().contains("AlexaSkill")))
+                    && !provisioningHook) {
                 unscoped.add(e.getKey());
             }
         }

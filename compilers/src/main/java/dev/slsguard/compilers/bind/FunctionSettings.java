@@ -22,10 +22,13 @@ import java.util.Optional;
  * @param roleDependency v3's {@code resolveFunctionIamRoleResourceName}: the role resource event
  *                       resources depend on, when there is one in the stack
  * @param targetAlias    the alias events target, if any
+ * @param lambdaAtEdge   whether a {@code cloudFront} event runs it as Lambda@Edge (v3 then versions
+ *                       it, defaults its memory and timeout to 128 MB and 5 s whatever the
+ *                       provider says, and strips its environment and VPC settings)
  */
 public record FunctionSettings(String key, int index, String name, String logicalId, MapNode config,
                                SourceRef ref, Optional<JsonNode> customRole, Optional<String> roleDependency,
-                               Optional<TargetAlias> targetAlias) {
+                               Optional<TargetAlias> targetAlias, boolean lambdaAtEdge) {
 
     /** A configuration value as JSON; a Java {@code null} when the key is absent. */
     public JsonNode value(String key) {

@@ -80,7 +80,8 @@ public final class ServiceBinder {
         Map<String, MapNode> functionConfigs = functionConfigs(root);
         for (Map.Entry<String, MapNode> entry : functionConfigs.entrySet()) {
             functions.add(bindFunction(entry.getKey(), functions.size(), entry.getValue(), root, name,
-                    document.stage(), existingRole ? iamRole : null, legacyRole));
+                    document.stage(), existingRole ? iamRole : null, legacyRole,
+                    compiledTypes.contains(EventType.CLOUD_FRONT)));
         }
         boolean everyFunctionHasRole = functions.stream().allMatch(f -> f.config().has("role"));
         boolean executionRole = !functions.isEmpty() && !existingRole && !provider.has("role")
@@ -136,7 +137,7 @@ public final class ServiceBinder {
 
     private static FunctionSettings bindFunction(String key, int index, MapNode config, MapNode root,
                                                  String service, String stage, JsonNode existingProviderRole,
-                                                 JsonNode legacyRole) {
+                                                 JsonNode legacyRole, boolean compilesCloudFront) {
         JsonNode nameValue = NodeJson.toJsonOrNull(config.get("name"));
         String name = Js.truthy(nameValue) ? (nameValue.isTextual() ? nameValue.textValue() : Js.stringify(nameValue))
                 : Naming.defaultFunctionName(service, stage, key);
@@ -156,7 +157,16 @@ public final class ServiceBinder {
             alias = Optional.of(new TargetAlias(Naming.SNAP_START_ALIAS_NAME, Naming.snapStartAliasLogicalId(key)));
         }
         return new FunctionSettings(key, index, name, Naming.lambdaLogicalId(key), config, ref,
-                Optional.ofNullable(customRole), roleDependency(customRole), alias);
+                Optional.ofNullable(customRole), roleDependency(customRole), alias,
+                compilesCloudFront && hasCloudFrontEvent(config));
+    }
+
+    /** v3's {@code events.find(event => event.cloudFront)}: an item with a truthy {@code cloudFront}. */
+    private static boolean hasCloudFrontEvent(MapNode config) {
+        return config.get("events").filter(ListNode.class::isInstance).map(ListNode.class::cast)
+                .map(list -> list.items().stream().anyMatch(item -> item instanceof MapNode map
+                        && Js.truthy(NodeJson.toJsonOrNull(map.get(EventType.CLOUD_FRONT.key())))))
+                .orElse(false);
     }
 
     private static SourceRef functionKeyRef(MapNode root, String key, MapNode config) {
@@ -215,8 +225,11 @@ public final class ServiceBinder {
             runtime = Optional.of(effective == null ? DEFAULT_RUNTIME
                     : effective.isTextual() ? effective.textValue() : Js.stringify(effective));
         }
-        int timeout = positiveInt(function.value("timeout"), settings.providerValue("timeout"), 6);
-        int memory = positiveInt(function.value("memorySize"), settings.providerValue("memorySize"), 1024);
+        // Lambda@Edge: v3 gives the function 5 s and 128 MB unless it sets its own, whatever the provider says
+        int timeout = function.lambdaAtEdge() ? positiveInt(function.value("timeout"), null, 5)
+                : positiveInt(function.value("timeout"), settings.providerValue("timeout"), 6);
+        int memory = function.lambdaAtEdge() ? positiveInt(function.value("memorySize"), null, 128)
+                : positiveInt(function.value("memorySize"), settings.providerValue("memorySize"), 1024);
         Optional<CfnValue> role = config.get("role").map(NodeJson::toJson).map(CfnValue::of);
         return new Function(function.key(), function.name(), function.index(), function.logicalId(), runtime,
                 timeout, memory, role, function.ref(), config);

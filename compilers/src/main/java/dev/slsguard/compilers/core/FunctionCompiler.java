@@ -89,6 +89,24 @@ public final class FunctionCompiler {
             functionUrl(function);
             eventInvokeConfig(function, functionCount + function.index());
         }
+        for (FunctionSettings function : context.functions()) {
+            if (function.lambdaAtEdge()) {
+                lambdaAtEdge(compiled.get(function.key()));
+            }
+        }
+    }
+
+    /**
+     * What v3's cloudFront plugin does to a Lambda@Edge function's resource when it compiles the
+     * events, after the version was hashed: Lambda@Edge refuses environment variables and VPC
+     * settings, so they are dropped, and the function is retained when the stack is deleted (its
+     * replicas outlive the distribution). Done here, so that no event compiler edits a function.
+     */
+    private static void lambdaAtEdge(ObjectNode resource) {
+        ObjectNode properties = (ObjectNode) resource.get("Properties");
+        properties.remove("VpcConfig");
+        properties.remove("Environment");
+        resource.put("DeletionPolicy", "Retain");
     }
 
     // ---- AWS::Lambda::Function ------------------------------------------------------------------
@@ -121,10 +139,13 @@ public final class FunctionCompiler {
             properties.set("Runtime", Js.truthy(runtime) ? runtime : JSON.textNode(DEFAULT_RUNTIME));
         }
         properties.put("FunctionName", function.name());
+        // Lambda@Edge: before compiling functions v3 sets 128 MB and 5 s where the function sets none
         properties.set("MemorySize", firstTruthy(function.value("memorySize"),
-                settings.providerValue("memorySize"), JSON.numberNode(1024)));
+                function.lambdaAtEdge() ? JSON.numberNode(128) : settings.providerValue("memorySize"),
+                JSON.numberNode(1024)));
         properties.set("Timeout", firstTruthy(function.value("timeout"),
-                settings.providerValue("timeout"), JSON.numberNode(6)));
+                function.lambdaAtEdge() ? JSON.numberNode(5) : settings.providerValue("timeout"),
+                JSON.numberNode(6)));
 
         JsonNode architecture = firstTruthy(function.value("architecture"), settings.providerValue("architecture"), null);
         if (architecture != null) {
@@ -434,6 +455,9 @@ public final class FunctionCompiler {
     }
 
     private boolean shouldVersion(FunctionSettings function) {
+        if (function.lambdaAtEdge()) {
+            return true; // CloudFront associates a published version: v3 forces versionFunction
+        }
         JsonNode own = function.value("versionFunction");
         if (Js.present(own)) {
             return Js.truthy(own);

@@ -16,6 +16,8 @@ import dev.slsguard.compilers.support.NodeJson;
 import dev.slsguard.engine.model.CustomResourceFunction;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -160,6 +162,22 @@ public final class CustomResources {
         properties.set("ServiceToken", Cfn.getAtt(customFunctionId, "Arn"));
         properties.put("FunctionName", function.name());
         return resource;
+    }
+
+    /**
+     * Makes the custom resources of each group (those acting on one bucket, one user pool) run one
+     * after another, as v3 does to avoid races: each one after the first depends on the one before.
+     *
+     * @param groups logical ids, in the order v3 created them
+     */
+    public static void chain(CompileContext context, Collection<List<String>> groups) {
+        for (List<String> chain : groups) {
+            for (int i = 1; i < chain.size(); i++) {
+                String previous = chain.get(i - 1);
+                context.resource(chain.get(i)).map(r -> (ArrayNode) r.definition().get("DependsOn"))
+                        .ifPresent(d -> d.add(previous));
+            }
+        }
     }
 
     /**

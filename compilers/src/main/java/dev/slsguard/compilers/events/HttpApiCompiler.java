@@ -343,22 +343,10 @@ public final class HttpApiCompiler implements EventCompiler {
     }
 
     private static ObjectNode logGroup(ServiceSettings settings) {
-        ObjectNode group = JSON.objectNode();
-        group.put("Type", "AWS::Logs::LogGroup");
-        ObjectNode properties = group.putObject("Properties");
         JsonNode stackName = settings.providerValue("stackName");
-        properties.put("LogGroupName", Naming.httpApiLogGroupName(Naming.stackName(
+        return ApiLogGroup.of(settings, Naming.httpApiLogGroupName(Naming.stackName(
                 Optional.ofNullable(stackName).filter(JsonNode::isTextual).map(JsonNode::textValue),
                 settings.name(), settings.stage())));
-        JsonNode retention = settings.providerValue("logRetentionInDays");
-        if (Js.truthy(retention)) {
-            properties.set("RetentionInDays", retention);
-        }
-        JsonNode protection = settings.providerValue("logDataProtectionPolicy");
-        if (Js.truthy(protection)) {
-            properties.set("DataProtectionPolicy", protection);
-        }
-        return group;
     }
 
     private static ObjectNode stage(ServiceSettings settings, HttpApiConfig config) {
@@ -457,13 +445,8 @@ public final class HttpApiCompiler implements EventCompiler {
 
     private static ObjectNode integration(ServiceSettings settings, HttpApiConfig config, FunctionSettings function,
                                           JsonNode apiId) {
-        ObjectNode integration = JSON.objectNode();
-        integration.put("Type", "AWS::ApiGatewayV2::Integration");
-        function.targetAlias().map(TargetAlias::logicalId).ifPresent(id -> integration.put("DependsOn", id));
-        ObjectNode properties = integration.putObject("Properties");
-        properties.set("ApiId", apiId.deepCopy());
-        properties.put("IntegrationType", "AWS_PROXY");
-        properties.set("IntegrationUri", function.target());
+        ObjectNode integration = ApiV2Integration.proxy(function, apiId, function.target());
+        ObjectNode properties = (ObjectNode) integration.get("Properties");
         JsonNode own = function.value("httpApi");
         JsonNode ownPayload = own != null && own.isObject() ? own.get("payload") : null;
         properties.set("PayloadFormatVersion", Js.truthy(ownPayload) ? ownPayload

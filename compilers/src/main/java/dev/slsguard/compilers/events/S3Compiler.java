@@ -75,7 +75,7 @@ public final class S3Compiler implements EventCompiler {
             if (first.isPresent() && !first.get().bucketKey().equals(item.bucketKey())) {
                 return CompileResult.refused(event, "S3_MULTIPLE_BUCKETS_PER_FUNCTION", item.bucketWhere(),
                         "function " + event.function().key() + " already has events on existing bucket '"
-                                + first.get().bucketKey() + "' (line " + first.get().event().ref().line()
+                                + first.get().bucketKey() + "' (" + first.get().event().ref().lineSeenFrom(item.bucketWhere())
                                 + "); Serverless Framework v3 allows one existing bucket per function"
                                 + " (S3_MULTIPLE_BUCKETS_PER_FUNCTION): move the events on '" + item.bucketKey()
                                 + "' to another function");
@@ -318,14 +318,7 @@ public final class S3Compiler implements EventCompiler {
                     true, item.notificationEvent(), bucketName, Optional.empty(), resourceId, Optional.empty(),
                     item.event().options(), item.event().ref(), item.bucketNode().ref()));
         }
-        for (List<String> chain : resourcesByBucket.values()) {
-            // the custom resources of one bucket run one after another (v3 avoids races this way)
-            for (int i = 1; i < chain.size(); i++) {
-                final String previous = chain.get(i - 1);
-                context.resource(chain.get(i)).map(r -> (ArrayNode) r.definition().get("DependsOn"))
-                        .ifPresent(d -> d.add(previous));
-            }
-        }
+        CustomResources.chain(context, resourcesByBucket.values());
         facts.forEach(context::addEventFact);
         CustomResources.add(context, CustomResources.Kind.S3, eventType(), items.get(0).event().ref());
     }

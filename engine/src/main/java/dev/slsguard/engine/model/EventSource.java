@@ -38,6 +38,12 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
     public static final String SCHEDULER_TARGET = "scheduler-target";
     /** An API Gateway HTTP API (v2) invokes the function; the ARN is the API's execute-api source ARN. */
     public static final String HTTP_API = "http-api";
+    /**
+     * A function of a service with a WebSocket API may post to the API's connections
+     * ({@code execute-api:ManageConnections}); one for the service, the ARN the connections of
+     * every API as v3 grants them.
+     */
+    public static final String WEBSOCKET_CONNECTIONS = "websocket-connections";
     /** An SNS topic invokes the function (the topic's ARN). */
     public static final String SNS_TOPIC = "sns-topic";
     /** A cloudwatchEvent rule on the default event bus invokes the function (the rule's ARN). */
@@ -47,6 +53,11 @@ public record EventSource(String function, int functionIndex, int eventIndex, St
      * permission's {@code SourceArn}).
      */
     public static final String EVENT_BRIDGE_RULE = "event-bridge-rule";
+    /**
+     * The service's CloudFront distribution runs the function as Lambda@Edge (a {@code cloudFront}
+     * event; the distribution's ARN).
+     */
+    public static final String CLOUDFRONT_DISTRIBUTION = "cloudfront-distribution";
     /**
      * A function's event source mapping signs in to a broker or cluster with a Secrets Manager
      * secret (kafka access configurations other than VPC ones, activemq / rabbitmq

@@ -47,7 +47,8 @@ public final class Report {
                 "rule " + rule.getName() + " has no @id"));
         Severity severity = RuleMetadata.severity(rule).orElseThrow(() -> new IllegalStateException(
                 "rule " + rule.getName() + " has no valid @severity"));
-        Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message));
+        Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message),
+                related(where, List.of()));
         insertOnce(kcontext, finding);
         return finding;
     }
@@ -72,7 +73,8 @@ public final class Report {
         Rule rule = kcontext.getRule();
         String id = RuleMetadata.id(rule).orElseThrow(() -> new IllegalStateException(
                 "rule " + rule.getName() + " has no @id"));
-        Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message));
+        Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message),
+                related(where, List.of()));
         insertOnce(kcontext, finding);
         return finding;
     }
@@ -92,9 +94,23 @@ public final class Report {
         Severity severity = RuleMetadata.severity(rule).orElseThrow(() -> new IllegalStateException(
                 "rule " + rule.getName() + " has no valid @severity"));
         Finding finding = new Finding(id, severity, message, where, fingerprint(id, where.pointer(), message),
-                related);
+                related(where, related));
         insertOnce(kcontext, finding);
         return finding;
+    }
+
+    /**
+     * The related locations of a finding at {@code where}: those the rule gave, then the references
+     * {@code where} was reached through (the include in serverless.yml, the {@code ${self:}} reference),
+     * innermost first.
+     */
+    public static List<RelatedLocation> related(SourceRef where, List<RelatedLocation> given) {
+        if (!where.reached()) {
+            return given;
+        }
+        List<RelatedLocation> all = new java.util.ArrayList<>(given);
+        where.through().stream().filter(r -> !all.contains(r)).forEach(all::add);
+        return all;
     }
 
     /** One related location, for {@link #finding(RuleContext, SourceRef, String, List)}. */

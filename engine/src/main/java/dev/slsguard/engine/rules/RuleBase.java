@@ -263,7 +263,7 @@ public final class RuleBase {
                 .orElse(failure.rule());
         String message = failure.describe() + "; its findings for this match are missing";
         return new Finding(failure.ruleId(), Severity.ERROR, message, where,
-                Report.fingerprint(failure.ruleId(), where.pointer(), message));
+                Report.fingerprint(failure.ruleId(), where.pointer(), message), Report.related(where, List.of()));
     }
 
     /** The location a fact carries: its first record component of type {@link SourceRef}. */

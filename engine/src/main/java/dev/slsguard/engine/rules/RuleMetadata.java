@@ -9,8 +9,10 @@ import java.util.Optional;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Reads the {@code @id @severity @title @description @help @tags} metadata of a loaded rule, and
- * {@code @inserts}, which marks a rule that reports nothing and only inserts facts for other rules.
+ * Reads the {@code @id @severity @risk @title @description @help @tags} metadata of a loaded rule,
+ * and {@code @inserts}, which marks a rule that reports nothing and only inserts facts for other
+ * rules. A security rule names its {@code @risk} ({@link Risk}), which sets its default level; it
+ * may repeat that level in {@code @severity} but not contradict it.
  */
 final class RuleMetadata {
 
@@ -42,9 +44,29 @@ final class RuleMetadata {
         return text(rule, "id");
     }
 
-    /** The rule's {@code @severity}, when it is one of {@code error}, {@code warning}, {@code note}. */
+    /**
+     * The rule's default level: its {@code @severity} when it is one of {@code error},
+     * {@code warning}, {@code note}, else the level of its {@code @risk}.
+     */
     static Optional<Severity> severity(Rule rule) {
-        return text(rule, "severity").flatMap(RuleMetadata::parseSeverity);
+        Optional<String> given = text(rule, "severity");
+        if (given.isPresent()) {
+            return given.flatMap(RuleMetadata::parseSeverity);
+        }
+        return risk(rule).map(Risk::level);
+    }
+
+    /** The rule's {@code @risk}, when it names one of {@link Risk}'s. */
+    static Optional<Risk> risk(Rule rule) {
+        return text(rule, "risk").flatMap(Risk::parse);
+    }
+
+    private static String riskNames() {
+        StringBuilder names = new StringBuilder();
+        for (Risk r : Risk.values()) {
+            names.append(names.isEmpty() ? "" : ", ").append(r.key());
+        }
+        return names.toString();
     }
 
     private static Optional<Severity> parseSeverity(String text) {
@@ -75,11 +97,22 @@ final class RuleMetadata {
         if (id(rule).isEmpty()) {
             return Optional.of("rule \"" + rule.getName() + "\" has no @id metadata");
         }
+        Optional<String> risk = text(rule, "risk");
+        if (risk.isPresent() && risk(rule).isEmpty()) {
+            return Optional.of("rule \"" + rule.getName() + "\" has unknown @risk \"" + risk.get()
+                    + "\" (use one of " + riskNames() + ")");
+        }
         if (severity(rule).isEmpty()) {
             String given = text(rule, "severity").map(s -> "unknown @severity \"" + s + "\"")
                     .orElse("no @severity");
             return Optional.of("rule \"" + rule.getName() + "\" has " + given
-                    + " (use error, warning or note)");
+                    + " (use error, warning or note, or name its @risk)");
+        }
+        Optional<Risk> known = risk(rule);
+        if (known.isPresent() && severity(rule).get() != known.get().level()) {
+            return Optional.of("rule \"" + rule.getName() + "\" has @severity(\"" + severity(rule).get().label()
+                    + "\") but @risk(\"" + known.get().key() + "\") means " + known.get().level().label()
+                    + " (leave out @severity: the risk sets the level)");
         }
         return Optional.empty();
     }
@@ -90,6 +123,7 @@ final class RuleMetadata {
                 .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
         return new RuleInfo(id(rule).orElseThrow(), severity(rule).orElseThrow(),
                 text(rule, "title").orElse(rule.getName()), text(rule, "description").orElse(""),
-                text(rule, "help").orElse(""), tags, rule.getPackageName(), rule.getName());
+                text(rule, "help").orElse(""), tags, rule.getPackageName(), rule.getName(),
+                risk(rule).orElse(null));
     }
 }

@@ -89,7 +89,7 @@ public final class SchemaStage {
         }
         ResolvedDocument out = coerced == root ? document
                 : new ResolvedDocument(document.source(), coerced, document.stage(), document.region(),
-                        document.unresolved());
+                        document.unresolved(), document.included());
         return new Result(out, validation, violations);
     }
 

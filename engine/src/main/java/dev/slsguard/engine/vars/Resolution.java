@@ -1,8 +1,10 @@
 package dev.slsguard.engine.vars;
 
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.UnresolvedVariable;
+import dev.slsguard.engine.source.JsonPointers;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
@@ -13,9 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,22 +50,45 @@ final class Resolution {
 
     /**
      * What a variable source gave: a value, nothing ({@code missing} says why), or a value that
-     * cannot be known offline ({@code offline}).
+     * cannot be known offline ({@code offline}). A value written in a document (the configuration
+     * or an included file) keeps its own position; {@code reach} says how it was reached.
      */
-    private record Lookup(Node node, boolean offline, String missing) {
+    private record Lookup(Node node, boolean offline, String missing, Reach reach) {
 
+        /** A value made at the reference (an option, an environment variable, a literal fallback ...). */
         static Lookup found(Node node) {
-            return new Lookup(node, false, null);
+            return new Lookup(node, false, null, null);
+        }
+
+        /** A value written in a document, reached by {@code reach}. */
+        static Lookup written(Node node, Reach reach) {
+            return new Lookup(node, false, null, reach);
         }
 
         static Lookup absent(String why) {
-            return new Lookup(null, false, why);
+            return new Lookup(null, false, why, null);
         }
 
-        static final Lookup OFFLINE = new Lookup(null, true, null);
+        static final Lookup OFFLINE = new Lookup(null, true, null, null);
 
         boolean hasValue() {
             return node != null && !(node instanceof ScalarNode scalar && scalar.value() == null);
+        }
+    }
+
+    /** How a variable reached a value written elsewhere: the words of the related location it adds. */
+    private enum Reach {
+        INCLUDE("included from %s by %s"),
+        REFERENCE("used in %s through %s");
+
+        private final String label;
+
+        Reach(String label) {
+            this.label = label;
+        }
+
+        String label(SourceRef at, Variable variable) {
+            return String.format(Locale.ROOT, label, at.file(), variable.text());
         }
     }
 
@@ -86,6 +114,7 @@ final class Resolution {
     private final List<Frame> frames = new ArrayList<>();
     private final Set<UnresolvedVariable> unresolved = new LinkedHashSet<>();
     private final String mainFile;
+    private MapNode resolvedRoot;
     private long produced;
     private int nesting;
     private String stage;
@@ -101,7 +130,13 @@ final class Resolution {
     }
 
     MapNode resolveRoot() {
-        return (MapNode) resolveNode(root);
+        resolvedRoot = (MapNode) resolveNode(root);
+        return resolvedRoot;
+    }
+
+    /** The YAML and JSON files {@code ${file()}} read, in the order they were first read. */
+    List<SourceDocument> included() {
+        return files.documents();
     }
 
     /** The effective stage: --stage, else provider.stage, else "dev". */
@@ -124,12 +159,44 @@ final class Resolution {
 
     /** Placeholders kept, in document order (the configuration first, then included files). */
     List<UnresolvedVariable> unresolved() {
+        Map<String, SourceRef> placed = new HashMap<>();
+        if (resolvedRoot != null && unresolved.stream().anyMatch(u -> !u.ref().file().equals(mainFile))) {
+            collectPlaced(resolvedRoot, placed);
+        }
         return unresolved.stream()
+                .map(u -> u.ref().file().equals(mainFile) ? u : new UnresolvedVariable(u.expression(), u.source(),
+                        placed.getOrDefault(position(u.ref()), u.ref())))
+                .distinct()
                 .sorted(Comparator.comparing((UnresolvedVariable u) -> !u.ref().file().equals(mainFile))
                         .thenComparing(u -> u.ref().file())
                         .thenComparingInt(u -> u.ref().line())
                         .thenComparingInt(u -> u.ref().column()))
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * Where the nodes of included files were placed in the configuration, by their position: the
+     * first place each is used, in document order (its pointer in the configuration and the
+     * references it came through), for placeholders recorded while an included file was resolved.
+     */
+    private static void collectPlaced(Node node, Map<String, SourceRef> placed) {
+        if (node.ref().reached()) {
+            placed.putIfAbsent(position(node.ref()), node.ref());
+        }
+        if (node instanceof ListNode list) {
+            list.items().forEach(item -> collectPlaced(item, placed));
+        } else if (node instanceof MapNode map) {
+            for (MapNode.Field field : map.fields()) {
+                if (field.keyRef().reached()) {
+                    placed.putIfAbsent(position(field.keyRef()), field.keyRef());
+                }
+                collectPlaced(field.value(), placed);
+            }
+        }
+    }
+
+    private static String position(SourceRef ref) {
+        return ref.file() + ":" + ref.line() + ":" + ref.column();
     }
 
     /** A truthy scalar at {@code path} as text (v3 treats "", 0, false and null as not set). */
@@ -190,7 +257,7 @@ final class Resolution {
         }
         enter(scalar, scalar.ref());
         try {
-            return relocate(evaluate(template, scalar.ref()), scalar.ref());
+            return evaluate(template, scalar.ref());
         } finally {
             leave(scalar);
         }
@@ -220,12 +287,25 @@ final class Resolution {
         return result;
     }
 
-    /** The value of a template: a whole-string variable keeps its value's type, anything else is text. */
+    /**
+     * The value of a template at {@code ref}: a whole-string variable keeps its value's type, anything
+     * else is text. A value written in a document keeps its position and records the variable it came
+     * through; any other value is located at {@code ref}, the text it replaces.
+     */
     private Node evaluate(Template template, SourceRef ref) {
         if (template.isSingleVariable()) {
             Variable variable = ((Template.Var) template.pieces().get(0)).variable();
             Lookup lookup = evaluate(variable, ref);
-            return lookup.offline() ? new ScalarNode(ref, variable.text()) : lookup.node();
+            if (lookup.offline()) {
+                return new ScalarNode(ref, variable.text());
+            }
+            if (lookup.reach() == null) {
+                return relocate(lookup.node(), ref);
+            }
+            List<RelatedLocation> hops = new ArrayList<>(1 + ref.through().size());
+            hops.add(new RelatedLocation(ref.withoutThrough(), lookup.reach().label(ref, variable)));
+            hops.addAll(ref.through());
+            return place(lookup.node(), ref, ref.pointer(), hops);
         }
         StringBuilder text = new StringBuilder();
         for (Template.Piece piece : template.pieces()) {
@@ -340,7 +420,8 @@ final class Resolution {
         if (node instanceof ScalarNode scalar && scalar.value() == null) {
             return Lookup.absent(path + " is null in the configuration");
         }
-        return node == null ? Lookup.absent(path + " is not set in the configuration") : Lookup.found(node);
+        return node == null ? Lookup.absent(path + " is not set in the configuration")
+                : Lookup.written(node, Reach.REFERENCE);
     }
 
     private Lookup option(VariableSource.Typed source, SourceRef ref) {
@@ -379,7 +460,7 @@ final class Resolution {
         for (String scope : List.of(stage(), "default")) {
             Node node = navigate(root, List.of("params", scope, name), true);
             if (node != null && !(node instanceof ScalarNode scalar && scalar.value() == null)) {
-                return Lookup.found(node);
+                return Lookup.written(node, Reach.REFERENCE);
             }
         }
         return Lookup.absent("parameter " + name + " is not set (--param " + name + "=..., params." + stage()
@@ -429,11 +510,11 @@ final class Resolution {
             default: {
                 Node fileRoot = files.document(file).root();
                 if (address.isEmpty()) {
-                    return Lookup.found(resolveNode(fileRoot));
+                    return Lookup.written(resolveNode(fileRoot), Reach.INCLUDE);
                 }
                 Node node = navigate(fileRoot, split(address.get()), true);
                 return node == null ? Lookup.absent(address.get() + " is not set in " + pathText.get())
-                        : Lookup.found(node);
+                        : Lookup.written(node, Reach.INCLUDE);
             }
         }
     }
@@ -606,6 +687,33 @@ final class Resolution {
             fields.add(new MapNode.Field(field.key(), ref, relocate(field.value(), ref)));
         }
         return count(new MapNode(ref, fields), ref);
+    }
+
+    /**
+     * A copy of {@code value} placed at {@code pointer} of the configuration: every node keeps the
+     * position where it is written, takes the pointer of the place it now occupies and comes
+     * through {@code hops} as well. {@code ref} (the reference) is where the limits are reported.
+     */
+    private Node place(Node value, SourceRef ref, String pointer, List<RelatedLocation> hops) {
+        SourceRef at = value.ref().withPointer(pointer).reachedThrough(hops);
+        if (value instanceof ScalarNode scalar) {
+            return count(new ScalarNode(at, scalar.value()), ref);
+        }
+        if (value instanceof ListNode list) {
+            List<Node> items = new ArrayList<>(list.items().size());
+            for (Node item : list.items()) {
+                items.add(place(item, ref, JsonPointers.append(pointer, items.size()), hops));
+            }
+            return count(new ListNode(at, items), ref);
+        }
+        MapNode map = (MapNode) value;
+        List<MapNode.Field> fields = new ArrayList<>(map.size());
+        for (MapNode.Field field : map.fields()) {
+            String child = JsonPointers.append(pointer, field.key());
+            fields.add(new MapNode.Field(field.key(), field.keyRef().withPointer(child).reachedThrough(hops),
+                    place(field.value(), ref, child, hops)));
+        }
+        return count(new MapNode(at, fields), ref);
     }
 
     private Node count(Node node, SourceRef ref) {

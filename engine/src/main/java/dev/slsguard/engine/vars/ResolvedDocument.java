@@ -13,11 +13,20 @@ import java.util.List;
  * @param stage      the effective stage
  * @param region     the effective region
  * @param unresolved variables kept as placeholders, in document order
+ * @param included   the YAML and JSON files {@code ${file()}} read, in the order they were first read
+ *                   (their nodes in {@code root} keep their own file and position)
  */
 public record ResolvedDocument(SourceDocument source, MapNode root, String stage, String region,
-                               List<UnresolvedVariable> unresolved) {
+                               List<UnresolvedVariable> unresolved, List<SourceDocument> included) {
 
     public ResolvedDocument {
         unresolved = List.copyOf(unresolved);
+        included = List.copyOf(included);
+    }
+
+    /** A configuration that includes no file. */
+    public ResolvedDocument(SourceDocument source, MapNode root, String stage, String region,
+                            List<UnresolvedVariable> unresolved) {
+        this(source, root, stage, region, unresolved, List.of());
     }
 }

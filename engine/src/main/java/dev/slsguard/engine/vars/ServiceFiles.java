@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,7 @@ final class ServiceFiles {
     private final Path serviceDir;
     private final String configDisplayName;
     private final Limits limits;
-    private final Map<Path, SourceDocument> documents = new HashMap<>();
+    private final Map<Path, SourceDocument> documents = new LinkedHashMap<>();
     private final Map<Path, String> texts = new HashMap<>();
 
     ServiceFiles(SourceDocument config, Limits limits) {
@@ -79,6 +81,11 @@ final class ServiceFiles {
     /** The YAML/JSON document in {@code file} (any root; an empty file is a null scalar). */
     SourceDocument document(Path file) {
         return documents.computeIfAbsent(file, f -> YamlLoader.loadFragment(f, displayName(f), limits));
+    }
+
+    /** The YAML/JSON documents read so far, in the order they were first read. */
+    List<SourceDocument> documents() {
+        return List.copyOf(documents.values());
     }
 
     /** The text in {@code file}. */

@@ -41,6 +41,6 @@ public final class VariableResolver {
         Resolution resolution = new Resolution(document, root, options, limits, resolveKeys);
         MapNode resolved = resolution.resolveRoot();
         return new ResolvedDocument(document, resolved, resolution.stage(), resolution.region(),
-                resolution.unresolved());
+                resolution.unresolved(), resolution.included());
     }
 }

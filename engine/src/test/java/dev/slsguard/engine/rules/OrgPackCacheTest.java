@@ -159,7 +159,7 @@ class OrgPackCacheTest {
         assertEquals(1, entries().size(), "the compiled packages are cached before the metadata check");
         UserError hit = assertThrows(UserError.class, () -> load(pack));
         assertEquals(miss.getMessage(), hit.getMessage());
-        assertEquals("rule \"short name\" has no @severity (use error, warning or note)", hit.getMessage());
+        assertEquals("rule \"short name\" has no @severity (use error, warning or note, or name its @risk)", hit.getMessage());
         assertEquals(5, hit.location().line());
     }
 

@@ -203,6 +203,60 @@ class RuleBaseTest {
     }
 
     @Test
+    void aRiskSetsTheLevelAndTheSecurityScore() throws IOException {
+        write("org/risk.drl", HEADER + """
+                rule "public"
+                  @id("ORG-R1") @risk("permissions-management")
+                when
+                  $s : Service()
+                then
+                  Report.finding(kcontext, $s.ref(), "opens everything");
+                end
+                rule "plain"
+                  @id("ORG-R2") @severity("warning")
+                when
+                  Service()
+                then
+                end
+                """);
+        RuleBase rules = load(dir.resolve("org"));
+        RuleInfo risky = rules.rules().get(0);
+        assertEquals(Risk.PERMISSIONS_MANAGEMENT, risky.securityRisk().orElseThrow());
+        assertEquals(Severity.ERROR, risky.severity(), "a high risk fails the default gate");
+        assertEquals(Severity.ERROR, rules.run(List.of(service("svc", 3))).findings().get(0).severity());
+        assertTrue(rules.rules().get(1).securityRisk().isEmpty(), "no @risk: not a security rule");
+    }
+
+    @Test
+    void anUnknownRiskOrALevelThatContradictsItIsRejectedAtItsLine() throws IOException {
+        write("org/unknown.drl", HEADER + """
+                rule "unknown risk"
+                  @id("ORG-R3") @risk("scary")
+                when
+                  Service()
+                then
+                end
+                """);
+        UserError unknown = assertThrows(UserError.class, () -> load(dir.resolve("org")));
+        assertEquals(8, unknown.location().line(), unknown.oneLine());
+        assertTrue(unknown.getMessage().contains("unknown @risk \"scary\" (use one of administrator, "),
+                unknown.getMessage());
+
+        Files.delete(dir.resolve("org/unknown.drl"));
+        write("org/contradiction.drl", HEADER + """
+                rule "typo is critical"
+                  @id("ORG-R4") @severity("note") @risk("administrator")
+                when
+                  Service()
+                then
+                end
+                """);
+        UserError contradiction = assertThrows(UserError.class, () -> load(dir.resolve("org")));
+        assertTrue(contradiction.getMessage().contains(
+                "has @severity(\"note\") but @risk(\"administrator\") means error"), contradiction.getMessage());
+    }
+
+    @Test
     void duplicateIdsAcrossPacksAreRejected() throws IOException {
         write("a/one.drl", HEADER.replace("org.acme.checks", "org.acme.a") + """
                 rule "one"

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.UnresolvedVariable;
 import dev.slsguard.engine.source.Limits;
@@ -266,8 +267,76 @@ class VariableResolverTest {
                  'list': [1, 2], 'json': {'memory': 512, 'nested': {'ok': true}}, 'memory': 512,
                  'text': 'plain text\\n', 'missing': 'fallback'}
                 """), custom(resolved));
-        // the values keep the location of the variable that brought them in
-        assertEquals(new SourceRef("serverless.yml", 3, 10, "/custom/queue"), at(resolved, "custom", "queue", "name").ref());
+        // included values keep their own file and position, take the pointer of their place in the
+        // configuration and name the include they came through
+        SourceRef name = at(resolved, "custom", "queue", "name").ref();
+        assertEquals(new SourceRef("config/settings.yml", 2, 9, "/custom/queue/name", List.of(new RelatedLocation(
+                new SourceRef("serverless.yml", 3, 10, "/custom/queue"),
+                "included from serverless.yml by ${file(config/settings.yml):queue}"))), name);
+        assertEquals(new SourceRef("config/settings.json", 1, 12, "/custom/json/memory"),
+                at(resolved, "custom", "json", "memory").ref().withoutThrough());
+        // a key of an included mapping too
+        MapNode.Field key = ((MapNode) at(resolved, "custom", "json")).field("nested").orElseThrow();
+        assertEquals("config/settings.json:1:17", key.keyRef().toString());
+        assertEquals("/custom/json/nested", key.keyRef().pointer());
+        // plain text is located at the variable
+        assertEquals(new SourceRef("serverless.yml", 7, 9, "/custom/text"), at(resolved, "custom", "text").ref());
+        // the files read, in order
+        assertEquals(List.of("config/settings.yml", "config/settings.json"),
+                resolved.included().stream().map(SourceDocument::displayName).toList());
+    }
+
+    @Test
+    void nestedIncludesListTheChainInnermostFirst() throws IOException {
+        // paths are relative to the service directory, also in an included file (as in v3)
+        write("config/role.yml", """
+                statements: ${file(./config/statements.yml)}
+                """);
+        write("config/statements.yml", """
+                - Effect: Allow
+                  Action: s3:GetObject
+                """);
+        ResolvedDocument resolved = resolve("""
+                provider:
+                  iam:
+                    role: ${file(./config/role.yml)}
+                """);
+        SourceRef action = at(resolved, "provider", "iam", "role", "statements").ref();
+        assertEquals("config/statements.yml:1:1", action.toString());
+        assertEquals("/provider/iam/role/statements", action.pointer());
+        assertEquals(List.of("included from config/role.yml by ${file(./config/statements.yml)} (config/role.yml:1:13)",
+                        "included from serverless.yml by ${file(./config/role.yml)} (serverless.yml:3:11)"),
+                action.through().stream().map(r -> r.label() + " (" + r.ref() + ")").toList());
+        Node effect = ((MapNode) ((ListNode) at(resolved, "provider", "iam", "role", "statements")).items().get(0))
+                .get("Effect").orElseThrow();
+        assertEquals("/provider/iam/role/statements/0/Effect", effect.ref().pointer());
+        assertEquals(2, effect.ref().through().size());
+    }
+
+    @Test
+    void documentOrderFollowsTheOutermostReferenceFirst() throws IOException {
+        write("functions.yml", """
+                a:
+                  handler: a.handler
+                b:
+                  handler: b.handler
+                """);
+        ResolvedDocument resolved = resolve("""
+                custom:
+                  early: 1
+                functions: ${file(./functions.yml)}
+                late: ${self:custom.early}
+                """);
+        SourceRef a = at(resolved, "functions", "a").ref();
+        SourceRef b = at(resolved, "functions", "b").ref();
+        SourceRef late = at(resolved, "late").ref();
+        SourceRef early = at(resolved, "custom", "early").ref();
+        // a and b are on lines 2 and 4 of functions.yml, which comes in at line 3; late's value is written on line 2
+        assertTrue(a.before(b));
+        assertTrue(b.before(late));
+        assertTrue(early.before(a));
+        assertEquals("serverless.yml:2:10", late.toString());
+        assertTrue(early.before(late)); // used on line 4: its place in the configuration counts first
     }
 
     @Test
@@ -434,6 +503,26 @@ class VariableResolverTest {
     }
 
     @Test
+    void aPlaceholderInAnIncludedFileIsListedWhereTheConfigurationUsesIt() throws IOException {
+        write("functions.yml", """
+                worker:
+                  handler: handler.worker
+                  events:
+                    - sqs: ${ssm:/orders/queue-arn}
+                """);
+        ResolvedDocument resolved = resolve("""
+                service: orders
+                functions: ${file(./functions.yml)}
+                """);
+        UnresolvedVariable placeholder = resolved.unresolved().get(0);
+        assertEquals(1, resolved.unresolved().size());
+        assertEquals("functions.yml:4:12", placeholder.ref().toString());
+        assertEquals("/functions/worker/events/0/sqs", placeholder.ref().pointer());
+        assertEquals(List.of("included from serverless.yml by ${file(./functions.yml)}"),
+                placeholder.ref().through().stream().map(RelatedLocation::label).toList());
+    }
+
+    @Test
     void dashboardOutputsAndTheInstanceIdAreOfflineToo() throws IOException {
         ResolvedDocument resolved = resolve("custom:\n  a: ${output:shared.arn}\n  b: ${sls:instanceId}\n");
         assertEquals(json("{'a': '${output:shared.arn}', 'b': '${sls:instanceId}'}"), custom(resolved));
@@ -464,8 +553,25 @@ class VariableResolverTest {
                 """);
         ListNode events = (ListNode) at(resolved, "functions", "worker", "events");
         Node batchSize = ((MapNode) events.items().get(0)).at("sqs", "batchSize").orElseThrow();
-        assertEquals(ref(7, 14, "/functions/worker/events/0/sqs"), batchSize.ref());
+        // the value is located where it is written, placed where it is used, reached through the reference
+        assertEquals(new SourceRef("serverless.yml", 3, 16, "/functions/worker/events/0/sqs/batchSize",
+                List.of(new RelatedLocation(ref(7, 14, "/functions/worker/events/0/sqs"),
+                        "used in serverless.yml through ${self:custom.defaults}"))), batchSize.ref());
         assertEquals(5L, ((ScalarNode) batchSize).value());
+        // a value made at the reference (an option, a composed string) is located there
+        ResolvedDocument composed = resolve("""
+                custom:
+                  bucket: media
+                functions:
+                  worker:
+                    environment:
+                      OBJECTS: arn:aws:s3:::${self:custom.bucket}/*
+                      STAGE: ${sls:stage}
+                """);
+        assertEquals(ref(6, 16, "/functions/worker/environment/OBJECTS"),
+                at(composed, "functions", "worker", "environment", "OBJECTS").ref());
+        assertEquals(ref(7, 14, "/functions/worker/environment/STAGE"),
+                at(composed, "functions", "worker", "environment", "STAGE").ref());
         // values without variables are the loaded nodes themselves
         assertEquals(ref(3, 16, "/custom/defaults/batchSize"), at(resolved, "custom", "defaults", "batchSize").ref());
     }

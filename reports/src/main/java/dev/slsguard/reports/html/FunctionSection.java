@@ -10,7 +10,8 @@ import java.util.List;
  * @param name        the deployed name
  * @param anchor      the fragment id of its section
  * @param description its {@code description:}, empty when none
- * @param line        the line of its key
+ * @param declared    where its key is: {@code line 12}, or {@code line 3 of functions.yml} when a file
+ *                    included with {@code ${file()}} declares it
  * @param role        the role it runs with, as a sentence
  * @param events      its events in file order
  * @param permissions the statements of its role derived for this function's own events
@@ -18,7 +19,7 @@ import java.util.List;
  *                    role is defined outside the service
  * @param findings    findings located under the function
  */
-public record FunctionSection(String key, String name, String anchor, String description, int line, String role,
+public record FunctionSection(String key, String name, String anchor, String description, String declared, String role,
                               List<EventRow> events, List<PermissionRow> permissions, String roleAnchor,
                               List<FindingView> findings) {
 

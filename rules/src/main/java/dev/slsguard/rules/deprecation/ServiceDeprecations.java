@@ -80,10 +80,14 @@ public final class ServiceDeprecations {
         return text.equals("20200924") || text.equals("20201221") ? List.of(version) : List.of();
     }
 
-    /** {@code provider.tags} when the websocket API will get them by default in the next major version. */
+    /**
+     * {@code provider.tags} when the websocket API will get them by default in the next major
+     * version (v3 does not warn when the routes go to an external API: it creates none).
+     */
     public static List<Setting> websocketProviderTags(Service service) {
         Setting provider = service.settings().get("provider");
-        if (!provider.get("tags").truthy() || provider.at("websocket", "useProviderTags").truthy()) {
+        if (!provider.get("tags").truthy() || provider.at("websocket", "useProviderTags").truthy()
+                || provider.at("apiGateway", "websocketApiId").truthy()) {
             return List.of();
         }
         return List.of(provider.get("tags"));

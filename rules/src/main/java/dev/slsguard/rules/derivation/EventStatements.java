@@ -2,6 +2,7 @@ package dev.slsguard.rules.derivation;
 
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.model.StatementOrder;
 import dev.slsguard.engine.rules.Report;
 import java.util.ArrayList;
@@ -24,8 +25,7 @@ public final class EventStatements {
     private static final Comparator<EventSource> EVENT_ORDER = Comparator
             .comparingInt(EventSource::functionIndex)
             .thenComparingInt(EventSource::eventIndex)
-            .thenComparingInt(s -> s.ref().line())
-            .thenComparingInt(s -> s.ref().column());
+            .thenComparing(EventSource::ref, SourceRef.DOCUMENT_ORDER);
 
     private EventStatements() {
     }

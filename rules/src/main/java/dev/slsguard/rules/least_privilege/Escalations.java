@@ -1,5 +1,6 @@
 package dev.slsguard.rules.least_privilege;
 
+import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.rules.iam.Globs;
 import dev.slsguard.rules.iam.IamAction;
 import dev.slsguard.rules.iam.IamCatalog;
@@ -85,7 +86,7 @@ public final class Escalations {
     private static List<EntryFinding> ofRole(String role, List<ActionEntry> granted) {
         List<ActionEntry> ordered = new ArrayList<>(granted);
         ordered.sort(Comparator.comparing((ActionEntry e) -> e.statement().orderKey())
-                .thenComparingInt(e -> e.statement().ref().line()).thenComparingInt(e -> e.statement().ref().column())
+                .thenComparing(e -> e.statement().ref(), SourceRef.DOCUMENT_ORDER)
                 .thenComparingInt(ActionEntry::index));
         Map<String, ActionEntry> first = new HashMap<>();
         Map<ActionEntry, Integer> position = new IdentityHashMap<>();

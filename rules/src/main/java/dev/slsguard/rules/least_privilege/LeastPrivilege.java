@@ -447,6 +447,50 @@ public final class LeastPrivilege {
 
     // ---------------------------------------------------------------- SLS-IAM-108 / 109 / 110
 
+    /**
+     * Reports the flagged {@link UnscopedAction}s of one statement, one finding per Action entry:
+     * an entry naming one action gets {@code single}'s message, a pattern ({@code s3:*}) one message
+     * naming the actions of the kind it grants ({@code many}); the entries of an AWS managed policy's
+     * statement are condensed as in {@link #report}.
+     */
+    public static void reportUnscoped(RuleContext kcontext, Collection<?> flagged, Function<UnscopedAction, String> single,
+                                      Function<List<UnscopedAction>, String> many) {
+        Map<ActionEntry, List<UnscopedAction>> byEntry = new TreeMap<>(Comparator.comparingInt(ActionEntry::index));
+        for (Object o : flagged) {
+            UnscopedAction u = (UnscopedAction) o;
+            byEntry.computeIfAbsent(u.entry(), e -> new ArrayList<>()).add(u);
+        }
+        List<UnscopedAction> firsts = new ArrayList<>();
+        Map<UnscopedAction, String> messages = new LinkedHashMap<>();
+        for (List<UnscopedAction> group : byEntry.values()) {
+            group.sort(Comparator.comparingLong((UnscopedAction u) -> -typeWeight(u.action()))
+                    .thenComparing(u -> u.action().fullName()));
+            UnscopedAction first = group.get(0);
+            firsts.add(first);
+            messages.put(first, first.entry().exact() ? single.apply(first) : many.apply(group));
+        }
+        report(kcontext, firsts, UnscopedAction.class, messages::get);
+    }
+
+    /**
+     * How many actions of its service take the action's primary resource type: a pattern's actions
+     * on a service's main resources (s3 buckets and objects) are named before those on rarer ones
+     * (s3 access grants), so the message starts with what readers know.
+     */
+    private static final Map<String, Long> PRIMARY_WEIGHTS = new ConcurrentHashMap<>();
+    private static final Map<String, Long> TYPE_WEIGHTS = new ConcurrentHashMap<>();
+
+    private static long typeWeight(IamAction action) {
+        if (action.wildcardOnly()) {
+            return 0;
+        }
+        return PRIMARY_WEIGHTS.computeIfAbsent(action.service() + ":" + action.primaryType().name(), key -> {
+            String type = action.primaryType().name();
+            return IamCatalog.builtIn().actionsOf(action.service()).stream()
+                    .filter(a -> !a.wildcardOnly() && a.primaryType().name().equals(type)).count();
+        });
+    }
+
     /** SLS-IAM-108: an action that returns credentials, unscoped. */
     public static String credentials(UnscopedAction unscoped) {
         IamAction a = unscoped.action();
@@ -458,6 +502,15 @@ public final class LeastPrivilege {
                 + " with the names it needs.";
     }
 
+    /** SLS-IAM-108 for a pattern: the credential-returning actions it grants. */
+    public static String credentials(List<UnscopedAction> group) {
+        UnscopedAction first = group.get(0);
+        return first.entry().text() + " grants " + kindList(group, "action that returns credentials",
+                "actions that return credentials") + " on " + first.onText() + " or without resource-level"
+                + " permissions: whoever controls the function can obtain those credentials. List only the actions"
+                + " the function calls and scope them" + scopeHint(group, "needs") + ".";
+    }
+
     /** SLS-IAM-109: an action that reads data, unscoped. */
     public static String dataAccess(UnscopedAction unscoped) {
         IamAction a = unscoped.action();
@@ -466,12 +519,76 @@ public final class LeastPrivilege {
                 + a.primaryType().arnFormat() + " with the names it reads.";
     }
 
+    /** SLS-IAM-109 for a pattern: the data-reading actions it grants. */
+    public static String dataAccess(List<UnscopedAction> group) {
+        UnscopedAction first = group.get(0);
+        return first.entry().text() + " grants " + kindList(group, "data-reading action", "data-reading actions")
+                + " on " + first.onText() + ", so the function can read every " + typeNames(group)
+                + " of the account, not only its own. List only the actions the function calls and scope them"
+                + scopeHint(group, "reads") + ".";
+    }
+
     /** SLS-IAM-110: a permissions-management action, unscoped. */
     public static String permissionsManagement(UnscopedAction unscoped) {
         IamAction a = unscoped.action();
         return a.fullName() + " manages permissions and is granted on " + unscoped.onText() + ", so the function can"
                 + " change who may access every " + a.primaryType().name() + " of the account. Scope it to "
                 + a.primaryType().arnFormat() + " with the names it manages.";
+    }
+
+    /** SLS-IAM-110 for a pattern: the permissions-management actions it grants. */
+    public static String permissionsManagement(List<UnscopedAction> group) {
+        UnscopedAction first = group.get(0);
+        return first.entry().text() + " grants " + kindList(group, "permissions-management action",
+                "permissions-management actions") + " on " + first.onText() + ", so the function can change who may"
+                + " access every " + typeNames(group) + " of the account. List only the actions the function calls"
+                + " and scope them" + scopeHint(group, "manages") + ".";
+    }
+
+    /** {@code 2 data-reading actions (s3:GetObject, s3:GetObjectVersion)}, at most five named. */
+    private static String kindList(List<UnscopedAction> group, String one, String several) {
+        List<String> names = group.stream().map(u -> u.action().fullName()).toList();
+        String shown = String.join(", ", names.subList(0, Math.min(5, names.size())))
+                + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
+        return names.size() == 1 ? "the " + one + " " + shown : names.size() + " " + several + " (" + shown + ")";
+    }
+
+    /**
+     * The resource types the actions read or manage, the service's main ones first (those most of its
+     * actions take), at most three: {@code bucket, object or accesspoint}.
+     */
+    private static String typeNames(List<UnscopedAction> group) {
+        List<String> names = mainTypes(group).stream().map(ResourceType::name).toList();
+        if (names.isEmpty()) {
+            return "resource";
+        }
+        List<String> shown = names.subList(0, Math.min(3, names.size()));
+        return String.join(", ", shown.subList(0, shown.size() - 1)) + (shown.size() > 1 ? " or " : "")
+                + shown.get(shown.size() - 1);
+    }
+
+    /** The resource types the actions take, those most actions of their service take first. */
+    private static List<ResourceType> mainTypes(List<UnscopedAction> group) {
+        Map<String, ResourceType> types = new LinkedHashMap<>();
+        Map<String, Long> weights = new LinkedHashMap<>();
+        for (UnscopedAction u : group) {
+            for (ResourceType t : u.action().resourceTypes()) {
+                types.putIfAbsent(t.name(), t);
+                weights.putIfAbsent(t.name(), TYPE_WEIGHTS.computeIfAbsent(u.action().service() + ":" + t.name(),
+                        key -> IamCatalog.builtIn().actionsOf(u.action().service()).stream()
+                                .filter(a -> a.resourceTypes().stream().anyMatch(x -> x.name().equals(t.name())))
+                                .count()));
+            }
+        }
+        return weights.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> types.get(e.getKey())).toList();
+    }
+
+    /** {@code  to arn:...:s3:::${BucketName} with the names it manages}, for the main resource type of the actions. */
+    private static String scopeHint(List<UnscopedAction> group, String verb) {
+        return mainTypes(group).stream().findFirst()
+                .map(t -> " to " + t.arnFormat() + " with the names it " + verb)
+                .orElse(", or grant them only to the function that needs them, in a role of its own");
     }
 
     // ---------------------------------------------------------------- SLS-IAM-111

@@ -40,7 +40,7 @@ public final class HttpEndpoints {
      */
     public static List<Refusal> build(CompileContext context, List<EventItem> compiled) {
         Optional<EventItem> first = context.bound().events().stream().filter(e -> e.type() == EventType.HTTP)
-                .min(Comparator.comparingInt((EventItem e) -> e.ref().line()).thenComparingInt(e -> e.ref().column()));
+                .min(Comparator.comparing(EventItem::ref, SourceRef.DOCUMENT_ORDER));
         if (first.isEmpty()) {
             return List.of();
         }

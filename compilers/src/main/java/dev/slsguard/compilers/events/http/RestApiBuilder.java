@@ -15,7 +15,9 @@ import dev.slsguard.compilers.CompileContext;
 import dev.slsguard.compilers.Naming;
 import dev.slsguard.compilers.bind.FunctionSettings;
 import dev.slsguard.compilers.bind.ServiceSettings;
+import dev.slsguard.compilers.custom.ApiGatewayAccountRole;
 import dev.slsguard.compilers.custom.CustomResources;
+import dev.slsguard.compilers.events.ApiLogGroup;
 import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.events.EventType;
 import dev.slsguard.compilers.support.Cfn;
@@ -802,41 +804,17 @@ public final class RestApiBuilder {
         if (Js.present(accessLogging) && !Js.truthy(accessLogging)) {
             return;
         }
-        ObjectNode group = JSON.objectNode();
-        group.put("Type", "AWS::Logs::LogGroup");
-        ObjectNode properties = group.putObject("Properties");
-        properties.put("LogGroupName", Naming.restLogGroupName(settings.name(), stage()));
-        JsonNode retention = settings.providerValue("logRetentionInDays");
-        if (Js.truthy(retention)) {
-            properties.set("RetentionInDays", retention);
-        }
-        JsonNode protection = settings.providerValue("logDataProtectionPolicy");
-        if (Js.truthy(protection)) {
-            properties.set("DataProtectionPolicy", protection);
-        }
-        merge(Naming.API_GATEWAY_LOG_GROUP_LOGICAL_ID, group, providerRef("logs", "restApi"));
-        ensureCloudWatchRole(logs);
+        merge(Naming.API_GATEWAY_LOG_GROUP_LOGICAL_ID, ApiLogGroup.of(settings, Naming.restLogGroupName(settings.name(),
+                stage())), providerRef("logs", "restApi"));
+        ensureCloudWatchRole();
     }
 
-    /**
-     * v3's {@code ensureApiGatewayCloudWatchRole}: unless the role is managed externally, a
-     * {@code Custom::ApiGatewayAccountRole} that sets the API Gateway account's CloudWatch role
-     * ({@code logs.restApi.role}, or one the custom resource creates), run by the framework's
-     * custom-resource function (added after the API's resources).
-     */
-    private void ensureCloudWatchRole(JsonNode logs) {
-        if (logs.isObject() && Js.truthy(logs.get("roleManagedExternally"))) {
-            return;
-        }
-        ObjectNode resource = JSON.objectNode();
-        resource.put("Type", "Custom::ApiGatewayAccountRole");
-        resource.put("Version", 1);
-        ObjectNode properties = resource.putObject("Properties");
-        properties.set("ServiceToken", getAtt(CustomResources.Kind.API_GATEWAY_CLOUD_WATCH_ROLE.functionLogicalId(),
-                "Arn"));
-        properties.set("RoleArn", orUndefined(logs.isObject() ? logs.get("role") : null));
-        assign(Naming.API_GATEWAY_CLOUD_WATCH_ROLE_LOGICAL_ID, resource, providerRef("logs", "restApi"));
-        cloudWatchRole = true;
+    /** v3's {@code ensureApiGatewayCloudWatchRole}: see {@link ApiGatewayAccountRole}. */
+    private void ensureCloudWatchRole() {
+        ApiGatewayAccountRole.resource(settings).ifPresent(resource -> {
+            assign(Naming.API_GATEWAY_CLOUD_WATCH_ROLE_LOGICAL_ID, resource, providerRef("logs", "restApi"));
+            cloudWatchRole = true;
+        });
     }
 
     // ---- facts ------------------------------------------------------------------------------------
