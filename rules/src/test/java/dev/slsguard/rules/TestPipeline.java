@@ -2,6 +2,7 @@ package dev.slsguard.rules;
 
 import dev.slsguard.compilers.ServerlessCompiler;
 import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.fixtures.Fixture;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
@@ -33,7 +34,7 @@ public final class TestPipeline {
     }
 
     /** The names of the files a fixture is checked from: a service, or a CloudFormation / SAM template. */
-    public static final List<String> FILES = List.of(FILE, "template.yaml");
+    public static final List<String> FILES = List.of(FILE, Fixture.TEMPLATE_FILE);
 
     /** Loads, resolves and compiles {@code file} (shown by its own name) and runs the built-in packs. */
     public static RuleOutcome analyse(Path file) {
