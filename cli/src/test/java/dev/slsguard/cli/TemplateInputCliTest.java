@@ -48,6 +48,28 @@ class TemplateInputCliTest {
     }
 
     @Test
+    void oddValuesInATemplateAreReadPastWithANote() throws IOException {
+        Files.writeString(dir.resolve("odd.yaml"), String.join("\n",
+                "Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]",
+                "Resources:",
+                "  F:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      Policies: [5, {S3ReadPolicy: null}, !Ref PolicyArn, {}]",
+                "      Environment: 3",
+                "  G: 7",
+                "  H:",
+                "    Type: AWS::Lambda::Function",
+                "    Properties: [1]",
+                ""));
+        Run run = Run.in(dir, "check", "odd.yaml", "--output", dir.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("odd.yaml:1:41 note SLS-VAL-008 the transform AWS::LanguageExtensions"), run.out());
+        assertTrue(run.out().contains("odd.yaml:6:43 note SLS-VAL-008 the policy given with Ref of SAM function F"),
+                run.out());
+    }
+
+    @Test
     void recursiveFindsTemplatesBesideServices() throws IOException {
         Files.createDirectories(dir.resolve("svc"));
         Files.writeString(dir.resolve("svc/serverless.yml"), "service: svc\nprovider:\n  name: aws\n");

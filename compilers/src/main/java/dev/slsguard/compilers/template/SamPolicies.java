@@ -53,7 +53,7 @@ final class SamPolicies {
                     int before = out.size();
                     AnalysedStatements.expand(role, arn, IamStatement.MANAGED, item.ref(), attachment, out);
                     if (out.size() == before) {
-                        notAnalysed.add(new NotAnalysed("the policy " + NodeJson.toJson(map) + " of SAM function "
+                        notAnalysed.add(new NotAnalysed("the policy given with " + only.key() + " of SAM function "
                                 + function, "it is only known when the stack is deployed, so its permissions are not"
                                 + " checked", item.ref()));
                     }
