@@ -229,7 +229,7 @@ final class Invocation {
             List<Path> found = ServiceFinder.find(dir, cwd);
             if (found.isEmpty()) {
                 throw new CliError("--recursive " + recursive.get()
-                        + ": no serverless.yml, serverless.yaml or serverless.json below it");
+                        + ": no serverless.yml, serverless.yaml, serverless.json or CloudFormation template below it");
             }
             for (Path config : found) {
                 Path absolute = config.toAbsolutePath().normalize();
@@ -242,10 +242,13 @@ final class Invocation {
 
     /**
      * Where a service's template goes, below the output directory, when several are checked: its
-     * directory's path below the working directory (or, outside it, its absolute path without the root).
+     * directory's path below the working directory (or, outside it, its absolute path without the root);
+     * for a CloudFormation template given as input, that path and the template's file name (several
+     * templates can share a directory, as in {@code cdk.out}).
      */
     static String templateDir(Path cwd, Path config) {
-        Path dir = config.toAbsolutePath().normalize().getParent();
+        Path file = config.toAbsolutePath().normalize();
+        Path dir = ServiceFinder.isServiceFile(file) ? file.getParent() : file;
         Path relative = dir.startsWith(cwd) ? cwd.relativize(dir) : dir.getRoot() == null ? dir : dir.getRoot().relativize(dir);
         return slashes(relative.toString());
     }
