@@ -1,6 +1,7 @@
 package dev.slsguard.cli;
 
 import dev.slsguard.engine.io.AtomicFile;
+import dev.slsguard.engine.io.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -71,7 +72,6 @@ final class OutputFiles {
     }
 
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+        return InputFile.reason(e);
     }
 }
