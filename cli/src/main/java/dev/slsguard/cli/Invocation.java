@@ -274,7 +274,8 @@ final class Invocation {
                 ? options.failOn : project.failOn().orElse(options.failOn);
 
         Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
-            Pipeline created = PipelineFactory.create(session, packs, options.noCache);
+            Pipeline created = PipelineFactory.create(session, packs, options.noCache,
+                    java.time.Duration.ofSeconds(options.ruleTimeout));
             created.afterRulesLoaded(SarifReport::prepare); // meanwhile the service goes up to the rules
             return created;
         });

@@ -45,7 +45,7 @@ final class ProjectConfigReader {
         Optional<Path> root = RepositoryRoot.of(dir);
         while (dir != null) {
             Path candidate = dir.resolve(FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate) && !Files.isDirectory(candidate)) {
                 return Optional.of(candidate);
             }
             if (root.isEmpty() || dir.equals(root.get())) {
