@@ -372,8 +372,9 @@ final class Invocation {
         if (options.region != null) {
             byName.put("region", options.region);
         }
-        return new VariableOptions(Optional.ofNullable(options.stage), Optional.ofNullable(options.region),
-                byName, options.params, session.env());
+        VariableOptions variables = new VariableOptions(Optional.ofNullable(options.stage),
+                Optional.ofNullable(options.region), byName, options.params, session.env());
+        return options.noEnv ? variables.withoutEnv() : variables;
     }
 
     /**

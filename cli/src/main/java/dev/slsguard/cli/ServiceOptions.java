@@ -63,6 +63,10 @@ final class ServiceOptions {
 
     long ruleTimeout = 60;
 
+    @Option(names = "--no-env", description = "Resolve no $${env:NAME} (each stays a placeholder): for runs on "
+            + "untrusted changes, so that no environment value can be read back from the output.")
+    boolean noEnv;
+
     @Option(names = PipelineFactory.NO_CACHE, description = PipelineFactory.NO_CACHE_HELP)
     boolean noCache;
 
