@@ -96,11 +96,12 @@ final class Invocation {
         }
         Path outputDir = options.output == null ? cwd.resolve(".slsguard") : cwd.resolve(options.output).normalize();
         List<Path> configs = targets.stream().map(Target::config).toList();
-        OutputFiles outputs = new OutputFiles(outputDir, configs);
+        OutputFiles outputs = OutputFiles.reports(outputDir, configs);
         outputs.checkWritable(List.of(SARIF_FILE, HTML_FILE));
         List<OutputFiles> templates = new ArrayList<>();
         for (Target target : targets) {
-            OutputFiles serviceOutputs = new OutputFiles(outputDir.resolve(templateDir(cwd, target.config())), configs);
+            OutputFiles serviceOutputs = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())),
+                    configs);
             serviceOutputs.checkWritable(List.of(TEMPLATE_FILE));
             templates.add(serviceOutputs);
         }
@@ -143,7 +144,9 @@ final class Invocation {
                 merged = merged.plus(Baseline.of(analysis.findings(), analysis));
             }
             Path file = cwd.resolve(options.writeBaseline).normalize();
-            new OutputFiles(file.getParent(), configs).write(file.getFileName().toString(), merged.bytes());
+            List<Path> inputs = new ArrayList<>(configs);
+            analyses.forEach(a -> a.included().forEach(d -> inputs.add(d.path())));
+            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(), merged.bytes());
         }
         return checks.stream().anyMatch(ServiceCheck::fails) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -155,7 +158,7 @@ final class Invocation {
         Path outputDir = options.output == null
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
-        OutputFiles outputs = new OutputFiles(outputDir, List.of(config));
+        OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config));
         List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
@@ -177,7 +180,9 @@ final class Invocation {
                 html, () -> JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent());
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
-            new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
+            List<Path> inputs = new ArrayList<>(List.of(config));
+            analysis.included().forEach(d -> inputs.add(d.path()));
+            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
         }
         return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;

@@ -120,6 +120,27 @@ class HostileFilesTest {
         assertFalse(run.err().contains("Exception"), run.toString());
     }
 
+    @Test
+    void outputAtTheServiceDirectoryNeverOverwritesTheUsersFiles() throws IOException {
+        Files.writeString(dir.resolve("serverless.yml"), SERVICE);
+        Files.writeString(dir.resolve("cloudformation-template.json"), "{\"mine\": true}");
+        Run run = Run.in(dir, "check", ".", "--output", ".");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("slsguard: refusing to overwrite cloudformation-template.json"), run.toString());
+        assertEquals("{\"mine\": true}", Files.readString(dir.resolve("cloudformation-template.json")));
+    }
+
+    @Test
+    void writeBaselineNeverOverwritesAFileTheServiceIncludes() throws IOException {
+        Files.writeString(dir.resolve("serverless.yml"), SERVICE + "custom: ${file(./settings.json)}\n");
+        Files.writeString(dir.resolve("settings.json"), "{\"a\": 1}");
+        Run run = Run.in(dir, "check", ".", "--output", "out", "--write-baseline", "settings.json");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("refusing to write settings.json") && run.err().contains("an input of the service"),
+                run.toString());
+        assertEquals("{\"a\": 1}", Files.readString(dir.resolve("settings.json")));
+    }
+
     static boolean mkfifo(Path path) {
         try {
             Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
