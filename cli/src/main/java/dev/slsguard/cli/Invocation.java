@@ -272,6 +272,11 @@ final class Invocation {
             }
             orgPacks.add(asGiven(dir.toString()));
         }
+        if (project.file().isPresent()) {
+            List<Path> packs = new ArrayList<>(project.rules());
+            options.rules.forEach(dir -> packs.add(cwd.resolve(dir).normalize()));
+            RulesLock.check(project.file().get(), relativeName(cwd, project.file().get()), packs);
+        }
 
         Optional<Baseline> baseline = cliBaseline.isPresent() ? cliBaseline
                 : project.baseline().map(file -> Baseline.read(file, relativeName(cwd, file)));

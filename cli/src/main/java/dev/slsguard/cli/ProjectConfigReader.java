@@ -33,7 +33,7 @@ final class ProjectConfigReader {
     static final String FILE_NAME = ".slsguard.yml";
 
     private static final List<String> KEYS = List.of("rules", "disable", "severity", "fail-on", "baseline",
-            "exclude");
+            "exclude", RulesLock.KEY);
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
     private ProjectConfigReader() {
