@@ -80,7 +80,7 @@ final class OutputFiles {
             throw new CliError("cannot create output directory " + directory + ": " + describe(e), e);
         }
         try {
-            if (reports && !Files.exists(directory.resolve(MARKER))) {
+            if (reports && !owned()) {
                 Files.write(directory.resolve(MARKER), new byte[0]);
             }
             AtomicFile.write(target, content);

@@ -103,8 +103,9 @@ class HostilePackTest {
     }
 
     @Test
-    void theSameWordsInCommentsAreNotRefused() throws IOException {
-        Run run = check("// never System.exit(0) or drools.halt() here\n/* Runtime */\n" + BENIGN);
+    void theSameWordsInCommentsAndTextAreNotRefused() throws IOException {
+        Run run = check("// never System.exit(0) or drools.halt() here\n/* Runtime */\n"
+                + BENIGN.replace("\"function \" + $f.key()", "\"Runtime.halt(0) is not called for \" + $f.key()"));
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("ACME-FN-001"), run.toString());
     }

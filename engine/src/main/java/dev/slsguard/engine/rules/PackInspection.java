@@ -11,14 +11,18 @@ import java.util.regex.Pattern;
  * Refuses, before compiling it, an org pack whose DRL text could end or fake the run: ending the
  * process ({@code System.exit}, {@code Runtime}), halting the session ({@code halt()}), starting
  * processes or threads, reflection and method handles (which reach all of these by name), and Unicode
- * escapes (which Java reads before anything else). Comments are not inspected; everything else is,
- * string literals included. This is a guard against mistakes and plain attempts, not a sandbox: a
+ * escapes (which Java reads before anything else). Comments and the text of string literals are not
+ * inspected, except for Unicode escapes, refused everywhere but in comments. This is a guard against mistakes and plain attempts, not a sandbox: a
  * pack is code and runs with slsguard's rights (docs/writing-rules.md, "A pack is code").
  */
 final class PackInspection {
 
     private record Forbidden(Pattern pattern, String what) {
     }
+
+    /** Java decodes Unicode escapes before anything else, in string literals too. */
+    private static final Forbidden UNICODE_ESCAPE = forbid("\\\\u+[0-9a-fA-F]{4}", "a Unicode escape, which Java "
+            + "reads before anything else; write the character itself");
 
     private static final List<Forbidden> FORBIDDEN = List.of(
             forbid("\\bSystem\\s*\\.\\s*exit\\b", "System.exit, which ends the process"),
@@ -31,9 +35,7 @@ final class PackInspection {
                     + "\\s*(reflect|invoke)\\b|\\bMethodHandles?\\b|\\bsetAccessible\\b|\\bUnsafe\\b|\\bClassLoader\\b",
                     "reflection, which reaches anything by name"),
             forbid("\\bSystem\\s*\\.\\s*set(Out|Err|In|Property|SecurityManager)\\b|\\bSystem\\s*\\.\\s*(load|loadLibrary)\\b",
-                    "System settings, which change the whole run"),
-            forbid("\\\\u+[0-9a-fA-F]{4}", "a Unicode escape, which Java reads before anything else; write the "
-                    + "character itself"));
+                    "System settings, which change the whole run"));
 
     private PackInspection() {
     }
@@ -45,9 +47,14 @@ final class PackInspection {
     /** @throws UserError at the first forbidden construct of {@code file}, with its line and column */
     static void check(OrgPackFile file, byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8);
-        String code = withoutComments(text);
+        String code = withoutComments(text, true);
         int first = Integer.MAX_VALUE;
         Forbidden found = null;
+        Matcher escape = UNICODE_ESCAPE.pattern().matcher(withoutComments(text, false));
+        if (escape.find()) {
+            first = escape.start();
+            found = UNICODE_ESCAPE;
+        }
         for (Forbidden forbidden : FORBIDDEN) {
             Matcher m = forbidden.pattern().matcher(code);
             if (m.find() && m.start() < first) {
@@ -72,9 +79,10 @@ final class PackInspection {
 
     /**
      * The text with {@code //}, {@code #} line comments and block comments blanked (newlines kept,
-     * so lines and columns stay), string literals kept as they are.
+     * so lines and columns stay), and the content of string literals too when {@code blankStrings}
+     * (words in a rule's {@code @title} are not code).
      */
-    static String withoutComments(String text) {
+    static String withoutComments(String text, boolean blankStrings) {
         StringBuilder out = new StringBuilder(text);
         int i = 0;
         int n = text.length();
@@ -84,6 +92,9 @@ final class PackInspection {
                 int j = i + 1;
                 while (j < n && text.charAt(j) != c && text.charAt(j) != '\n') {
                     j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (blankStrings) {
+                    blank(out, i + 1, Math.min(n, j));
                 }
                 i = Math.min(n, j + 1);
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
