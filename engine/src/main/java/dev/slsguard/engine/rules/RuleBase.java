@@ -274,11 +274,9 @@ public final class RuleBase {
     /** Which rule a session is firing now, for failures that end the session. */
     private static final class Firing extends org.kie.api.event.rule.DefaultAgendaEventListener {
         volatile Rule rule;
-        volatile List<Object> matched = List.of();
 
         @Override
         public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-            matched = List.copyOf(event.getMatch().getObjects().stream().filter(Objects::nonNull).toList());
             rule = event.getMatch().getRule();
         }
 
