@@ -33,7 +33,7 @@ final class ProjectConfigReader {
     static final String FILE_NAME = ".slsguard.yml";
 
     private static final List<String> KEYS = List.of("rules", "disable", "severity", "fail-on", "baseline",
-            "exclude");
+            "exclude", RulesLock.KEY);
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
     private ProjectConfigReader() {
@@ -45,7 +45,7 @@ final class ProjectConfigReader {
         Optional<Path> root = RepositoryRoot.of(dir);
         while (dir != null) {
             Path candidate = dir.resolve(FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate) && !Files.isDirectory(candidate)) {
                 return Optional.of(candidate);
             }
             if (root.isEmpty() || dir.equals(root.get())) {
