@@ -1,11 +1,14 @@
 package dev.slsguard.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.Analysis;
+import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.io.InputFile;
 import dev.slsguard.engine.json.JsJson;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.SourceRef;
@@ -13,9 +16,7 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,9 @@ import java.util.TreeMap;
 final class Baseline {
 
     static final int VERSION = 1;
+
+    /** Largest baseline read (a baseline entry is about 150 bytes: some 400,000 findings). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private final Map<String, Integer> counts;
 
@@ -76,10 +80,17 @@ final class Baseline {
     /** Reads a file written by {@link #bytes()}; {@code given} names it in errors, as the user wrote it. */
     static Baseline read(Path file, String given) {
         JsonNode tree;
+        String text;
         try {
-            tree = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new CliError("--baseline " + given + ": cannot read it (" + e.getClass().getSimpleName() + ")", e);
+            text = InputFile.readText(file, given, MAX_BYTES);
+        } catch (UserError e) {
+            throw new CliError("--baseline " + given + ": " + e.getMessage(), e);
+        }
+        try {
+            tree = new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new CliError("--baseline " + given + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + " (not a slsguard baseline)", e);
         }
         if (tree == null || tree.path("version").asInt() != VERSION || !tree.path("findings").isArray()) {
             throw new CliError("--baseline " + given + ": not a slsguard baseline (version " + VERSION + ")");

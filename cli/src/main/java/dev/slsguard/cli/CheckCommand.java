@@ -23,7 +23,8 @@ final class CheckCommand implements Callable<Integer> {
     ServiceOptions options;
 
     @Option(names = "--recursive", paramLabel = "DIR",
-            description = "Check every service below DIR (serverless.yml/.yaml/.json; not in node_modules, "
+            description = "Check every service below DIR (serverless.yml/.yaml/.json, and CloudFormation/SAM templates: "
+                    + "template.yaml/.yml/.json, *.template.json as in cdk.out; not in node_modules, "
                     + ".serverless, hidden directories or exclude: of .slsguard.yml) as one run.")
     Path recursive;
 

@@ -103,11 +103,12 @@ final class Invocation {
         }
         Path outputDir = options.output == null ? cwd.resolve(".slsguard") : cwd.resolve(options.output).normalize();
         List<Path> configs = targets.stream().map(Target::config).toList();
-        OutputFiles outputs = new OutputFiles(outputDir, configs);
+        OutputFiles outputs = OutputFiles.reports(outputDir, configs);
         outputs.checkWritable(List.of(SARIF_FILE, HTML_FILE));
         List<OutputFiles> templates = new ArrayList<>();
         for (Target target : targets) {
-            OutputFiles serviceOutputs = new OutputFiles(outputDir.resolve(templateDir(cwd, target.config())), configs);
+            OutputFiles serviceOutputs = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())),
+                    configs);
             serviceOutputs.checkWritable(List.of(TEMPLATE_FILE));
             templates.add(serviceOutputs);
         }
@@ -150,7 +151,9 @@ final class Invocation {
                 merged = merged.plus(Baseline.of(analysis.findings(), analysis));
             }
             Path file = cwd.resolve(options.writeBaseline).normalize();
-            new OutputFiles(file.getParent(), configs).write(file.getFileName().toString(), merged.bytes());
+            List<Path> inputs = new ArrayList<>(configs);
+            analyses.forEach(a -> a.included().forEach(d -> inputs.add(d.path())));
+            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(), merged.bytes());
         }
         return checks.stream().anyMatch(ServiceCheck::fails) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -162,7 +165,7 @@ final class Invocation {
         Path outputDir = options.output == null
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
-        OutputFiles outputs = new OutputFiles(outputDir, List.of(config));
+        OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config));
         List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
@@ -184,7 +187,9 @@ final class Invocation {
                 html, () -> JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent());
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
-            new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
+            List<Path> inputs = new ArrayList<>(List.of(config));
+            analysis.included().forEach(d -> inputs.add(d.path()));
+            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
         }
         return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
@@ -236,7 +241,7 @@ final class Invocation {
             List<Path> found = ServiceFinder.find(dir, cwd);
             if (found.isEmpty()) {
                 throw new CliError("--recursive " + recursive.get()
-                        + ": no serverless.yml, serverless.yaml or serverless.json below it");
+                        + ": no serverless.yml, serverless.yaml, serverless.json or CloudFormation template below it");
             }
             for (Path config : found) {
                 Path absolute = config.toAbsolutePath().normalize();
@@ -249,10 +254,13 @@ final class Invocation {
 
     /**
      * Where a service's template goes, below the output directory, when several are checked: its
-     * directory's path below the working directory (or, outside it, its absolute path without the root).
+     * directory's path below the working directory (or, outside it, its absolute path without the root);
+     * for a CloudFormation template given as input, that path and the template's file name (several
+     * templates can share a directory, as in {@code cdk.out}).
      */
     static String templateDir(Path cwd, Path config) {
-        Path dir = config.toAbsolutePath().normalize().getParent();
+        Path file = config.toAbsolutePath().normalize();
+        Path dir = ServiceFinder.isServiceFile(file) ? file.getParent() : file;
         Path relative = dir.startsWith(cwd) ? cwd.relativize(dir) : dir.getRoot() == null ? dir : dir.getRoot().relativize(dir);
         return slashes(relative.toString());
     }
@@ -274,6 +282,11 @@ final class Invocation {
             }
             orgPacks.add(asGiven(dir.toString()));
         }
+        if (project.file().isPresent()) {
+            List<Path> packs = new ArrayList<>(project.rules());
+            options.rules.forEach(dir -> packs.add(cwd.resolve(dir).normalize()));
+            RulesLock.check(project.file().get(), relativeName(cwd, project.file().get()), packs);
+        }
 
         Optional<Baseline> baseline = cliBaseline.isPresent() ? cliBaseline
                 : project.baseline().map(file -> Baseline.read(file, relativeName(cwd, file)));
@@ -281,7 +294,8 @@ final class Invocation {
                 ? options.failOn : project.failOn().orElse(options.failOn);
 
         Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
-            Pipeline created = PipelineFactory.create(session, packs, options.noCache);
+            Pipeline created = PipelineFactory.create(session, packs, options.noCache,
+                    java.time.Duration.ofSeconds(options.ruleTimeout));
             created.afterRulesLoaded(SarifReport::prepare); // meanwhile the service goes up to the rules
             return created;
         });
@@ -385,8 +399,9 @@ final class Invocation {
         if (options.region != null) {
             byName.put("region", options.region);
         }
-        return new VariableOptions(Optional.ofNullable(options.stage), Optional.ofNullable(options.region),
-                byName, options.params, session.env());
+        VariableOptions variables = new VariableOptions(Optional.ofNullable(options.stage),
+                Optional.ofNullable(options.region), byName, options.params, session.env());
+        return options.noEnv ? variables.withoutEnv() : variables;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
-        System.exit(code);
+        dev.slsguard.engine.rules.ExitGuard.exit(code);
     }
 
     /** Runs slsguard in this process and returns the exit code; never calls {@code System.exit}. */

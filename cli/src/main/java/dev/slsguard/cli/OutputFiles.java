@@ -1,6 +1,7 @@
 package dev.slsguard.cli;
 
 import dev.slsguard.engine.io.AtomicFile;
+import dev.slsguard.engine.io.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,16 +14,35 @@ import java.util.List;
  */
 final class OutputFiles {
 
+    /** The file that marks a directory as slsguard's output directory (its reports may be replaced). */
+    static final String MARKER = ".slsguard-output";
+
     private final Path directory;
     private final List<Path> protectedFiles;
+    private final boolean reports;
 
     /**
      * @param directory      the output directory (created when missing)
      * @param protectedFiles files that must never be overwritten (the configuration file)
      */
     OutputFiles(Path directory, List<Path> protectedFiles) {
+        this(directory, protectedFiles, false);
+    }
+
+    private OutputFiles(Path directory, List<Path> protectedFiles, boolean reports) {
         this.directory = directory.toAbsolutePath().normalize();
         this.protectedFiles = protectedFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.reports = reports;
+    }
+
+    /**
+     * The report directory ({@code --output}): an existing file is replaced only in a directory
+     * slsguard made its own (it holds {@value #MARKER}, or is a {@code .slsguard} directory, or is
+     * below one of those), so that {@code --output} pointed at the service never overwrites the user's
+     * files. Writing leaves the marker behind.
+     */
+    static OutputFiles reports(Path directory, List<Path> protectedFiles) {
+        return new OutputFiles(directory, protectedFiles, true);
     }
 
     /** The path a file of this name will be written to, after checking it is safe to write. */
@@ -31,11 +51,15 @@ final class OutputFiles {
         for (Path input : protectedFiles) {
             if (target.equals(input) || sameFile(target, input)) {
                 throw new CliError("refusing to write " + target.getFileName() + " in " + directory
-                        + ": it is the service's configuration file");
+                        + ": it is an input of the service (its configuration or a file it includes)");
             }
         }
         if (Files.isDirectory(target)) {
             throw new CliError("cannot write " + target + ": it is a directory");
+        }
+        if (reports && Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !owned()) {
+            throw new CliError("refusing to overwrite " + target.getFileName() + " in " + directory
+                    + ": slsguard did not write it; give --output a new or empty directory (or remove the file)");
         }
         return target;
     }
@@ -56,10 +80,24 @@ final class OutputFiles {
             throw new CliError("cannot create output directory " + directory + ": " + describe(e), e);
         }
         try {
+            if (reports && !owned()) {
+                Files.write(directory.resolve(MARKER), new byte[0]);
+            }
             AtomicFile.write(target, content);
         } catch (IOException e) {
             throw new CliError("cannot write " + target + ": " + describe(e), e);
         }
+    }
+
+    /** True when slsguard made the directory its own (see {@link #reports}). */
+    private boolean owned() {
+        for (Path dir = directory; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(MARKER))
+                    || dir.getFileName() != null && dir.getFileName().toString().equals(".slsguard")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameFile(Path a, Path b) {
@@ -71,7 +109,6 @@ final class OutputFiles {
     }
 
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+        return InputFile.reason(e);
     }
 }

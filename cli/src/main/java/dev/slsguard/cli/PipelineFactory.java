@@ -78,7 +78,13 @@ final class PipelineFactory {
      * stages before the rules (see {@link Pipeline#loadingRules}).
      */
     static Pipeline create(Session session, List<Path> orgPacks, boolean noCache) {
-        Pipeline pipeline = Pipeline.loadingRules(compiler(), () -> rules(session, orgPacks, noCache),
+        return create(session, orgPacks, noCache, RuleBase.DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #create(Session, List, boolean)}, each rule session within {@code ruleTimeout}. */
+    static Pipeline create(Session session, List<Path> orgPacks, boolean noCache, java.time.Duration ruleTimeout) {
+        Pipeline pipeline = Pipeline.loadingRules(compiler(),
+                () -> rules(session, orgPacks, noCache).withTimeout(ruleTimeout),
                 Limits.DEFAULT, Optional.empty());
         Optional<LocalDate> date;
         try {

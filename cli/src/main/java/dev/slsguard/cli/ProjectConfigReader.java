@@ -33,7 +33,7 @@ final class ProjectConfigReader {
     static final String FILE_NAME = ".slsguard.yml";
 
     private static final List<String> KEYS = List.of("rules", "disable", "severity", "fail-on", "baseline",
-            "exclude", "cfn-lint");
+            "exclude", RulesLock.KEY, "cfn-lint");
     private static final List<String> CFN_LINT_KEYS = List.of("mode", "path", "image", "args", "timeout");
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]*");
 
@@ -46,7 +46,7 @@ final class ProjectConfigReader {
         Optional<Path> root = RepositoryRoot.of(dir);
         while (dir != null) {
             Path candidate = dir.resolve(FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate) && !Files.isDirectory(candidate)) {
                 return Optional.of(candidate);
             }
             if (root.isEmpty() || dir.equals(root.get())) {

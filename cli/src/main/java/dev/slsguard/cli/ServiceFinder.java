@@ -1,7 +1,9 @@
 package dev.slsguard.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,17 +14,28 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The services below a directory for {@code check --recursive}: every directory with a
  * serverless.yml, serverless.yaml or serverless.json (the first of these, as for one service),
  * sorted by path, skipping {@code node_modules}, {@code .serverless}, hidden directories and what
- * {@code exclude:} of the directory's {@code .slsguard.yml} names.
+ * {@code exclude:} of the directory's {@code .slsguard.yml} names; and every CloudFormation or SAM
+ * template ({@code template.yaml}, {@code template.yml}, {@code template.json}, {@code *.template.json},
+ * {@code *.template.yaml} / {@code .yml}, as {@code cdk synth} writes into {@code cdk.out}) whose content
+ * says it is one.
  */
 final class ServiceFinder {
 
     private static final List<String> NAMES = List.of("serverless.yml", "serverless.yaml", "serverless.json");
     private static final Set<String> SKIPPED = Set.of("node_modules", ".serverless");
+    private static final Set<String> TEMPLATE_NAMES = Set.of("template.yaml", "template.yml", "template.json");
+    private static final List<String> TEMPLATE_SUFFIXES = List.of(".template.json", ".template.yaml", ".template.yml");
+    /** What a template has near its top: the format version, or a Resources section (YAML or JSON). */
+    private static final Pattern TEMPLATE_CONTENT = Pattern.compile(
+            "AWSTemplateFormatVersion|^(\\s*\\{)?\\s*\"?Resources\"?\\s*:", Pattern.MULTILINE);
+    /** How much of a candidate file is read to tell whether it is a template. */
+    private static final int SNIFFED = 64 * 1024;
 
     private ServiceFinder() {
     }
@@ -62,6 +75,14 @@ final class ServiceFinder {
                 }
 
                 @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && isTemplate(file) && !isExcluded(file, base[0], excluded)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -71,6 +92,25 @@ final class ServiceFinder {
         }
         found.sort(null);
         return found;
+    }
+
+    /** A serverless.yml, serverless.yaml or serverless.json (anything else given to check is a template). */
+    static boolean isServiceFile(Path file) {
+        return file.getFileName() != null && NAMES.contains(file.getFileName().toString());
+    }
+
+    /** A file named like a template whose beginning reads like one. */
+    static boolean isTemplate(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!TEMPLATE_NAMES.contains(name) && TEMPLATE_SUFFIXES.stream().noneMatch(name::endsWith)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(SNIFFED), StandardCharsets.UTF_8);
+            return TEMPLATE_CONTENT.matcher(head).find();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A glob matches the file's path, or its directory's, relative to the {@code .slsguard.yml}. */

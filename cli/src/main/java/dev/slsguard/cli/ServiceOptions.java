@@ -51,6 +51,22 @@ final class ServiceOptions {
             description = "Only findings not in this baseline (see --write-baseline) count toward the exit code.")
     Path baseline;
 
+    @Option(names = "--rule-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Stop a rule session after this many seconds; the rule then firing gets an error "
+                    + "finding (default: ${DEFAULT-VALUE}).")
+    void ruleTimeout(long seconds) {
+        if (seconds < 1 || seconds > 86_400) {
+            throw new CliError("--rule-timeout " + seconds + ": give a number of seconds from 1 to 86400");
+        }
+        ruleTimeout = seconds;
+    }
+
+    long ruleTimeout = 60;
+
+    @Option(names = "--no-env", description = "Resolve no $${env:NAME} (each stays a placeholder): for runs on "
+            + "untrusted changes, so that no environment value can be read back from the output.")
+    boolean noEnv;
+
     @Option(names = PipelineFactory.NO_CACHE, description = PipelineFactory.NO_CACHE_HELP)
     boolean noCache;
 

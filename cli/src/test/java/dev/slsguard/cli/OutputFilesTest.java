@@ -47,4 +47,24 @@ class OutputFilesTest {
         OutputFiles files = new OutputFiles(dir, List.of());
         assertThrows(CliError.class, () -> files.checkWritable(List.of("slsguard.sarif")));
     }
+
+    @Test
+    void reportsNeverReplaceAFileSlsguardDidNotWrite() throws Exception {
+        Path user = Files.writeString(dir.resolve("slsguard.html"), "my page");
+        OutputFiles files = OutputFiles.reports(dir, List.of());
+        CliError error = assertThrows(CliError.class, () -> files.checkWritable(List.of("slsguard.html")));
+        assertEquals("refusing to overwrite slsguard.html in " + dir.toAbsolutePath().normalize()
+                + ": slsguard did not write it; give --output a new or empty directory (or remove the file)",
+                error.getMessage());
+        assertEquals("my page", Files.readString(user));
+    }
+
+    @Test
+    void reportsReplaceTheirOwnFilesInADirectorySlsguardMarked() throws Exception {
+        Path out = dir.resolve("reports");
+        OutputFiles.reports(out, List.of()).write("slsguard.html", "first".getBytes(StandardCharsets.UTF_8));
+        OutputFiles.reports(out, List.of()).write("slsguard.html", "second".getBytes(StandardCharsets.UTF_8));
+        assertEquals("second", Files.readString(out.resolve("slsguard.html")));
+        assertEquals(List.of(OutputFiles.MARKER, "slsguard.html"), names(out));
+    }
 }

@@ -155,6 +155,34 @@ class ProjectConfigTest {
     }
 
     @Test
+    void rulesLockPinsEachPackAndRefusesAChange() throws Exception {
+        Files.createDirectories(repo.resolve("policies/org"));
+        Files.writeString(repo.resolve("policies/org/seen.drl"), ORG_PACK);
+        String hash = RulesLock.hash(repo.resolve("policies/org"));
+        assertTrue(hash.matches("sha256:[0-9a-f]{64}"), hash);
+        config("", "rules:\n  - policies/org\nrules-lock:\n  policies/org: " + hash + "\n");
+        Run pinned = check();
+        assertTrue(findings(pinned).stream().anyMatch(f -> f.get("ruleId").asText().equals("ORG-CFG-001")),
+                pinned.toString());
+
+        Files.writeString(repo.resolve("policies/org/seen.drl"), ORG_PACK.replace("was seen", "was met"));
+        Run changed = check();
+        assertEquals(2, changed.exitCode(), changed.toString());
+        assertEquals(List.of("slsguard: .slsguard.yml:4:17: rule pack policies/org changed: its content is now "
+                + RulesLock.hash(repo.resolve("policies/org")) + "; review the change, then pin the new hash in "
+                + "rules-lock"), changed.errLines());
+
+        Files.createDirectories(repo.resolve("more"));
+        Files.writeString(repo.resolve("more/second.drl"), ORG_PACK.replace("com.example.cfg", "com.example.more"));
+        config("", "rules:\n  - policies/org\nrules-lock:\n  policies/org: "
+                + RulesLock.hash(repo.resolve("policies/org")) + "\n");
+        Run unpinned = check("--rules", "more");
+        assertEquals(2, unpinned.exitCode(), unpinned.toString());
+        assertTrue(unpinned.err().startsWith("slsguard: .slsguard.yml:4:3: rule pack more is not pinned in rules-lock"),
+                unpinned.toString());
+    }
+
+    @Test
     void baselineFromTheFile() throws Exception {
         assertEquals(1, check("--write-baseline", "accepted.json").exitCode());
         config("", "baseline: accepted.json\n");

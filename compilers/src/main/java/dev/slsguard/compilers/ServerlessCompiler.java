@@ -12,6 +12,7 @@ import dev.slsguard.compilers.core.FunctionCompiler;
 import dev.slsguard.compilers.events.CompileResult;
 import dev.slsguard.compilers.events.EventCompiler;
 import dev.slsguard.compilers.events.EventType;
+import dev.slsguard.compilers.template.TemplateCompiler;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateDraft;
@@ -24,6 +25,7 @@ import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.schema.SchemaCatalog;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
+import dev.slsguard.engine.source.SourceDocument;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,6 +126,12 @@ public final class ServerlessCompiler implements ServiceCompiler {
         facts.addAll(statements);
         facts.addAll(AnalysedStatements.read(context));
         return new Compilation(facts, draft);
+    }
+
+    /** A CloudFormation or SAM template read in the same fact model ({@link TemplateCompiler}). */
+    @Override
+    public Compilation compileTemplate(SourceDocument document) {
+        return TemplateCompiler.compile(document);
     }
 
     /** The template's resources as facts: compiled ones keep their origin, the user's point at their key. */

@@ -3,6 +3,7 @@ package dev.slsguard.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.compile.Compilation;
 import dev.slsguard.engine.compile.ServiceCompiler;
+import dev.slsguard.engine.compile.TemplateInput;
 import dev.slsguard.engine.merge.TemplateMerger;
 import dev.slsguard.engine.model.EvaluationDate;
 import dev.slsguard.engine.model.EventDecl;
@@ -14,6 +15,8 @@ import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.schema.SchemaStage;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
+import dev.slsguard.engine.source.MapNode;
+import dev.slsguard.engine.source.Nodes;
 import dev.slsguard.engine.source.SourceDocument;
 import dev.slsguard.engine.source.SuppressionComments;
 import dev.slsguard.engine.source.YamlLoader;
@@ -112,8 +115,9 @@ public final class Pipeline {
     public Analysis run(Path configFile, String displayName, VariableOptions options) {
         Evaluation evaluation = evaluateAll(configFile, displayName, options);
         RuleOutcome outcome = evaluation.outcome();
-        ObjectNode template = TemplateMerger.merge(evaluation.compilation().draft(), outcome.statements(),
-                outcome.trusts());
+        ObjectNode template = evaluation.templateInput()
+                ? (ObjectNode) Nodes.toJson(evaluation.document().root())
+                : TemplateMerger.merge(evaluation.compilation().draft(), outcome.statements(), outcome.trusts());
         List<Function> functions = new ArrayList<>();
         List<EventDecl> events = new ArrayList<>();
         for (Object fact : evaluation.compilation().facts()) {
@@ -157,7 +161,7 @@ public final class Pipeline {
 
     /** What load, resolve, compile and the rules produced, before the merge. */
     private record Evaluation(SourceDocument document, ResolvedDocument resolved, Compilation compilation,
-                              List<SuppressionComment> suppressions, RuleOutcome outcome) {
+                              List<SuppressionComment> suppressions, RuleOutcome outcome, boolean templateInput) {
     }
 
     private Evaluation evaluateAll(Path configFile, String displayName, VariableOptions options) {
@@ -168,6 +172,16 @@ public final class Pipeline {
         List<Object> facts;
         try {
             document = YamlLoader.load(configFile, displayName, limits);
+            if (TemplateInput.isTemplate(document.root())) {
+                // a template has no ${} variables of the framework (${} belongs to Fn::Sub) and no v3 schema
+                compilation = compiler.compileTemplate(document);
+                resolved = new ResolvedDocument(document, (MapNode) document.root(), "", "", List.of());
+                facts = new ArrayList<>(compilation.facts());
+                suppressions = new ArrayList<>(SuppressionComments.parse(document.text(), displayName));
+                facts.addAll(suppressions);
+                facts.add(new EvaluationDate(evaluationDate()));
+                return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts), true);
+            }
             resolved = VariableResolver.resolve(document, options, limits);
             SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
             compilation = compiler.compile(checked.document());
@@ -184,7 +198,7 @@ public final class Pipeline {
             rules(); // a rule base that failed to build is reported first, as when it was built first
             throw e;
         }
-        return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts));
+        return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts), false);
     }
 
     /**

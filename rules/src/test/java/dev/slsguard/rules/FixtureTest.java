@@ -25,7 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every fixture under {@code fixtures/<pack>/<name>/serverless.yml} through the real
+ * Runs every fixture under {@code fixtures/<pack>/<name>/serverless.yml} (or {@code template.yaml},
+ * a CloudFormation or SAM template) through the real
  * pipeline (loader, variables, compilers, built-in rules) and compares the (rule, file, line)
  * triples that fired with the {@code # expect:} markers of serverless.yml and of the files it
  * includes, both ways; fixtures under
@@ -35,13 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FixtureTest {
 
-    private static final String FILE = TestPipeline.FILE;
 
     static List<Fixture> fixtures() throws IOException, URISyntaxException {
         Path root = Path.of(FixtureTest.class.getResource("/fixtures").toURI());
         List<Fixture> fixtures = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(p -> p.getFileName().toString().equals(FILE)).sorted().toList()) {
+            for (Path file : walk.filter(p -> TestPipeline.FILES.contains(p.getFileName().toString())).sorted().toList()) {
                 String name = root.relativize(file.getParent()).toString().replace('\\', '/');
                 fixtures.add(Fixture.read(name, file));
             }

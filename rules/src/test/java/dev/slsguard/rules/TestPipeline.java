@@ -2,6 +2,7 @@ package dev.slsguard.rules;
 
 import dev.slsguard.compilers.ServerlessCompiler;
 import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.fixtures.Fixture;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.rules.RuleOutcome;
 import dev.slsguard.engine.source.Limits;
@@ -32,8 +33,11 @@ public final class TestPipeline {
         return rules;
     }
 
-    /** Loads, resolves and compiles {@code file} (shown as serverless.yml) and runs the built-in packs. */
+    /** The names of the files a fixture is checked from: a service, or a CloudFormation / SAM template. */
+    public static final List<String> FILES = List.of(FILE, Fixture.TEMPLATE_FILE);
+
+    /** Loads, resolves and compiles {@code file} (shown by its own name) and runs the built-in packs. */
     public static RuleOutcome analyse(Path file) {
-        return new Pipeline(new ServerlessCompiler(), rules(), Limits.DEFAULT, Optional.of(FIXTURE_DAY)).evaluate(file, FILE, VariableOptions.none());
+        return new Pipeline(new ServerlessCompiler(), rules(), Limits.DEFAULT, Optional.of(FIXTURE_DAY)).evaluate(file, file.getFileName().toString(), VariableOptions.none());
     }
 }

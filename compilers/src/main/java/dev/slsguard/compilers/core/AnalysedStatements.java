@@ -52,7 +52,7 @@ public final class AnalysedStatements {
             functionStatements(function, out);
         }
         settings.root().at("resources", "Resources").filter(MapNode.class::isInstance).map(MapNode.class::cast)
-                .ifPresent(resources -> resources(resources, out));
+                .ifPresent(resources -> out.addAll(resourceStatements(resources, "resources.Resources.")));
         return out;
     }
 
@@ -90,7 +90,8 @@ public final class AnalysedStatements {
         }
     }
 
-    private static void expand(String role, JsonNode arn, String origin, SourceRef ref, int attachment,
+    /** The statements of the AWS managed policy at {@code arn} (nothing for an unknown one), attached to {@code role}. */
+    public static void expand(String role, JsonNode arn, String origin, SourceRef ref, int attachment,
                                List<IamStatement> out) {
         Optional<String> path = ManagedPolicyArn.path(arn);
         if (path.isEmpty()) {
@@ -119,7 +120,16 @@ public final class AnalysedStatements {
         }
     }
 
-    private static void resources(MapNode resources, List<IamStatement> out) {
+    /**
+     * The statements of the IAM roles and policies among {@code resources} (a template's
+     * {@code Resources}, or a service's {@code resources.Resources}): {@code resource} statements at
+     * their map, {@code managed} ones at the ARN entry.
+     *
+     * @param sourcePrefix how the section is named in {@link IamStatement#source()}
+     *                     ({@code resources.Resources.} or {@code Resources.})
+     */
+    public static List<IamStatement> resourceStatements(MapNode resources, String sourcePrefix) {
+        List<IamStatement> out = new ArrayList<>();
         int index = 0;
         for (MapNode.Field field : resources.fields()) {
             int resource = index++;
@@ -133,7 +143,7 @@ public final class AnalysedStatements {
                 continue;
             }
             String id = field.key();
-            String source = "resources.Resources." + id;
+            String source = sourcePrefix + id;
             switch (type) {
                 case "AWS::IAM::Role" -> {
                     if (properties.get().get("Policies").orElse(null) instanceof ListNode policies) {
@@ -164,6 +174,7 @@ public final class AnalysedStatements {
                 }
             }
         }
+        return out;
     }
 
     /** {@code Ref: Role} (or the role's logical id written as a name) names the role it attaches to. */
@@ -174,7 +185,8 @@ public final class AnalysedStatements {
         return string(role);
     }
 
-    private static void document(String role, Optional<Node> document, String source, int resource, int policy,
+    /** The statements of the policy document {@code document} (a map with {@code Statement}), granted to {@code role}. */
+    public static void document(String role, Optional<Node> document, String source, int resource, int policy,
                                  List<IamStatement> out) {
         if (document.isEmpty() || !(document.get() instanceof MapNode doc)) {
             return;

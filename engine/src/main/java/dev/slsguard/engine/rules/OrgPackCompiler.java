@@ -50,6 +50,9 @@ final class OrgPackCompiler {
         }
         List<byte[]> contents = new ArrayList<>();
         files.forEach(f -> contents.add(f.bytes()));
+        for (int i = 0; i < files.size(); i++) {
+            PackInspection.check(files.get(i), contents.get(i));
+        }
         Optional<Path> entry = cache.entry(files, contents);
         Optional<Collection<KiePackage>> cached = entry.flatMap(e -> OrgPackCache.read(e, kbase.getRootClassLoader()));
         if (cached.isPresent()) {

@@ -1,9 +1,12 @@
 package dev.slsguard.engine.rules;
 
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.io.InputFile;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.engine.source.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +51,9 @@ record OrgPackFile(Path path, String displayName, int pack) {
                 walk.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
                         .forEach(p -> found.add(new OrgPackFile(p, join(shown, dir.relativize(p)), pack)));
             } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
                 throw new UserError(SourceRef.ofFile(shown), "cannot read rule pack directory " + shown
-                        + ": " + e.getMessage(), e);
+                        + ": " + InputFile.reason(cause), e);
             }
             if (found.isEmpty()) {
                 throw new UserError(SourceRef.ofFile(shown), "no .drl files under rule pack directory " + shown);
@@ -79,23 +83,12 @@ record OrgPackFile(Path path, String displayName, int pack) {
 
     /** The file's content. */
     byte[] bytes() {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UserError(SourceRef.ofFile(displayName), "cannot read rule pack file " + displayName
-                    + ": " + e.getMessage(), e);
-        }
+        return InputFile.readBytes(path, displayName, Limits.DEFAULT.maxFileBytes());
     }
 
     /** Where the file declares its package, with the package name as the pointer; empty when it declares none. */
     Optional<SourceRef> packageDeclaration() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path);
-        } catch (IOException e) {
-            throw new UserError(SourceRef.ofFile(displayName), "cannot read rule pack file " + displayName
-                    + ": " + e.getMessage(), e);
-        }
+        List<String> lines = new String(bytes(), StandardCharsets.UTF_8).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = PACKAGE.matcher(lines.get(i));
             if (m.find()) {

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +26,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.impl.EnvironmentFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -57,7 +63,13 @@ public final class RuleBase {
             .thenComparing(Finding::message)
             .thenComparing(f -> f.location().pointer());
 
+    /** Default time budget of a rule session ({@code --rule-timeout}). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     private final InternalKnowledgeBase kbase;
+    /** The built-in packs alone, run apart when org packs are loaded (null without org packs). */
+    private final InternalKnowledgeBase builtInBase;
+    private final Duration timeout;
     private final List<RuleInfo> rules;
     /** The file of each rule, by {@link #key(Rule)}. */
     private final Map<String, SourceRef> ruleFiles;
@@ -75,11 +87,14 @@ public final class RuleBase {
     /** The org pack of each org rule, by rule id. */
     private final Map<String, OrgPack> packOfRule;
 
-    private RuleBase(InternalKnowledgeBase kbase, List<RuleInfo> rules, Map<String, SourceRef> ruleFiles,
+    private RuleBase(InternalKnowledgeBase kbase, InternalKnowledgeBase builtInBase, Duration timeout,
+                     List<RuleInfo> rules, Map<String, SourceRef> ruleFiles,
                      int firingLimit, Set<String> orgRuleIds, Map<String, OrgPackFile> orgFiles,
                      List<ClassLoader> packLoaders, boolean orgPacksCached, List<OrgPack> orgPacks,
                      Map<String, OrgPack> packOfRule) {
         this.kbase = kbase;
+        this.builtInBase = builtInBase;
+        this.timeout = timeout;
         this.rules = List.copyOf(rules);
         this.ruleFiles = ruleFiles;
         this.firingLimit = firingLimit;
@@ -169,7 +184,10 @@ public final class RuleBase {
             }
         }
         infos.sort(Comparator.comparing(RuleInfo::id));
-        return new RuleBase(kbase, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds, byDisplayName,
+        // org packs could halt the session or retract facts: the built-in packs also run on their own
+        InternalKnowledgeBase builtInBase = files.isEmpty() ? null : KieBaseBuilder.createKieBaseFromModel(models,
+                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
+        return new RuleBase(kbase, builtInBase, DEFAULT_TIMEOUT, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds, byDisplayName,
                 precompiled.stream().map(PrecompiledPacks::loader).toList(), fromCache, packs, packOfRule);
     }
 
@@ -178,8 +196,17 @@ public final class RuleBase {
         if (limit < 1) {
             throw new IllegalArgumentException("firing limit must be positive: " + limit);
         }
-        return new RuleBase(kbase, rules, ruleFiles, limit, orgRuleIds, orgFiles, packLoaders, orgPacksCached,
+        return new RuleBase(kbase, builtInBase, timeout, rules, ruleFiles, limit, orgRuleIds, orgFiles, packLoaders, orgPacksCached,
                 orgPacks, packOfRule);
+    }
+
+    /** The same rule base with another time budget per rule session. */
+    public RuleBase withTimeout(Duration budget) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("rule timeout must be positive: " + budget);
+        }
+        return new RuleBase(kbase, builtInBase, budget, rules, ruleFiles, firingLimit, orgRuleIds, orgFiles,
+                packLoaders, orgPacksCached, orgPacks, packOfRule);
     }
 
     /** True when the org packs were read from the on-disk cache instead of compiled. */
@@ -216,20 +243,168 @@ public final class RuleBase {
      * Runs every rule over {@code facts} (inserted in order) in a new session.
      *
      * A consequence that throws does not stop the session: the other rules still fire, and the
-     * failure becomes an error finding of the failing rule (see {@link RuleFailure}).
+     * failure becomes an error finding of the failing rule (see {@link RuleFailure}). Each session
+     * runs on a worker thread within the time budget ({@link #withTimeout}); a session that runs out
+     * of time, memory or stack ends as an error finding of the rule that was firing. With org packs
+     * loaded, the built-in packs also run in a session of their own, and their findings, statements
+     * and trusts come from it: an org pack that halts the session or retracts facts cannot remove them.
      *
      * @return the findings and every IAM statement in the session at the end
-     * @throws UserError when the rules do not settle within the firing limit
+     * @throws UserError when the rules do not settle within the firing limit, or a session fails
+     *                   and the rule at fault cannot be named
      */
     public RuleOutcome run(List<Object> facts) {
+        if (builtInBase == null) {
+            return guarded(kbase, facts);
+        }
+        RuleOutcome builtIn = guarded(builtInBase, facts);
+        RuleOutcome all = guarded(kbase, facts);
+        List<RuleFailure> failures = new ArrayList<>(builtIn.failures());
+        all.failures().stream().filter(f -> !builtIn.failures().contains(f)).forEach(failures::add);
+        Set<String> failed = new HashSet<>();
+        failures.forEach(f -> failed.add(f.ruleId()));
+        List<Finding> findings = new ArrayList<>(builtIn.findings());
+        all.findings().stream().filter(f -> isOrgRule(f.ruleId()) || failed.contains(f.ruleId())).forEach(findings::add);
+        List<IamStatement> statements = new ArrayList<>(builtIn.statements());
+        all.statements().stream().filter(st -> !builtIn.statements().contains(st)).forEach(statements::add);
+        return new RuleOutcome(findings.stream().distinct().sorted(FINDING_ORDER).toList(), statements,
+                builtIn.trusts(), failures);
+    }
+
+    /** Which rule a session is firing now, for failures that end the session. */
+    private static final class Firing extends org.kie.api.event.rule.DefaultAgendaEventListener {
+        volatile Rule rule;
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            rule = event.getMatch().getRule();
+        }
+
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+            rule = null;
+        }
+    }
+
+    /** One session on a worker thread, within the time budget. */
+    private RuleOutcome guarded(InternalKnowledgeBase base, List<Object> facts) {
+        Firing firing = new Firing();
+        AtomicReference<KieSession> live = new AtomicReference<>();
+        Object key = new Object();
+        FutureTask<RuleOutcome> task = new FutureTask<>(() -> {
+            ExitGuard.enter(key, () -> firing.rule == null ? "rule packs" : describe(firing.rule));
+            try {
+                return session(base, facts, firing, live);
+            } finally {
+                ExitGuard.leave(key);
+            }
+        });
+        Thread worker = new Thread(null, task, "slsguard-rules", WORKER_STACK);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            Rule rule = firing.rule;
+            KieSession session = live.get();
+            if (session != null) {
+                session.halt();
+            }
+            worker.interrupt();
+            stop(worker);
+            return failed(rule, null, "did not finish within " + timeout.toSeconds()
+                    + " s (--rule-timeout); the rule session was stopped");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UserError userError) {
+                throw userError;
+            }
+            live.set(null);
+            Rule rule = firing.rule != null ? firing.rule : ruleNamedIn(cause).orElse(null);
+            return failed(rule, cause, ConsequenceErrors.describe(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.interrupt();
+            throw new IllegalStateException("interrupted while rules were evaluated", e);
+        }
+    }
+
+    /**
+     * Ends a worker that did not stop when its session was halted and it was interrupted (a loop in a
+     * consequence): {@code Thread.stop} on Java 17; where it is gone, the worker is left to run (a
+     * daemon, and {@link ExitGuard} stays armed while it runs).
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread worker) {
+        try {
+            worker.join(1000);
+            if (worker.isAlive()) {
+                worker.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (UnsupportedOperationException e) {
+            // Java 20+: no way to stop it
+        }
+    }
+
+    /** Stack of the worker thread that runs a session (deep rule recursion ends as StackOverflowError). */
+    private static final long WORKER_STACK = 8L * 1024 * 1024;
+
+    /** A session that ended early: an error finding of the rule at fault, at its DRL file and line. */
+    private RuleOutcome failed(Rule rule, Throwable cause, String what) {
+        if (rule == null) {
+            SourceRef where = orgFiles.values().stream().map(f -> SourceRef.ofFile(f.displayName()))
+                    .min(Comparator.comparing(SourceRef::file)).orElse(SourceRef.ofFile("rule packs"));
+            throw cause == null ? new UserError(where, "rule packs " + what)
+                    : new UserError(where, "rule packs failed: " + what, cause);
+        }
+        RuleFailure failure = new RuleFailure(RuleMetadata.id(rule).orElse(rule.getName()), rule.getName(),
+                ruleLocation(rule), what);
+        Finding finding = failureFinding(failure, List.of());
+        return new RuleOutcome(List.of(finding), List.of(), List.of(), List.of(failure));
+    }
+
+    /** "rule ID ("name", file:line)" for messages. */
+    private String describe(Rule rule) {
+        SourceRef where = ruleLocation(rule);
+        return "rule " + RuleMetadata.id(rule).orElse(rule.getName()) + " (\"" + rule.getName() + "\", "
+                + where.file() + ":" + where.line() + ")";
+    }
+
+    /** A rule named in the messages of {@code error} (Drools names the rule whose condition failed). */
+    private Optional<Rule> ruleNamedIn(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 100_000; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        String messages = text.toString();
+        Rule best = null;
+        for (KiePackage pkg : kbase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (messages.contains("\"" + rule.getName() + "\"") || messages.contains("[Rule name='" + rule.getName() + "'")
+                        || messages.contains("Rule name='" + rule.getName())) {
+                    if (best == null || orgFile(rule, orgFiles).isPresent()) {
+                        best = rule;
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private RuleOutcome session(InternalKnowledgeBase base, List<Object> facts, Firing firing,
+                                AtomicReference<KieSession> live) {
         Environment environment = EnvironmentFactory.newEnvironment();
         environment.set(LEDGER, new HashSet<>());
         List<ConsequenceErrors.Thrown> thrown = ConsequenceErrors.newList();
         environment.set(ConsequenceErrors.KEY, thrown);
-        KieSession session = kbase.newKieSession(kbase.getSessionConfiguration(), environment);
+        KieSession session = base.newKieSession(base.getSessionConfiguration(), environment);
+        live.set(session);
         try {
             RuleFirings firings = new RuleFirings();
             session.addEventListener(firings);
+            session.addEventListener(firing);
             for (Object fact : facts) {
                 session.insert(Objects.requireNonNull(fact, "fact"));
             }
@@ -250,6 +425,7 @@ public final class RuleBase {
             return new RuleOutcome(findings.stream().distinct().sorted(FINDING_ORDER).toList(),
                     statements(session), trusts(session), failures);
         } finally {
+            live.set(null);
             session.dispose();
         }
     }

@@ -8,13 +8,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.io.InputFile;
 import dev.slsguard.engine.model.SourceRef;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -27,8 +24,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * located in the file, named by its display name.
  */
 public final class YamlLoader {
-
-    private static final long MIB = 1024L * 1024;
 
     private YamlLoader() {
     }
@@ -62,14 +57,12 @@ public final class YamlLoader {
         return new SourceDocument(file, displayName, root, text);
     }
 
-    /** Reads a text file (for {@code ${file(notes.txt)}}) under the same size limit. */
+    /**
+     * Reads a text file (for {@code ${file(notes.txt)}}) under the same size limit; only a regular
+     * file is read (a FIFO or device is refused before it is opened).
+     */
     public static String readText(Path file, String displayName, Limits limits) {
-        checkReadable(file, displayName, limits);
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw cannotRead(displayName, e);
-        }
+        return InputFile.readText(file, displayName, limits.maxFileBytes());
     }
 
     /** Parses the text of a file read once (so the tree and the text shown in reports always agree). */
@@ -106,26 +99,6 @@ public final class YamlLoader {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw translate(original, displayName, "malformed YAML: ");
-        }
-    }
-
-    private static void checkReadable(Path file, String displayName, Limits limits) {
-        SourceRef whole = SourceRef.ofFile(displayName);
-        if (!Files.exists(file)) {
-            throw new UserError(whole, "file not found");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UserError(whole, "is a directory, not a file");
-        }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw cannotRead(displayName, e);
-        }
-        if (size > limits.maxFileBytes()) {
-            throw new UserError(whole, "file is " + size + " bytes; the limit is " + limits.maxFileBytes()
-                    + " bytes" + human(limits.maxFileBytes()));
         }
     }
 
@@ -205,17 +178,7 @@ public final class YamlLoader {
     }
 
     private static UserError cannotRead(String displayName, IOException e) {
-        String reason;
-        if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            reason = "file not found";
-        } else if (e instanceof CharacterCodingException) {
-            reason = "not valid UTF-8 text";
-        } else {
-            reason = e.getClass().getSimpleName();
-        }
-        return new UserError(SourceRef.ofFile(displayName), "cannot read the file: " + reason, e);
+        return InputFile.cannotRead(displayName, e);
     }
 
     private static SourceRef at(String displayName, Mark mark) {
@@ -235,16 +198,6 @@ public final class YamlLoader {
         }
         int end = message.indexOf('\n');
         return (end < 0 ? message : message.substring(0, end)).trim();
-    }
-
-    private static String human(long bytes) {
-        if (bytes % MIB == 0) {
-            return " (" + bytes / MIB + " MB)";
-        }
-        if (bytes % 1024 == 0) {
-            return " (" + bytes / 1024 + " KB)";
-        }
-        return "";
     }
 
     private static String describe(Node node) {

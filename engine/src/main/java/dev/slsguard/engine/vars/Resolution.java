@@ -391,7 +391,7 @@ final class Resolution {
             case "opt":
                 return option(source, ref);
             case "env":
-                return environment(source, variable, ref);
+                return options.readEnv() ? environment(source, variable, ref) : offline(variable, type, ref);
             case "param":
                 return parameter(source, variable, ref);
             case "sls":

@@ -1,6 +1,7 @@
 package dev.slsguard.engine.vars;
 
 import dev.slsguard.engine.UserError;
+import dev.slsguard.engine.io.InputFile;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.Limits;
 import dev.slsguard.engine.source.SourceDocument;
@@ -63,7 +64,7 @@ final class ServiceFiles {
             }
             return Optional.of(real);
         } catch (IOException e) {
-            throw new UserError(ref, variable + " cannot be read: " + e.getClass().getSimpleName());
+            throw new UserError(ref, variable + " cannot be read: " + InputFile.reason(e), e);
         }
     }
 

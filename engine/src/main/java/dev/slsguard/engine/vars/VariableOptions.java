@@ -11,14 +11,27 @@ import java.util.Optional;
  * @param options every command-line option by name, for {@code ${opt:NAME}} (includes stage/region)
  * @param params  {@code --param k=v} values, for {@code ${param:k}}
  * @param env     the environment, for {@code ${env:NAME}}
+ * @param readEnv false with {@code --no-env}: no {@code ${env:}} is resolved (each stays a placeholder,
+ *                as a value only known at deploy time), so no environment value can reach a report
  */
 public record VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
-                              Map<String, String> params, Map<String, String> env) {
+                              Map<String, String> params, Map<String, String> env, boolean readEnv) {
 
     public VariableOptions {
         options = Map.copyOf(options);
         params = Map.copyOf(params);
-        env = Map.copyOf(env);
+        env = readEnv ? Map.copyOf(env) : Map.of();
+    }
+
+    /** Options that read the environment. */
+    public VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
+                           Map<String, String> params, Map<String, String> env) {
+        this(stage, region, options, params, env, true);
+    }
+
+    /** The same options without the environment ({@code --no-env}). */
+    public VariableOptions withoutEnv() {
+        return new VariableOptions(stage, region, options, params, Map.of(), false);
     }
 
     public static VariableOptions none() {

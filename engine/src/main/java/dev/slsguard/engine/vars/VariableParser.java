@@ -30,9 +30,13 @@ final class VariableParser {
     private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
+    /** Deepest nesting of variables inside one another in one string (the parser recurses). */
+    static final int MAX_DEPTH = Resolution.MAX_NESTING;
+
     private final String input;
     private final SourceRef ref;
     private int pos;
+    private int depth;
 
     private VariableParser(String input, SourceRef ref) {
         this.input = input;
@@ -98,6 +102,19 @@ final class VariableParser {
      * @return null when this {@code ${...}} is not a variable (left as text)
      */
     private Variable variable(boolean nested) {
+        if (depth >= MAX_DEPTH) {
+            throw error("variables are nested more than " + MAX_DEPTH + " deep in " + excerpt(pos)
+                    + "; flatten the chain (e.g. move inner fallbacks into custom: values)");
+        }
+        depth++;
+        try {
+            return variableAt(nested);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Variable variableAt(boolean nested) {
         int start = pos;
         int p = pos + 2;
         int typeEnd = p;

@@ -635,4 +635,29 @@ class VariableResolverTest {
         UserError error = failure(yaml.toString());
         assertTrue(error.getMessage().startsWith("variables nest more than 64 levels deep"), error.getMessage());
     }
+
+    @Test
+    void aFallbackChainThousandsDeepIsALocatedErrorNotAStackOverflow() throws IOException {
+        String chain = "'end'";
+        for (int i = 0; i < 3000; i++) {
+            chain = "${env:V" + i + ", " + chain + "}";
+        }
+        String yaml = "service: deep\nprovider:\n  name: aws\ncustom:\n  x: \"" + chain + "\"\n";
+        UserError error = assertThrows(UserError.class, () -> resolve(yaml));
+        assertEquals(5, error.location().line());
+        assertTrue(error.getMessage().startsWith("invalid variable syntax: variables are nested more than 64 deep"),
+                error.getMessage());
+    }
+
+    @Test
+    void aHundredThousandReferencesResolveInLinearTime() throws IOException {
+        StringBuilder yaml = new StringBuilder("service: many\nprovider:\n  name: aws\ncustom:\n  base: v\n  refs:\n");
+        for (int i = 0; i < 100_000; i++) {
+            yaml.append("    - ${self:custom.base}-").append(i).append('\n');
+        }
+        ResolvedDocument resolved = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> resolve(yaml.toString()));
+        ListNode refs = (ListNode) at(resolved, "custom", "refs");
+        assertEquals(100_000, refs.items().size());
+        assertEquals("v-99999", ((ScalarNode) refs.items().get(99_999)).value());
+    }
 }
