@@ -223,6 +223,28 @@ class CfnLintFindingsTest {
     }
 
     @Test
+    void aTemplateGivenAsInputIsItsOwnSourceMap() throws Exception {
+        Files.writeString(dir.resolve("svc/template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Handler: index.handler
+                      MemorySize: 1536MB
+                      Role: arn:aws:iam::123456789012:role/x
+                      Code:
+                        ZipFile: x
+                """);
+        check("", result("E3012", "Error", "'1536MB' is not of type 'integer'", "Resources/Fn/Properties/MemorySize"));
+        Run run = Run.in(dir, "check", "svc/template.yaml", "--output", "out", "--format", "json", "--fail-on", "never");
+        List<JsonNode> found = findings(run, "cfn-lint:");
+        assertEquals(1, found.size(), run.toString());
+        assertEquals("svc/template.yaml", found.get(0).get("location").get("file").asText());
+        assertEquals(7, found.get(0).get("location").get("line").asInt());
+    }
+
+    @Test
     void explainShowsCfnLintsRuleTexts() {
         Run run = Run.in(dir, "explain", "cfn-lint:E3033");
         assertEquals(0, run.exitCode(), run.toString());
