@@ -5,11 +5,13 @@ import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.NotAnalysed;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
 import dev.slsguard.reports.JsonReport;
+import dev.slsguard.reports.RunSummary;
 import dev.slsguard.reports.SarifReport;
 import dev.slsguard.reports.SarifSettings;
 import dev.slsguard.reports.TemplateWriter;
@@ -98,23 +100,34 @@ final class Invocation {
         List<Path> configs = targets.stream().map(Target::config).toList();
         OutputFiles outputs = new OutputFiles(outputDir, configs);
         outputs.checkWritable(List.of(SARIF_FILE, HTML_FILE));
-        List<OutputFiles> templates = new ArrayList<>();
-        for (Target target : targets) {
-            OutputFiles serviceOutputs = new OutputFiles(outputDir.resolve(templateDir(cwd, target.config())), configs);
-            serviceOutputs.checkWritable(List.of(TEMPLATE_FILE));
-            templates.add(serviceOutputs);
-        }
-
         Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
                 .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
         Map<List<Path>, Pipeline> pipelines = new java.util.HashMap<>();
         List<ServiceCheck> checks = new ArrayList<>();
+        List<OutputFiles> serviceOutputs = new ArrayList<>();
         for (Target target : targets) {
-            checks.add(check(target, cliBaseline, pipelines));
+            OutputFiles files = new OutputFiles(outputDir.resolve(templateDir(cwd, target.config())), configs);
+            files.checkWritable(List.of(TEMPLATE_FILE));
+            serviceOutputs.add(files);
         }
+        List<OutputFiles> templates = new ArrayList<>();
+        List<NotAnalysed> notAnalysed = new ArrayList<>();
+        Progress progress = new Progress(session, targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            try {
+                checks.add(check(target, cliBaseline, pipelines));
+                templates.add(serviceOutputs.get(i));
+            } catch (UserError e) {
+                notAnalysed.add(new NotAnalysed(e.location(), e.getMessage(), e.isOtherProvider()));
+            }
+            progress.done(target.displayName());
+        }
+        progress.clear();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
+        RunSummary summary = RunSummary.of(analyses, notAnalysed);
         String prefix = sarifPrefix();
         for (int i = 0; i < checks.size(); i++) {
             templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
@@ -123,8 +136,9 @@ final class Invocation {
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix));
-        String html = HtmlReport.render(analyses, tool, runName);
+        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
+                notAnalysed);
+        String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
 
@@ -134,16 +148,19 @@ final class Invocation {
         checks.forEach(c -> counted.addAll(c.counted()));
         List<IamStatement> statements = new ArrayList<>();
         analyses.forEach(a -> statements.addAll(a.statements()));
-        print(all, () -> JsonReport.render(all, statements, tool), sarif, html,
-                () -> JUnitReport.render(analyses, tool, runName), counted,
-                checks.stream().anyMatch(c -> c.baseline().isPresent()));
-        if (options.writeBaseline != null) {
+        print(all, () -> JsonReport.render(all, statements, tool, summary), sarif, html,
+                () -> JUnitReport.render(analyses, tool, runName, notAnalysed), counted,
+                checks.stream().anyMatch(c -> c.baseline().isPresent()), Optional.of(summary));
+        if (options.writeBaseline != null && !analyses.isEmpty()) {
             Baseline merged = Baseline.of(List.of(), analyses.get(0));
             for (Analysis analysis : analyses) {
                 merged = merged.plus(Baseline.of(analysis.findings(), analysis));
             }
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), configs).write(file.getFileName().toString(), merged.bytes());
+        }
+        if (summary.errors() > 0) {
+            return ExitCodes.ERROR;
         }
         return checks.stream().anyMatch(ServiceCheck::fails) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -174,7 +191,8 @@ final class Invocation {
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
-                html, () -> JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent());
+                html, () -> JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent(),
+                Optional.empty());
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
@@ -189,7 +207,7 @@ final class Invocation {
      */
     private void print(List<Finding> findings, Supplier<String> json, String sarif, String html,
                        Supplier<String> junit,
-                       List<Finding> counted, boolean baseline) {
+                       List<Finding> counted, boolean baseline, Optional<RunSummary> summary) {
         PrintWriter out = session.out();
         switch (options.format) {
             case TEXT -> out.print(TextReport.render(findings, session.colour()));
@@ -203,6 +221,9 @@ final class Invocation {
             out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
                     + " new since the baseline\n");
             counted.forEach(f -> out.print("new: " + f.location() + " " + f.ruleId() + "\n"));
+        }
+        if (options.format == Format.TEXT) {
+            summary.ifPresent(s -> out.print(s.text()));
         }
         out.flush();
     }

@@ -2,6 +2,7 @@ package dev.slsguard.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.compile.Compilation;
+import dev.slsguard.engine.compile.ProviderCheck;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.merge.TemplateMerger;
 import dev.slsguard.engine.model.EvaluationDate;
@@ -167,7 +168,9 @@ public final class Pipeline {
         List<Object> facts;
         try {
             document = YamlLoader.load(configFile, displayName, limits);
+            ProviderCheck.requireAws(document.root());
             resolved = VariableResolver.resolve(document, options, limits);
+            ProviderCheck.requireAws(resolved.root());
             SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
             compilation = compiler.compile(checked.document());
             facts = new ArrayList<>(compilation.facts());

@@ -2,6 +2,7 @@ package dev.slsguard.reports;
 
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.model.NotAnalysed;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.io.StringWriter;
@@ -31,6 +32,15 @@ public final class JUnitReport {
 
     /** Several services checked at once: one report, every service's findings; {@code name} names the run. */
     public static String render(List<Analysis> analyses, ToolInfo tool, String name) {
+        return render(analyses, tool, name, List.of());
+    }
+
+    /**
+     * Several services, some not analysed: those form a {@code testsuite} of their own named
+     * {@code services}, one {@code testcase} each, with an {@code error} (or {@code skipped} for a
+     * service of another provider) at its location.
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String name, List<NotAnalysed> notAnalysed) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
         for (Analysis analysis : analyses) {
@@ -57,10 +67,14 @@ public final class JUnitReport {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", tool.name() + " " + name);
-            xml.writeAttribute("tests", Integer.toString(caseCount(findingsByPack, rulesByPack)));
+            xml.writeAttribute("tests", Integer.toString(caseCount(findingsByPack, rulesByPack) + notAnalysed.size()));
             xml.writeAttribute("failures", Long.toString(findings.stream().filter(JUnitReport::fails).count()));
-            xml.writeAttribute("errors", "0");
+            long errors = notAnalysed.stream().filter(n -> !n.skipped()).count();
+            xml.writeAttribute("errors", Long.toString(errors));
             xml.writeCharacters("\n");
+            if (!notAnalysed.isEmpty()) {
+                notAnalysed(xml, notAnalysed, errors);
+            }
             for (Map.Entry<String, List<Finding>> entry : findingsByPack.entrySet()) {
                 String pack = entry.getKey();
                 List<Finding> packFindings = entry.getValue();
@@ -97,6 +111,41 @@ public final class JUnitReport {
         }
         return text.toString();
     }
+
+    private static void notAnalysed(XMLStreamWriter xml, List<NotAnalysed> services, long errors)
+            throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", SERVICES);
+        xml.writeAttribute("tests", Integer.toString(services.size()));
+        xml.writeAttribute("failures", "0");
+        xml.writeAttribute("errors", Long.toString(errors));
+        xml.writeAttribute("skipped", Long.toString(services.size() - errors));
+        xml.writeCharacters("\n");
+        for (NotAnalysed service : services) {
+            xml.writeCharacters("    ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", SERVICES);
+            xml.writeAttribute("name", clean(service.location().file()));
+            xml.writeAttribute("file", clean(service.location().file()));
+            xml.writeAttribute("line", Integer.toString(service.location().line()));
+            xml.writeStartElement(service.skipped() ? "skipped" : "error");
+            xml.writeAttribute("message", clean(service.message()));
+            if (!service.skipped()) {
+                xml.writeAttribute("type", "not analysed");
+                xml.writeCharacters(clean(service.oneLine()));
+            }
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        }
+        xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    /** The test suite of the services a run could not analyse. */
+    private static final String SERVICES = "services";
 
     private static void finding(XMLStreamWriter xml, String pack, Finding f, RuleInfo rule)
             throws XMLStreamException {
