@@ -300,7 +300,10 @@ final class Invocation {
             return created;
         });
         checkRuleIds(project, pipeline);
-        Analysis raw = pipeline.run(target.config(), target.displayName(), variableOptions());
+        Unresolved unresolved = parsed != null && parsed.hasMatchedOption("--unresolved")
+                ? options.unresolved : project.unresolved().orElse(options.unresolved);
+        Analysis raw = pipeline.run(target.config(), target.displayName(),
+                variableOptions().withPlaceholders(unresolved == Unresolved.PLACEHOLDER));
         Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
                 project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
                 raw.statements(), project.applySuppressed(raw.suppressed()), raw.included(), raw.configuration());

@@ -27,6 +27,13 @@ final class ServiceOptions {
             description = "A value for $${param:KEY}; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--unresolved", paramLabel = "MODE", defaultValue = "strict",
+            description = "A missing $${file()}, an unset $${env:} or missing $${opt:} without fallback, or an unknown "
+                    + "variable source: strict stops the service's analysis, as Serverless Framework v3 does; placeholder "
+                    + "keeps it as a visible placeholder, like $${ssm:}, with a note (default: ${DEFAULT-VALUE}, or "
+                    + "unresolved: in .slsguard.yml).")
+    Unresolved unresolved = Unresolved.STRICT;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of .drl org rule packs; repeatable.")
     List<Path> rules = new ArrayList<>();
 

@@ -184,4 +184,70 @@ class BatchRunTest {
                 + ": provider.name is google: slsguard checks AWS services only, so this service is not analysed"),
                 run.errLines());
     }
+
+    @Test
+    void placeholdersLetTheFirstThreeBeAnalysedWithANoteAtEachLine() throws Exception {
+        Run run = Run.in(dir, "check", "--recursive", "services", "--output", "out", "--format", "json",
+                "--unresolved", "placeholder");
+        assertEquals(2, run.exitCode(), run.toString()); // the malformed one still cannot be analysed
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals(18, report.at("/summary/services").asInt(), run.out());
+        List<String> notes = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (f.get("ruleId").asText().equals("SLS-VAL-004")) {
+                notes.add(f.at("/location/file").asText() + ":" + f.at("/location/line").asInt() + ":"
+                        + f.at("/location/column").asInt() + " " + f.get("message").asText());
+            }
+        });
+        for (String where : BROKEN.subList(0, 3)) {
+            assertTrue(notes.stream().anyMatch(n -> n.startsWith(where + " ") && n.contains("--unresolved placeholder")
+                    && n.contains(" so ")), where + " " + notes);
+        }
+        List<String> listed = new ArrayList<>();
+        report.get("notAnalysed").forEach(n -> listed.add(n.at("/location/file").asText()));
+        assertEquals(List.of("services/google/serverless.yml", "services/malformed/serverless.yml"),
+                listed.stream().sorted().toList());
+
+        // the same from .slsguard.yml; the command line wins over it
+        Files.writeString(dir.resolve("services/env/.slsguard.yml"), "unresolved: placeholder\n");
+        Run configured = Run.in(dir, "check", "services/env", "--output", "out2", "--format", "json");
+        assertTrue(configured.exitCode() != 2, configured.toString());
+        assertTrue(configured.out().contains("SECRET_TOKEN is not set"), configured.out());
+        Run strict = Run.in(dir, "check", "services/env", "--output", "out3", "--unresolved", "strict");
+        assertEquals(2, strict.exitCode(), strict.toString());
+        assertEquals(List.of("slsguard: services/env/serverless.yml:6:12: cannot resolve ${env:SECRET_TOKEN}: "
+                + "environment variable SECRET_TOKEN is not set; add a fallback if that is expected: "
+                + "${env:SECRET_TOKEN, 'default'}"), strict.errLines());
+    }
+
+    @Test
+    void aMissingOptionBecomesAPlaceholderButATypoInSelfStaysAnError() {
+        Services.write(dir.resolve("opt"), """
+                service: opt
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                  environment:
+                    TABLE: ${opt:table}
+                functions:
+                  hello:
+                    handler: h.h
+                """);
+        Run run = Run.in(dir, "check", "opt", "--output", "out", "--unresolved", "placeholder", "--fail-on", "never");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("opt/serverless.yml:6:12 note SLS-VAL-004 ${opt:table} has no value"), run.out());
+        Services.write(dir.resolve("self"), """
+                service: self
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                  environment:
+                    TABLE: ${self:custom.tabel}
+                functions:
+                  hello:
+                    handler: h.h
+                """);
+        Run typo = Run.in(dir, "check", "self", "--output", "out", "--unresolved", "placeholder");
+        assertEquals(2, typo.exitCode(), typo.toString());
+    }
 }

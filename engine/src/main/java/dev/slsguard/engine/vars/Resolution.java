@@ -356,6 +356,11 @@ final class Resolution {
                 }
                 missing = lookup.missing() == null ? "the value is null" : lookup.missing();
             }
+            Optional<String> placeholder = placeholderSource(variable);
+            if (placeholder.isPresent()) {
+                unresolved.add(new UnresolvedVariable(variable.text(), placeholder.get(), ref, Optional.of(missing)));
+                return Lookup.OFFLINE;
+            }
             throw new UserError(ref, "cannot resolve " + variable.text() + ": " + missing
                     + (variable.sources().size() == 1 ? "; add a fallback if that is expected: "
                     + withFallback(variable.text()) : ""));
@@ -365,6 +370,24 @@ final class Resolution {
                 frame.variable = previous;
             }
         }
+    }
+
+    /** Sources whose missing values {@code --unresolved placeholder} keeps as placeholders. */
+    private static final Set<String> PLACEHOLDER_SOURCES = Set.of("env", "opt", "file");
+
+    /**
+     * With {@code --unresolved placeholder}, the source of a variable that may stay a placeholder
+     * when it has no value: its first source, when that is an environment variable, an option or
+     * a file. Missing {@code self:}, {@code param:} ... values stay errors: they are typos more
+     * often than values known only at deploy time.
+     */
+    private Optional<String> placeholderSource(Variable variable) {
+        if (!options.placeholders()) {
+            return Optional.empty();
+        }
+        return variable.sources().stream().filter(VariableSource.Typed.class::isInstance)
+                .map(source -> ((VariableSource.Typed) source).type()).findFirst()
+                .filter(PLACEHOLDER_SOURCES::contains);
     }
 
     private static String withFallback(String text) {
@@ -403,6 +426,11 @@ final class Resolution {
             case "strToBool":
                 return strToBool(source, variable, ref);
             default:
+                if (options.placeholders()) {
+                    unresolved.add(new UnresolvedVariable(variable.text(), type, ref, Optional.of(
+                            "'" + type + "' is not a variable source slsguard knows; a plugin may provide it")));
+                    return Lookup.OFFLINE;
+                }
                 throw new UserError(ref, "unknown variable source '" + type + "' in " + variable.text()
                         + "; the sources are " + SOURCES);
         }

@@ -11,14 +11,29 @@ import java.util.Optional;
  * @param options every command-line option by name, for {@code ${opt:NAME}} (includes stage/region)
  * @param params  {@code --param k=v} values, for {@code ${param:k}}
  * @param env     the environment, for {@code ${env:NAME}}
+ * @param placeholders {@code --unresolved placeholder}: a missing {@code ${file()}}, an unset
+ *                {@code ${env:}}, a missing {@code ${opt:}} (each without fallback) and an unknown
+ *                variable source stay visible placeholders, as {@code ${ssm:}} does, instead of
+ *                stopping the analysis (v3 stops: the default)
  */
 public record VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
-                              Map<String, String> params, Map<String, String> env) {
+                              Map<String, String> params, Map<String, String> env, boolean placeholders) {
 
     public VariableOptions {
         options = Map.copyOf(options);
         params = Map.copyOf(params);
         env = Map.copyOf(env);
+    }
+
+    /** Strict resolution, as v3 does it. */
+    public VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
+                           Map<String, String> params, Map<String, String> env) {
+        this(stage, region, options, params, env, false);
+    }
+
+    /** The same options, with unresolvable values kept as placeholders or not. */
+    public VariableOptions withPlaceholders(boolean keep) {
+        return new VariableOptions(stage, region, options, params, env, keep);
     }
 
     public static VariableOptions none() {
