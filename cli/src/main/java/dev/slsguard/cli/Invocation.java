@@ -119,7 +119,10 @@ final class Invocation {
                 checks.add(check(target, cliBaseline, pipelines));
                 templates.add(serviceOutputs.get(i));
             } catch (UserError e) {
-                notAnalysed.add(new NotAnalysed(e.location(), e.getMessage(), e.isOtherProvider()));
+                for (UserError problem : e.problems()) {
+                    notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
+                            e.isOtherProvider()));
+                }
             }
             progress.done(target.displayName());
         }
@@ -407,7 +410,11 @@ final class Invocation {
         try {
             return body.call();
         } catch (UserError e) {
-            return fail(err, debug, e, e.oneLine());
+            List<UserError> problems = e.problems(); // every independent problem, each on its line
+            for (UserError problem : problems.subList(0, problems.size() - 1)) {
+                err.println("slsguard: " + oneLine(problem.oneLine()));
+            }
+            return fail(err, debug, e, problems.get(problems.size() - 1).oneLine());
         } catch (CliError e) {
             return fail(err, debug, e, e.getMessage());
         } catch (InvalidPathException e) {

@@ -250,4 +250,84 @@ class BatchRunTest {
         Run typo = Run.in(dir, "check", "self", "--output", "out", "--unresolved", "placeholder");
         assertEquals(2, typo.exitCode(), typo.toString());
     }
+
+    @Test
+    void everyUnresolvableVariableOfAServiceIsReportedAtOnce() {
+        Services.write(dir.resolve("many"), """
+                service: many
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                  environment:
+                    A: ${env:FIRST}
+                    B: ${env:SECOND}
+                    C: ${construct:jobs.queueUrl}
+                custom: ${file(./absent.yml)}
+                functions:
+                  hello:
+                    handler: h.h
+                """);
+        Run run = Run.in(dir, "check", "many", "--output", "out");
+        assertEquals(2, run.exitCode(), run.toString());
+        List<String> lines = run.errLines();
+        assertEquals(4, lines.size(), run.toString());
+        assertTrue(lines.get(0).startsWith("slsguard: many/serverless.yml:6:8: cannot resolve ${env:FIRST}"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("slsguard: many/serverless.yml:7:8: cannot resolve ${env:SECOND}"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("slsguard: many/serverless.yml:8:8: unknown variable source 'construct'"),
+                lines.get(2));
+        assertTrue(lines.get(3).startsWith("slsguard: many/serverless.yml:9:9: cannot resolve ${file(./absent.yml)}"),
+                lines.get(3));
+
+        // in a batch: the service is one error result with its four lines
+        Run batch = Run.in(dir, "check", "many", "services/ok1", "--output", "out2");
+        assertEquals(2, batch.exitCode(), batch.toString());
+        assertEquals(4, batch.out().lines().filter(l -> l.startsWith("many/serverless.yml:")
+                && l.contains(": error: ")).count(), batch.out());
+        assertTrue(batch.out().contains("checked 1 service (1 function) with "), batch.out());
+        assertTrue(batch.out().contains("; 1 could not be analysed"), batch.out());
+    }
+
+    @Test
+    void resolutionStopsAfterTwentyUnresolvableVariables() {
+        StringBuilder yaml = new StringBuilder("service: lots\nprovider:\n  name: aws\n  runtime: nodejs20.x\n"
+                + "  environment:\n");
+        for (int i = 1; i <= 30; i++) {
+            yaml.append("    V").append(i).append(": ${env:UNSET_").append(i).append("}\n");
+        }
+        Services.write(dir.resolve("lots"), yaml.toString());
+        Run run = Run.in(dir, "check", "lots", "--output", "out");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(20, run.errLines().size(), run.toString());
+    }
+
+    @Test
+    void aServiceWithThreeIndependentRefusalsReportsAllThree() {
+        Services.write(dir.resolve("refusals"), """
+                service: refusals
+                configValidationMode: warn
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                functions:
+                  a:
+                    handler: h.a
+                    events:
+                      - http: '*'
+                  b:
+                    handler: h.b
+                    events:
+                      - httpApi: 'not a route'
+                  c:
+                    handler: h.c
+                    events:
+                      - sqs:
+                          arn: !Ref SomeQueue
+                """);
+        Run run = Run.in(dir, "check", "refusals", "--output", "out");
+        assertEquals(1, run.exitCode(), run.toString());
+        for (String where : List.of("refusals/serverless.yml:10:15 error SLS-VAL-",
+                "refusals/serverless.yml:14:18 error SLS-VAL-", "refusals/serverless.yml:19:11 error SLS-VAL-")) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(where)), where + "\n" + run.out());
+        }
+    }
 }

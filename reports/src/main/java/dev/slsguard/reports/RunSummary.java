@@ -34,7 +34,12 @@ public record RunSummary(int services, int functions, int rules, List<NotAnalyse
 
     /** How many services could not be analysed (skipped ones are not counted). */
     public long errors() {
-        return notAnalysed.stream().filter(n -> !n.skipped()).count();
+        return notAnalysed.stream().filter(n -> !n.skipped()).map(NotAnalysed::service).distinct().count();
+    }
+
+    /** How many services were skipped (another provider). */
+    public long skipped() {
+        return notAnalysed.stream().filter(NotAnalysed::skipped).map(NotAnalysed::service).distinct().count();
     }
 
     /**
@@ -52,7 +57,7 @@ public record RunSummary(int services, int functions, int rules, List<NotAnalyse
     /** {@code checked 15 services (21 functions) with 163 rules; 4 could not be analysed, 1 skipped}. */
     public String coverage() {
         StringBuilder out = new StringBuilder();
-        long skipped = notAnalysed.size() - errors();
+        long skipped = skipped();
         out.append("checked ").append(plural(services, "service")).append(" (").append(plural(functions, "function"))
                 .append(") with ").append(plural(rules, "rule"));
         if (errors() > 0) {

@@ -7,13 +7,15 @@ import java.util.Objects;
  * configuration cannot be read or resolved) or, for a service of another provider than AWS, a
  * skipped one. Reports list it with its location; the other services are analysed.
  *
- * @param location where the problem is, in the user's own file
+ * @param service  the service's configuration file, as locations name it
+ * @param location where the problem is, in the user's own file (a service may have several)
  * @param message  what is wrong and the fix, in one line
  * @param skipped  true for a service skipped on purpose (another provider), false for an error
  */
-public record NotAnalysed(SourceRef location, String message, boolean skipped) {
+public record NotAnalysed(String service, SourceRef location, String message, boolean skipped) {
 
     public NotAnalysed {
+        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
     }

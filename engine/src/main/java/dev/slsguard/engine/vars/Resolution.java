@@ -113,6 +113,7 @@ final class Resolution {
     private final IdentityHashMap<Object, Integer> active = new IdentityHashMap<>();
     private final List<Frame> frames = new ArrayList<>();
     private final Set<UnresolvedVariable> unresolved = new LinkedHashSet<>();
+    private final Map<String, UserError> failures = new java.util.LinkedHashMap<>();
     private final String mainFile;
     private MapNode resolvedRoot;
     private long produced;
@@ -130,8 +131,32 @@ final class Resolution {
     }
 
     MapNode resolveRoot() {
-        resolvedRoot = (MapNode) resolveNode(root);
+        try {
+            resolvedRoot = (MapNode) resolveNode(root);
+        } catch (UserError e) {
+            // a later error may follow from a value left unresolved: the variables come first
+            throw failures.isEmpty() ? e : UserError.all(List.copyOf(failures.values()));
+        }
+        if (!failures.isEmpty()) {
+            throw UserError.all(List.copyOf(failures.values()));
+        }
         return resolvedRoot;
+    }
+
+    /** How many unresolvable variables are collected before resolution stops. */
+    static final int MAX_FAILURES = 20;
+
+    /**
+     * A variable without a value (strict mode): recorded, and resolution goes on with it left as
+     * written so that every such variable is reported at once, up to {@link #MAX_FAILURES}.
+     */
+    private Lookup failed(UserError error) {
+        failures.putIfAbsent(error.location().file() + ":" + error.location().line() + ":"
+                + error.location().column() + ":" + error.getMessage(), error);
+        if (failures.size() >= MAX_FAILURES) {
+            throw UserError.all(List.copyOf(failures.values()));
+        }
+        return Lookup.OFFLINE;
     }
 
     /** The YAML and JSON files {@code ${file()}} read, in the order they were first read. */
@@ -361,9 +386,9 @@ final class Resolution {
                 unresolved.add(new UnresolvedVariable(variable.text(), placeholder.get(), ref, Optional.of(missing)));
                 return Lookup.OFFLINE;
             }
-            throw new UserError(ref, "cannot resolve " + variable.text() + ": " + missing
+            return failed(new UserError(ref, "cannot resolve " + variable.text() + ": " + missing
                     + (variable.sources().size() == 1 ? "; add a fallback if that is expected: "
-                    + withFallback(variable.text()) : ""));
+                    + withFallback(variable.text()) : "")));
         } finally {
             nesting--;
             if (frame != null) {
@@ -431,8 +456,8 @@ final class Resolution {
                             "'" + type + "' is not a variable source slsguard knows; a plugin may provide it")));
                     return Lookup.OFFLINE;
                 }
-                throw new UserError(ref, "unknown variable source '" + type + "' in " + variable.text()
-                        + "; the sources are " + SOURCES);
+                return failed(new UserError(ref, "unknown variable source '" + type + "' in " + variable.text()
+                        + "; the sources are " + SOURCES));
         }
     }
 
