@@ -13,6 +13,7 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.reports.BaselineStates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +80,8 @@ final class Baseline {
         try {
             tree = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CliError("--baseline " + given + ": cannot read it (" + e.getClass().getSimpleName() + ")", e);
+            throw new CliError("--baseline " + given + ": " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file (write one with --write-baseline)" : "cannot read it"), e);
         }
         if (tree == null || tree.path("version").asInt() != VERSION || !tree.path("findings").isArray()) {
             throw new CliError("--baseline " + given + ": not a slsguard baseline (version " + VERSION + ")");
@@ -116,6 +118,25 @@ final class Baseline {
             }
         }
         return fresh;
+    }
+
+    /** The findings of this baseline that none of {@code analyses} has any more, in the baseline's order. */
+    List<BaselineStates.Absent> absent(List<Analysis> analyses) {
+        Map<String, Integer> left = new TreeMap<>(counts);
+        for (Analysis analysis : analyses) {
+            for (Finding f : analysis.findings()) {
+                left.computeIfPresent(identity(f, analysis.source().root(), analysis.configuration()),
+                        (key, n) -> n > 1 ? n - 1 : null);
+            }
+        }
+        List<BaselineStates.Absent> gone = new ArrayList<>();
+        left.forEach((key, n) -> {
+            String[] parts = key.split("\\|", 3);
+            for (int i = 0; i < n; i++) {
+                gone.add(new BaselineStates.Absent(parts[0], parts[1], parts[2]));
+            }
+        });
+        return gone;
     }
 
     /** The baseline as JSON text (sorted, same findings give same bytes). */

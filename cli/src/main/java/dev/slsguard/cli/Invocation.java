@@ -5,9 +5,11 @@ import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
-import dev.slsguard.engine.model.NotAnalysed;
+import dev.slsguard.engine.NotAnalysed;
+import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.reports.BaselineStates;
 import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
 import dev.slsguard.reports.JsonReport;
@@ -74,10 +76,7 @@ final class Invocation {
         if (sarifRoot.isPresent() && !Files.isDirectory(root)) {
             throw new CliError("--sarif-root " + sarifRoot.get() + ": not a directory");
         }
-        if (!cwd.startsWith(root)) {
-            throw new CliError("--sarif-root " + sarifRoot.map(Path::toString).orElse(root.toString())
-                    + ": the current directory is not below it");
-        }
+        // outside the root, the prefix climbs out of it (../); file names below the root lose it again
         String prefix = slashes(root.relativize(cwd).toString());
         return prefix.isEmpty() ? "" : prefix + "/";
     }
@@ -140,7 +139,7 @@ final class Invocation {
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
         String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
-                notAnalysed);
+                notAnalysed, baselineStates(checks, cliBaseline));
         String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
@@ -152,7 +151,7 @@ final class Invocation {
         List<IamStatement> statements = new ArrayList<>();
         analyses.forEach(a -> statements.addAll(a.statements()));
         print(all, () -> JsonReport.render(all, statements, tool, summary), sarif, html,
-                () -> JUnitReport.render(analyses, tool, runName, notAnalysed), counted,
+                () -> JUnitReport.render(analyses, tool, runName, notAnalysed, options.failOn.threshold()), counted,
                 checks.stream().anyMatch(c -> c.baseline().isPresent()), Optional.of(summary));
         if (options.writeBaseline != null && !analyses.isEmpty()) {
             Baseline merged = Baseline.of(List.of(), analyses.get(0));
@@ -187,19 +186,24 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         String prefix = writeSarif ? sarifPrefix() : "";
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix));
+        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
+                List.of(), baselineStates(List.of(check), check.baseline()));
         String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
-                html, () -> JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent(),
+                html, () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
+                        check.failOn().threshold()), check.counted(), check.baseline().isPresent(),
                 Optional.empty());
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             new OutputFiles(file.getParent(), List.of(config)).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
+        }
+        if (!writeSarif) {
+            return ExitCodes.CLEAN; // compile: the template was written; findings are check's business
         }
         return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -229,6 +233,25 @@ final class Invocation {
             summary.ifPresent(s -> out.print(s.text()));
         }
         out.flush();
+    }
+
+    /**
+     * With a baseline (given, or of each service's .slsguard.yml), the findings it does not account
+     * for and its findings no longer found, for SARIF's baselineState.
+     */
+    private static Optional<BaselineStates> baselineStates(List<ServiceCheck> checks, Optional<Baseline> given) {
+        if (checks.stream().noneMatch(c -> c.baseline().isPresent())) {
+            return Optional.empty();
+        }
+        List<Finding> fresh = new ArrayList<>();
+        checks.forEach(c -> fresh.addAll(c.counted()));
+        List<BaselineStates.Absent> absent = new ArrayList<>();
+        if (given.isPresent()) {
+            absent.addAll(given.get().absent(checks.stream().map(ServiceCheck::analysis).toList()));
+        } else {
+            checks.forEach(c -> c.baseline().ifPresent(b -> absent.addAll(b.absent(List.of(c.analysis())))));
+        }
+        return Optional.of(BaselineStates.of(fresh, absent));
     }
 
     /** A configuration file to check and the name locations give it. */
@@ -307,10 +330,23 @@ final class Invocation {
                 ? options.unresolved : project.unresolved().orElse(options.unresolved);
         Analysis raw = pipeline.run(target.config(), target.displayName(),
                 variableOptions().withPlaceholders(unresolved == Unresolved.PLACEHOLDER));
-        Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
-                project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
-                raw.statements(), project.applySuppressed(raw.suppressed()), raw.included(), raw.configuration());
+        List<RuleInfo> rules = selected(project.applyRules(raw.rules()));
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        rules.forEach(rule -> kept.add(rule.id()));
+        Analysis analysis = new Analysis(raw.source(), raw.template(),
+                project.apply(raw.findings()).stream().filter(f -> kept.contains(f.ruleId())).toList(), rules,
+                raw.sourceText(), raw.functions(), raw.events(), raw.statements(),
+                project.applySuppressed(raw.suppressed()).stream()
+                        .filter(s -> kept.contains(s.finding().ruleId())).toList(),
+                raw.included(), raw.configuration());
         return new ServiceCheck(analysis, baseline, failOn);
+    }
+
+    /** The rules {@code --rule} and {@code --skip-rule} leave: their findings are the ones reported. */
+    private List<RuleInfo> selected(List<RuleInfo> rules) {
+        RuleSelector only = new RuleSelector(options.onlyRules);
+        RuleSelector skip = new RuleSelector(options.skipRules);
+        return rules.stream().filter(r -> only.isEmpty() || only.matches(r)).filter(r -> !skip.matches(r)).toList();
     }
 
     /** A rule id in {@code disable:} or {@code severity:} that no loaded rule has is a typo: an error at it. */

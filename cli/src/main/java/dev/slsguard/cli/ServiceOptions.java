@@ -34,6 +34,15 @@ final class ServiceOptions {
                     + "unresolved: in .slsguard.yml).")
     Unresolved unresolved = Unresolved.STRICT;
 
+    @Option(names = "--rule", paramLabel = "ID",
+            description = "Report only findings of this rule: an id, a glob of ids (SLS-IAM-*) or a peer tool's id "
+                    + "(CKV_AWS_49, checkov:CKV_AWS_49); repeatable.")
+    List<String> onlyRules = new ArrayList<>();
+
+    @Option(names = "--skip-rule", paramLabel = "ID",
+            description = "Leave out the findings of this rule (id, glob or peer tool's id, as for --rule); repeatable.")
+    List<String> skipRules = new ArrayList<>();
+
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of .drl org rule packs; repeatable.")
     List<Path> rules = new ArrayList<>();
 

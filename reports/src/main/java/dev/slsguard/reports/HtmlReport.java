@@ -2,7 +2,7 @@ package dev.slsguard.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.Analysis;
-import dev.slsguard.engine.model.NotAnalysed;
+import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;

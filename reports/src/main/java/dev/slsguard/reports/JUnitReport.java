@@ -2,13 +2,15 @@ package dev.slsguard.reports;
 
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
-import dev.slsguard.engine.model.NotAnalysed;
+import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -41,6 +43,16 @@ public final class JUnitReport {
      * service of another provider) at its location.
      */
     public static String render(List<Analysis> analyses, ToolInfo tool, String name, List<NotAnalysed> notAnalysed) {
+        return render(analyses, tool, name, notAnalysed, Optional.of(Severity.WARNING));
+    }
+
+    /**
+     * As above, with findings at or above {@code failAt} as failures (the run's {@code --fail-on};
+     * empty: none) and the others as passed test cases with their message as output.
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String name, List<NotAnalysed> notAnalysed,
+                                Optional<Severity> failAt) {
+        Predicate<Finding> fails = f -> failAt.isPresent() && f.severity().atLeast(failAt.get());
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
         for (Analysis analysis : analyses) {
@@ -68,7 +80,7 @@ public final class JUnitReport {
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", tool.name() + " " + name);
             xml.writeAttribute("tests", Integer.toString(caseCount(findingsByPack, rulesByPack) + notAnalysed.size()));
-            xml.writeAttribute("failures", Long.toString(findings.stream().filter(JUnitReport::fails).count()));
+            xml.writeAttribute("failures", Long.toString(findings.stream().filter(fails).count()));
             long errors = notAnalysed.stream().filter(n -> !n.skipped()).count();
             xml.writeAttribute("errors", Long.toString(errors));
             xml.writeCharacters("\n");
@@ -84,12 +96,12 @@ public final class JUnitReport {
                 xml.writeStartElement("testsuite");
                 xml.writeAttribute("name", pack);
                 xml.writeAttribute("tests", Integer.toString(packFindings.size() + silent.size()));
-                xml.writeAttribute("failures", Long.toString(packFindings.stream().filter(JUnitReport::fails).count()));
+                xml.writeAttribute("failures", Long.toString(packFindings.stream().filter(fails).count()));
                 xml.writeAttribute("errors", "0");
                 xml.writeAttribute("skipped", "0");
                 xml.writeCharacters("\n");
                 for (Finding f : packFindings) {
-                    finding(xml, pack, f, rules.get(f.ruleId()));
+                    finding(xml, pack, f, rules.get(f.ruleId()), fails.test(f));
                 }
                 for (RuleInfo rule : silent) {
                     xml.writeCharacters("    ");
@@ -147,7 +159,7 @@ public final class JUnitReport {
     /** The test suite of the services a run could not analyse. */
     private static final String SERVICES = "services";
 
-    private static void finding(XMLStreamWriter xml, String pack, Finding f, RuleInfo rule)
+    private static void finding(XMLStreamWriter xml, String pack, Finding f, RuleInfo rule, boolean fails)
             throws XMLStreamException {
         xml.writeCharacters("    ");
         xml.writeStartElement("testcase");
@@ -157,7 +169,7 @@ public final class JUnitReport {
         xml.writeAttribute("line", Integer.toString(f.location().line()));
         String detail = f.location() + " " + f.severity().label() + " " + f.ruleId() + " " + f.message()
                 + (rule == null || rule.help().isBlank() ? "" : "\n\n" + rule.help().trim());
-        if (fails(f)) {
+        if (fails) {
             xml.writeStartElement("failure");
             xml.writeAttribute("message", clean(f.message()));
             xml.writeAttribute("type", f.severity().label());
@@ -181,10 +193,6 @@ public final class JUnitReport {
                     .filter(r -> packFindings.stream().noneMatch(f -> f.ruleId().equals(r.id()))).count();
         }
         return count;
-    }
-
-    private static boolean fails(Finding f) {
-        return f.severity() != Severity.NOTE;
     }
 
     /** Drops what XML 1.0 cannot contain (most control characters, lone surrogates). */

@@ -1,7 +1,7 @@
 package dev.slsguard.reports;
 
 import dev.slsguard.engine.Analysis;
-import dev.slsguard.engine.model.NotAnalysed;
+import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,6 @@
-package dev.slsguard.engine.model;
+package dev.slsguard.engine;
+
+import dev.slsguard.engine.model.SourceRef;
 
 import java.util.Objects;
 
