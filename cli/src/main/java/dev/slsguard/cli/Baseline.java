@@ -16,6 +16,7 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
+import dev.slsguard.reports.BaselineStates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -84,7 +85,9 @@ final class Baseline {
         try {
             text = InputFile.readText(file, given, MAX_BYTES);
         } catch (UserError e) {
-            throw new CliError("--baseline " + given + ": " + e.getMessage(), e);
+            boolean missing = e.getCause() instanceof java.nio.file.NoSuchFileException;
+            throw new CliError("--baseline " + given + ": " + (missing
+                    ? "no such file (write one with --write-baseline)" : e.getMessage()), e);
         }
         try {
             tree = new ObjectMapper().readTree(text);
@@ -127,6 +130,25 @@ final class Baseline {
             }
         }
         return fresh;
+    }
+
+    /** The findings of this baseline that none of {@code analyses} has any more, in the baseline's order. */
+    List<BaselineStates.Absent> absent(List<Analysis> analyses) {
+        Map<String, Integer> left = new TreeMap<>(counts);
+        for (Analysis analysis : analyses) {
+            for (Finding f : analysis.findings()) {
+                left.computeIfPresent(identity(f, analysis.source().root(), analysis.configuration()),
+                        (key, n) -> n > 1 ? n - 1 : null);
+            }
+        }
+        List<BaselineStates.Absent> gone = new ArrayList<>();
+        left.forEach((key, n) -> {
+            String[] parts = key.split("\\|", 3);
+            for (int i = 0; i < n; i++) {
+                gone.add(new BaselineStates.Absent(parts[0], parts[1], parts[2]));
+            }
+        });
+        return gone;
     }
 
     /** The baseline as JSON text (sorted, same findings give same bytes). */

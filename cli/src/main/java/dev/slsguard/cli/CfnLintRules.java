@@ -44,6 +44,17 @@ final class CfnLintRules {
         return catalogue().version();
     }
 
+    /** A cfn-lint rule id as a user may write it ({@code CFN-LINT:e3033}) in slsguard's form, if it is one. */
+    static Optional<String> canonical(String id) {
+        String trimmed = id.trim();
+        if (!trimmed.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
+        String rest = trimmed.substring(PREFIX.length());
+        String canonical = PREFIX + (rest.equalsIgnoreCase("run") ? "run" : rest.toUpperCase(java.util.Locale.ROOT));
+        return ID.matcher(canonical).matches() ? Optional.of(canonical) : Optional.empty();
+    }
+
     /** A rule's metadata from the catalogue, for a {@code cfn-lint:} id. */
     static Optional<RuleInfo> known(String id) {
         if (id.equals(RUN)) {

@@ -60,20 +60,53 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private int explain() {
-        if (id.startsWith(CfnLintRules.PREFIX)) {
-            return explainCfnLint();
-        }
+        Optional<RuleInfo> cfnLint = CfnLintRules.canonical(id).flatMap(CfnLintRules::known);
         List<Path> dirs = PackFixtures.directories(session, rules);
         RuleBase base = PipelineFactory.rules(session, dirs, noCache);
-        RuleInfo rule = base.rule(id).orElseThrow(() -> new CliError("unknown rule id " + id
-                + " (`slsguard rules list" + (rules.isEmpty() ? "" : " --rules DIR") + "` shows the loaded rules)"));
+        List<RuleInfo> matched = matching(base);
+        if (cfnLint.isPresent()) {
+            return explainCfnLint(cfnLint.get(), matched);
+        }
+        if (CfnLintRules.canonical(id).isPresent() && matched.isEmpty()) {
+            throw new CliError("unknown rule id " + id + " (cfn-lint " + CfnLintRules.pinnedVersion()
+                    + " has no such rule; its rules: cfn-lint --list-rules)");
+        }
+        if (matched.isEmpty()) {
+            throw new CliError("unknown rule id " + id + " (`slsguard rules list" + (rules.isEmpty() ? "" : " --rules DIR")
+                    + "` shows the loaded rules)");
+        }
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
             String shown = rules.get(i).toString().replace('\\', '/');
             PackFixtures.of(dirs.get(i)).forEach(f -> examples.add(new Example(shown, f)));
         }
+        StringBuilder out = new StringBuilder();
+        for (RuleInfo rule : matched) {
+            out.append(out.length() == 0 ? "" : "\n").append(explanation(base, rule, examples));
+        }
+        session.out().print(out);
+        session.out().flush();
+        return ExitCodes.CLEAN;
+    }
+
+    /**
+     * The rules {@code id} names: the one with that id, case ignored; else every rule whose tags
+     * give it as a peer tool's id ({@code CKV_AWS_49}, {@code checkov:CKV_AWS_49}).
+     */
+    private List<RuleInfo> matching(RuleBase base) {
+        List<RuleInfo> byId = base.rules().stream().filter(r -> r.id().equalsIgnoreCase(id.trim())).toList();
+        if (!byId.isEmpty()) {
+            return byId;
+        }
+        RuleSelector peer = new RuleSelector(List.of(id.replace("*", "").replace("?", "")));
+        return base.rules().stream().filter(peer::matches).toList();
+    }
+
+    private String explanation(RuleBase base, RuleInfo rule, List<Example> examples) {
+        String ruleId = rule.id();
         Optional<Example> bad = examples.stream()
-                .filter(e -> e.fixture().expected().stream().anyMatch(h -> h.ruleId().equals(id) && h.inServiceFile()))
+                .filter(e -> e.fixture().expected().stream()
+                        .anyMatch(h -> h.ruleId().equals(ruleId) && h.inServiceFile()))
                 .findFirst();
         // the good example sits beside the bad one (tests/<topic>/bad, tests/<topic>/good) and names no rule
         Optional<Example> good = bad.flatMap(b -> examples.stream()
@@ -98,20 +131,19 @@ final class ExplainCommand implements Callable<Integer> {
             out.append("\nHow to fix: ").append(rule.help()).append('\n');
         }
         bad.ifPresent(b -> out.append("\nBad example (").append(b.path()).append(", finding at line ")
-                .append(lines(b.fixture())).append("):\n").append(indent(b.fixture())));
+                .append(lines(b.fixture(), ruleId)).append("):\n").append(indent(b.fixture())));
         good.ifPresent(g -> out.append("\nGood example (").append(g.path()).append("):\n").append(indent(g.fixture())));
         if (bad.isEmpty()) {
             out.append("\nNo example: no fixture of the --rules packs expects this rule.\n");
         }
-        session.out().print(out);
-        session.out().flush();
-        return ExitCodes.CLEAN;
+        return out.toString();
     }
 
-    /** A cfn-lint rule: its texts from the catalogue of the pinned cfn-lint, and how it gets reported. */
-    private int explainCfnLint() {
-        RuleInfo rule = CfnLintRules.known(id).orElseThrow(() -> new CliError("unknown rule id " + id + " (cfn-lint "
-                + CfnLintRules.pinnedVersion() + " has no such rule; its rules: cfn-lint --list-rules)"));
+    /**
+     * A cfn-lint rule: its texts from the catalogue of the pinned cfn-lint and how it gets reported,
+     * then the built-in rules that name it as a peer (its results fold into theirs).
+     */
+    private int explainCfnLint(RuleInfo rule, List<RuleInfo> peers) {
         StringBuilder out = new StringBuilder();
         out.append(rule.id()).append(": ").append(rule.title()).append('\n');
         out.append("severity: ").append(rule.severity().label()).append('\n');
@@ -129,12 +161,19 @@ final class ExplainCommand implements Callable<Integer> {
                     + " results on the generated template, reported at the line of serverless.yml that produced"
                     + " the resource or property.\n");
         }
+        if (!peers.isEmpty()) {
+            out.append("\nBuilt-in rules that report the same problem (a result of ").append(rule.id())
+                    .append(" at the line of one of their findings is folded into it):\n");
+            for (RuleInfo peer : peers) {
+                out.append("  ").append(peer.id()).append(": ").append(peer.title()).append('\n');
+            }
+        }
         session.out().print(out);
         session.out().flush();
         return ExitCodes.CLEAN;
     }
 
-    private String lines(Fixture fixture) {
+    private static String lines(Fixture fixture, String id) {
         return String.join(", ", fixture.expected().stream().filter(h -> h.ruleId().equals(id) && h.inServiceFile())
                 .sorted()
                 .map(h -> String.valueOf(h.line())).toList());

@@ -5,11 +5,15 @@ import dev.slsguard.engine.Pipeline;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.NotAnalysed;
+import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.reports.BaselineStates;
 import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
 import dev.slsguard.reports.JsonReport;
+import dev.slsguard.reports.RunSummary;
 import dev.slsguard.reports.SarifReport;
 import dev.slsguard.reports.SarifSettings;
 import dev.slsguard.reports.TemplateWriter;
@@ -79,10 +83,7 @@ final class Invocation {
         if (sarifRoot.isPresent() && !Files.isDirectory(root)) {
             throw new CliError("--sarif-root " + sarifRoot.get() + ": not a directory");
         }
-        if (!cwd.startsWith(root)) {
-            throw new CliError("--sarif-root " + sarifRoot.map(Path::toString).orElse(root.toString())
-                    + ": the current directory is not below it");
-        }
+        // outside the root, the prefix climbs out of it (../); file names below the root lose it again
         String prefix = slashes(root.relativize(cwd).toString());
         return prefix.isEmpty() ? "" : prefix + "/";
     }
@@ -105,24 +106,37 @@ final class Invocation {
         List<Path> configs = targets.stream().map(Target::config).toList();
         OutputFiles outputs = OutputFiles.reports(outputDir, configs);
         outputs.checkWritable(List.of(SARIF_FILE, HTML_FILE));
-        List<OutputFiles> templates = new ArrayList<>();
-        for (Target target : targets) {
-            OutputFiles serviceOutputs = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())),
-                    configs);
-            serviceOutputs.checkWritable(List.of(TEMPLATE_FILE));
-            templates.add(serviceOutputs);
-        }
-
         Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
                 .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
         Map<List<Path>, Pipeline> pipelines = new java.util.HashMap<>();
         List<ServiceCheck> checks = new ArrayList<>();
+        List<OutputFiles> serviceOutputs = new ArrayList<>();
         for (Target target : targets) {
-            checks.add(check(target, cliBaseline, pipelines));
+            OutputFiles files = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())), configs);
+            files.checkWritable(List.of(TEMPLATE_FILE));
+            serviceOutputs.add(files);
         }
+        List<OutputFiles> templates = new ArrayList<>();
+        List<NotAnalysed> notAnalysed = new ArrayList<>();
+        Progress progress = new Progress(session, targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            try {
+                checks.add(check(target, cliBaseline, pipelines));
+                templates.add(serviceOutputs.get(i));
+            } catch (UserError e) {
+                for (UserError problem : e.problems()) {
+                    notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
+                            e.isOtherProvider()));
+                }
+            }
+            progress.done(target.displayName());
+        }
+        progress.clear();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
+        RunSummary summary = RunSummary.of(analyses, notAnalysed);
         String prefix = sarifPrefix();
         for (int i = 0; i < checks.size(); i++) {
             templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
@@ -131,8 +145,9 @@ final class Invocation {
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix));
-        String html = HtmlReport.render(analyses, tool, runName);
+        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
+                notAnalysed, baselineStates(checks, cliBaseline));
+        String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
 
@@ -142,10 +157,10 @@ final class Invocation {
         checks.forEach(c -> counted.addAll(c.counted()));
         List<IamStatement> statements = new ArrayList<>();
         analyses.forEach(a -> statements.addAll(a.statements()));
-        print(all, () -> JsonReport.render(all, statements, tool), sarif, html,
-                () -> JUnitReport.render(analyses, tool, runName), counted,
-                checks.stream().anyMatch(c -> c.baseline().isPresent()));
-        if (options.writeBaseline != null) {
+        print(all, () -> JsonReport.render(all, statements, tool, summary), sarif, html,
+                () -> JUnitReport.render(analyses, tool, runName, notAnalysed, options.failOn.threshold()), counted,
+                checks.stream().anyMatch(c -> c.baseline().isPresent()), Optional.of(summary));
+        if (options.writeBaseline != null && !analyses.isEmpty()) {
             Baseline merged = Baseline.of(List.of(), analyses.get(0));
             for (Analysis analysis : analyses) {
                 merged = merged.plus(Baseline.of(analysis.findings(), analysis));
@@ -154,6 +169,9 @@ final class Invocation {
             List<Path> inputs = new ArrayList<>(configs);
             analyses.forEach(a -> a.included().forEach(d -> inputs.add(d.path())));
             new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(), merged.bytes());
+        }
+        if (summary.errors() > 0) {
+            return ExitCodes.ERROR;
         }
         return checks.stream().anyMatch(ServiceCheck::fails) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -177,20 +195,26 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         String prefix = writeSarif ? sarifPrefix() : "";
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix));
+        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
+                List.of(), baselineStates(List.of(check), check.baseline()));
         String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
-                html, () -> JUnitReport.render(analysis, tool), check.counted(), check.baseline().isPresent());
+                html, () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
+                        check.failOn().threshold()), check.counted(), check.baseline().isPresent(),
+                Optional.empty());
         if (options.writeBaseline != null) {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(List.of(config));
             analysis.included().forEach(d -> inputs.add(d.path()));
             new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
+        }
+        if (!writeSarif) {
+            return ExitCodes.CLEAN; // compile: the template was written; findings are check's business
         }
         return check.fails() ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
@@ -201,7 +225,7 @@ final class Invocation {
      */
     private void print(List<Finding> findings, Supplier<String> json, String sarif, String html,
                        Supplier<String> junit,
-                       List<Finding> counted, boolean baseline) {
+                       List<Finding> counted, boolean baseline, Optional<RunSummary> summary) {
         PrintWriter out = session.out();
         switch (options.format) {
             case TEXT -> out.print(TextReport.render(findings, session.colour()));
@@ -216,7 +240,29 @@ final class Invocation {
                     + " new since the baseline\n");
             counted.forEach(f -> out.print("new: " + f.location() + " " + f.ruleId() + "\n"));
         }
+        if (options.format == Format.TEXT) {
+            summary.ifPresent(s -> out.print(s.text()));
+        }
         out.flush();
+    }
+
+    /**
+     * With a baseline (given, or of each service's .slsguard.yml), the findings it does not account
+     * for and its findings no longer found, for SARIF's baselineState.
+     */
+    private static Optional<BaselineStates> baselineStates(List<ServiceCheck> checks, Optional<Baseline> given) {
+        if (checks.stream().noneMatch(c -> c.baseline().isPresent())) {
+            return Optional.empty();
+        }
+        List<Finding> fresh = new ArrayList<>();
+        checks.forEach(c -> fresh.addAll(c.counted()));
+        List<BaselineStates.Absent> absent = new ArrayList<>();
+        if (given.isPresent()) {
+            absent.addAll(given.get().absent(checks.stream().map(ServiceCheck::analysis).toList()));
+        } else {
+            checks.forEach(c -> c.baseline().ifPresent(b -> absent.addAll(b.absent(List.of(c.analysis())))));
+        }
+        return Optional.of(BaselineStates.of(fresh, absent));
     }
 
     /** A configuration file to check and the name locations give it. */
@@ -300,14 +346,29 @@ final class Invocation {
             return created;
         });
         checkRuleIds(project, pipeline);
-        Analysis compiled = pipeline.run(target.config(), target.displayName(), variableOptions());
+        Unresolved unresolved = parsed != null && parsed.hasMatchedOption("--unresolved")
+                ? options.unresolved : project.unresolved().orElse(options.unresolved);
+        Analysis compiled = pipeline.run(target.config(), target.displayName(),
+                variableOptions().withPlaceholders(unresolved == Unresolved.PLACEHOLDER));
         CfnLintSettings cfnLintSettings = project.cfnLint().orElse(CfnLintSettings.DEFAULT);
         Analysis raw = cfnLint.addTo(compiled, cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings));
-        Analysis analysis = new Analysis(raw.source(), raw.template(), project.apply(raw.findings()),
-                project.applyRules(raw.rules()), raw.sourceText(), raw.functions(), raw.events(),
-                raw.statements(), project.applySuppressed(raw.suppressed()), raw.included(), raw.configuration(),
-                raw.origins());
+        List<RuleInfo> rules = selected(project.applyRules(raw.rules()));
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        rules.forEach(rule -> kept.add(rule.id()));
+        Analysis analysis = new Analysis(raw.source(), raw.template(),
+                project.apply(raw.findings()).stream().filter(f -> kept.contains(f.ruleId())).toList(), rules,
+                raw.sourceText(), raw.functions(), raw.events(), raw.statements(),
+                project.applySuppressed(raw.suppressed()).stream()
+                        .filter(s -> kept.contains(s.finding().ruleId())).toList(),
+                raw.included(), raw.configuration(), raw.origins());
         return new ServiceCheck(analysis, baseline, failOn);
+    }
+
+    /** The rules {@code --rule} and {@code --skip-rule} leave: their findings are the ones reported. */
+    private List<RuleInfo> selected(List<RuleInfo> rules) {
+        RuleSelector only = new RuleSelector(options.onlyRules);
+        RuleSelector skip = new RuleSelector(options.skipRules);
+        return rules.stream().filter(r -> only.isEmpty() || only.matches(r)).filter(r -> !skip.matches(r)).toList();
     }
 
     /**
@@ -412,7 +473,11 @@ final class Invocation {
         try {
             return body.call();
         } catch (UserError e) {
-            return fail(err, debug, e, e.oneLine());
+            List<UserError> problems = e.problems(); // every independent problem, each on its line
+            for (UserError problem : problems.subList(0, problems.size() - 1)) {
+                err.println("slsguard: " + oneLine(problem.oneLine()));
+            }
+            return fail(err, debug, e, problems.get(problems.size() - 1).oneLine());
         } catch (CliError e) {
             return fail(err, debug, e, e.getMessage());
         } catch (InvalidPathException e) {

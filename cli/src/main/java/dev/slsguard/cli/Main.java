@@ -31,7 +31,7 @@ public final class Main implements Callable<Integer> {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> env = System.getenv();
         return run(args, out, err, Path.of("").toAbsolutePath(), env,
-                colour(out == System.out && System.console() != null, env));
+                colour(out == System.out && System.console() != null, env), err == System.err && System.console() != null);
     }
 
     /** Colour only on a terminal, and never when {@code NO_COLOR} is set to anything (no-color.org). */
@@ -46,17 +46,17 @@ public final class Main implements Callable<Integer> {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir,
                           Map<String, String> env) {
-        return run(args, out, err, workingDir, env, false);
+        return run(args, out, err, workingDir, env, false, false);
     }
 
     private static int run(String[] args, PrintStream out, PrintStream err, Path workingDir,
-                           Map<String, String> env, boolean colour) {
+                           Map<String, String> env, boolean colour, boolean terminal) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
             return Invocation.guarded(errWriter, debug, () -> {
-                Session session = new Session(workingDir, outWriter, errWriter, env, colour);
+                Session session = new Session(workingDir, outWriter, errWriter, env, colour, terminal);
                 return commandLine(session).execute(args);
             });
         } finally {

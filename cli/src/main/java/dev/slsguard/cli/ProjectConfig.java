@@ -24,11 +24,13 @@ import java.util.Set;
  * @param baseline   the baseline file, absolute, when set
  * @param exclude    path globs, relative to the file's directory, of configuration files to skip
  * @param references where each rule id of {@code disable} and {@code severity} was written
+ * @param unresolved what variables without a value do, when set
  * @param cfnLint    how to run cfn-lint ({@code cfn-lint:}), when set
  */
 record ProjectConfig(Optional<Path> file, List<Path> rules, Set<String> disable, Map<String, Severity> severity,
                      Optional<FailOn> failOn, Optional<Path> baseline, List<String> exclude,
-                     Map<String, SourceRef> references, Optional<CfnLintSettings> cfnLint) {
+                     Map<String, SourceRef> references, Optional<Unresolved> unresolved,
+                     Optional<CfnLintSettings> cfnLint) {
 
     ProjectConfig {
         rules = List.copyOf(rules);
@@ -40,7 +42,7 @@ record ProjectConfig(Optional<Path> file, List<Path> rules, Set<String> disable,
 
     /** No file: nothing changes. */
     static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), List.of(), Set.of(), Map.of(),
-            Optional.empty(), Optional.empty(), List.of(), Map.of(), Optional.empty());
+            Optional.empty(), Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty());
 
     /** The findings of enabled rules, with the severity overrides applied; order kept. */
     List<Finding> apply(List<Finding> findings) {

@@ -33,7 +33,7 @@ final class ProjectConfigReader {
     static final String FILE_NAME = ".slsguard.yml";
 
     private static final List<String> KEYS = List.of("rules", "disable", "severity", "fail-on", "baseline",
-            "exclude", RulesLock.KEY, "cfn-lint");
+            "exclude", "unresolved", RulesLock.KEY, "cfn-lint");
     private static final List<String> CFN_LINT_KEYS = List.of("mode", "path", "image", "args", "timeout");
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]*");
 
@@ -66,7 +66,7 @@ final class ProjectConfigReader {
         Node root = YamlLoader.loadFragment(file, displayName, Limits.DEFAULT).root();
         if (root instanceof ScalarNode scalar && scalar.value() == null) {
             return new ProjectConfig(Optional.of(file), List.of(), Set.of(), Map.of(), Optional.empty(),
-                    Optional.empty(), List.of(), Map.of(), Optional.empty());
+                    Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty());
         }
         if (!(root instanceof MapNode map)) {
             throw new UserError(root.ref(), FILE_NAME + " must be a mapping of settings ("
@@ -133,10 +133,17 @@ final class ProjectConfigReader {
             }
             exclude.add(item.text());
         }
+        Optional<Unresolved> unresolved = optionalString(map, "unresolved").map(node -> {
+            try {
+                return Unresolved.valueOf(node.text().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(node.ref(), "unresolved: '" + node.text() + "' is not one of strict, placeholder");
+            }
+        });
         Optional<CfnLintSettings> cfnLint = map.get("cfn-lint").filter(node -> !isNull(node))
                 .map(node -> cfnLint(node, base));
         return new ProjectConfig(Optional.of(file), rules, disable, severity, failOn, baseline, exclude,
-                references, cfnLint);
+                references, unresolved, cfnLint);
     }
 
     /**

@@ -27,6 +27,22 @@ final class ServiceOptions {
             description = "A value for $${param:KEY}; repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--unresolved", paramLabel = "MODE", defaultValue = "strict",
+            description = "A missing $${file()}, an unset $${env:} or missing $${opt:} without fallback, or an unknown "
+                    + "variable source: strict stops the service's analysis, as Serverless Framework v3 does; placeholder "
+                    + "keeps it as a visible placeholder, like $${ssm:}, with a note (default: ${DEFAULT-VALUE}, or "
+                    + "unresolved: in .slsguard.yml).")
+    Unresolved unresolved = Unresolved.STRICT;
+
+    @Option(names = "--rule", paramLabel = "ID",
+            description = "Report only findings of this rule: an id, a glob of ids (SLS-IAM-*) or a peer tool's id "
+                    + "(CKV_AWS_49, checkov:CKV_AWS_49); repeatable.")
+    List<String> onlyRules = new ArrayList<>();
+
+    @Option(names = "--skip-rule", paramLabel = "ID",
+            description = "Leave out the findings of this rule (id, glob or peer tool's id, as for --rule); repeatable.")
+    List<String> skipRules = new ArrayList<>();
+
     @Option(names = "--rules", paramLabel = "DIR", description = "A directory of .drl org rule packs; repeatable.")
     List<Path> rules = new ArrayList<>();
 

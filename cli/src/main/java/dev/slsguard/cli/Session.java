@@ -7,9 +7,15 @@ import java.util.Map;
 /**
  * What one invocation runs against: the working directory relative paths are resolved from, the
  * output streams, the environment for {@code ${env:}}, and whether the text report may use colour
- * (standard output is a terminal and {@code NO_COLOR} is not set). Tests pass their own.
+ * (standard output is a terminal and {@code NO_COLOR} is not set), and whether standard error is a
+ * terminal (for a progress line). Tests pass their own.
  */
-record Session(Path workingDir, PrintWriter out, PrintWriter err, Map<String, String> env, boolean colour) {
+record Session(Path workingDir, PrintWriter out, PrintWriter err, Map<String, String> env, boolean colour,
+               boolean terminal) {
+
+    Session(Path workingDir, PrintWriter out, PrintWriter err, Map<String, String> env, boolean colour) {
+        this(workingDir, out, err, env, colour, false);
+    }
 
     Session {
         workingDir = workingDir.toAbsolutePath().normalize();

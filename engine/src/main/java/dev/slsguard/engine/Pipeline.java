@@ -2,6 +2,7 @@ package dev.slsguard.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slsguard.engine.compile.Compilation;
+import dev.slsguard.engine.compile.ProviderCheck;
 import dev.slsguard.engine.compile.ServiceCompiler;
 import dev.slsguard.engine.compile.TemplateInput;
 import dev.slsguard.engine.merge.TemplateMerger;
@@ -182,7 +183,9 @@ public final class Pipeline {
                 facts.add(new EvaluationDate(evaluationDate()));
                 return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts), true);
             }
+            ProviderCheck.requireAws(document.root());
             resolved = VariableResolver.resolve(document, options, limits);
+            ProviderCheck.requireAws(resolved.root());
             SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
             compilation = compiler.compile(checked.document());
             facts = new ArrayList<>(compilation.facts());

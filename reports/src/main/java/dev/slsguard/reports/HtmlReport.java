@@ -2,6 +2,7 @@ package dev.slsguard.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.Analysis;
+import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;
@@ -70,7 +71,12 @@ public final class HtmlReport {
      * page {@link #render(Analysis, ToolInfo)} gives.
      */
     public static String render(List<Analysis> analyses, ToolInfo tool, String title) {
-        if (analyses.size() == 1) {
+        return render(analyses, tool, title, List.of());
+    }
+
+    /** Several services, some not analysed: the summary lists those at their location. */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed) {
+        if (analyses.size() == 1 && notAnalysed.isEmpty()) {
             return render(analyses.get(0), tool);
         }
         Map<String, RuleInfo> rules = new TreeMap<>();
@@ -91,7 +97,8 @@ public final class HtmlReport {
             services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
         }
         ServicesPage page = new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
-                totals(all), packs, services, all.size(), suppressed);
+                totals(all), packs, services, all.size(), suppressed,
+                RunSummary.of(analyses, notAnalysed).coverage(), notAnalysed.stream().map(NotAnalysed::labelled).toList());
         StringOutput out = new StringOutput();
         TEMPLATES.render("services.jte", page, out);
         return out.toString();

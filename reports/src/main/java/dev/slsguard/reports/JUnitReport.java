@@ -2,12 +2,15 @@ package dev.slsguard.reports;
 
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.model.Finding;
+import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.rules.RuleInfo;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -31,6 +34,25 @@ public final class JUnitReport {
 
     /** Several services checked at once: one report, every service's findings; {@code name} names the run. */
     public static String render(List<Analysis> analyses, ToolInfo tool, String name) {
+        return render(analyses, tool, name, List.of());
+    }
+
+    /**
+     * Several services, some not analysed: those form a {@code testsuite} of their own named
+     * {@code services}, one {@code testcase} each, with an {@code error} (or {@code skipped} for a
+     * service of another provider) at its location.
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String name, List<NotAnalysed> notAnalysed) {
+        return render(analyses, tool, name, notAnalysed, Optional.of(Severity.WARNING));
+    }
+
+    /**
+     * As above, with findings at or above {@code failAt} as failures (the run's {@code --fail-on};
+     * empty: none) and the others as passed test cases with their message as output.
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String name, List<NotAnalysed> notAnalysed,
+                                Optional<Severity> failAt) {
+        Predicate<Finding> fails = f -> failAt.isPresent() && f.severity().atLeast(failAt.get());
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
         for (Analysis analysis : analyses) {
@@ -57,10 +79,14 @@ public final class JUnitReport {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", tool.name() + " " + name);
-            xml.writeAttribute("tests", Integer.toString(caseCount(findingsByPack, rulesByPack)));
-            xml.writeAttribute("failures", Long.toString(findings.stream().filter(JUnitReport::fails).count()));
-            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("tests", Integer.toString(caseCount(findingsByPack, rulesByPack) + notAnalysed.size()));
+            xml.writeAttribute("failures", Long.toString(findings.stream().filter(fails).count()));
+            long errors = notAnalysed.stream().filter(n -> !n.skipped()).count();
+            xml.writeAttribute("errors", Long.toString(errors));
             xml.writeCharacters("\n");
+            if (!notAnalysed.isEmpty()) {
+                notAnalysed(xml, notAnalysed, errors);
+            }
             for (Map.Entry<String, List<Finding>> entry : findingsByPack.entrySet()) {
                 String pack = entry.getKey();
                 List<Finding> packFindings = entry.getValue();
@@ -70,12 +96,12 @@ public final class JUnitReport {
                 xml.writeStartElement("testsuite");
                 xml.writeAttribute("name", pack);
                 xml.writeAttribute("tests", Integer.toString(packFindings.size() + silent.size()));
-                xml.writeAttribute("failures", Long.toString(packFindings.stream().filter(JUnitReport::fails).count()));
+                xml.writeAttribute("failures", Long.toString(packFindings.stream().filter(fails).count()));
                 xml.writeAttribute("errors", "0");
                 xml.writeAttribute("skipped", "0");
                 xml.writeCharacters("\n");
                 for (Finding f : packFindings) {
-                    finding(xml, pack, f, rules.get(f.ruleId()));
+                    finding(xml, pack, f, rules.get(f.ruleId()), fails.test(f));
                 }
                 for (RuleInfo rule : silent) {
                     xml.writeCharacters("    ");
@@ -98,7 +124,42 @@ public final class JUnitReport {
         return text.toString();
     }
 
-    private static void finding(XMLStreamWriter xml, String pack, Finding f, RuleInfo rule)
+    private static void notAnalysed(XMLStreamWriter xml, List<NotAnalysed> services, long errors)
+            throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", SERVICES);
+        xml.writeAttribute("tests", Integer.toString(services.size()));
+        xml.writeAttribute("failures", "0");
+        xml.writeAttribute("errors", Long.toString(errors));
+        xml.writeAttribute("skipped", Long.toString(services.size() - errors));
+        xml.writeCharacters("\n");
+        for (NotAnalysed service : services) {
+            xml.writeCharacters("    ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", SERVICES);
+            xml.writeAttribute("name", clean(service.location().file()));
+            xml.writeAttribute("file", clean(service.location().file()));
+            xml.writeAttribute("line", Integer.toString(service.location().line()));
+            xml.writeStartElement(service.skipped() ? "skipped" : "error");
+            xml.writeAttribute("message", clean(service.message()));
+            if (!service.skipped()) {
+                xml.writeAttribute("type", "not analysed");
+                xml.writeCharacters(clean(service.oneLine()));
+            }
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        }
+        xml.writeCharacters("  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    /** The test suite of the services a run could not analyse. */
+    private static final String SERVICES = "services";
+
+    private static void finding(XMLStreamWriter xml, String pack, Finding f, RuleInfo rule, boolean fails)
             throws XMLStreamException {
         xml.writeCharacters("    ");
         xml.writeStartElement("testcase");
@@ -108,7 +169,7 @@ public final class JUnitReport {
         xml.writeAttribute("line", Integer.toString(f.location().line()));
         String detail = f.location() + " " + f.severity().label() + " " + f.ruleId() + " " + f.message()
                 + (rule == null || rule.help().isBlank() ? "" : "\n\n" + rule.help().trim());
-        if (fails(f)) {
+        if (fails) {
             xml.writeStartElement("failure");
             xml.writeAttribute("message", clean(f.message()));
             xml.writeAttribute("type", f.severity().label());
@@ -132,10 +193,6 @@ public final class JUnitReport {
                     .filter(r -> packFindings.stream().noneMatch(f -> f.ruleId().equals(r.id()))).count();
         }
         return count;
-    }
-
-    private static boolean fails(Finding f) {
-        return f.severity() != Severity.NOTE;
     }
 
     /** Drops what XML 1.0 cannot contain (most control characters, lone surrogates). */

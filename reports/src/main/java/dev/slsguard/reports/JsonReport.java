@@ -27,7 +27,32 @@ public final class JsonReport {
 
     /** Findings plus the derived statements of {@code statements} (those of {@code IamStatement.DERIVED} origin). */
     public static String render(List<Finding> findings, List<IamStatement> statements, ToolInfo tool) {
+        return JsonText.write(withStatements(tree(findings, tool), statements));
+    }
+
+    /**
+     * Findings, derived statements and what the run covered: {@code summary} also counts services,
+     * functions and rules, and {@code notAnalysed} lists every service that was not analysed, with
+     * its location and whether it was skipped or an error.
+     */
+    public static String render(List<Finding> findings, List<IamStatement> statements, ToolInfo tool,
+                                RunSummary run) {
         ObjectNode root = tree(findings, tool);
+        ((ObjectNode) root.get("summary")).put("services", run.services()).put("functions", run.functions())
+                .put("rules", run.rules()).put("notAnalysed", run.notAnalysed().size());
+        withStatements(root, statements);
+        ArrayNode list = root.putArray("notAnalysed");
+        run.notAnalysed().forEach(n -> list.addObject()
+                .put("kind", n.label())
+                .put("message", n.message())
+                .putObject("location")
+                .put("file", n.location().file())
+                .put("line", n.location().line())
+                .put("column", n.location().column()));
+        return JsonText.write(root);
+    }
+
+    private static ObjectNode withStatements(ObjectNode root, List<IamStatement> statements) {
         ArrayNode derived = root.putArray("derivedStatements");
         statements.stream().filter(s -> s.origin().equals(IamStatement.DERIVED))
                 .sorted(Comparator.comparing((IamStatement s) -> s.ref().file()).thenComparing(IamStatement::role)
@@ -48,7 +73,7 @@ public final class JsonReport {
                             .put("column", s.ref().column())
                             .put("pointer", s.ref().pointer());
                 });
-        return JsonText.write(root);
+        return root;
     }
 
     static ObjectNode tree(List<Finding> findings, ToolInfo tool) {

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slsguard.engine.Analysis;
+import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.Severity;
@@ -49,6 +50,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -135,7 +137,7 @@ public final class SarifReport {
     /** The SARIF log as text (two-space indent, trailing newline). */
     public static String render(Analysis analysis, ToolInfo tool) {
         return written(List.of(analysis), tool, settings(analysis).withLimits(MAX_RESULTS,
-                SarifSettings.GITHUB_MAX_GZIP_BYTES)).text();
+                SarifSettings.GITHUB_MAX_GZIP_BYTES), List.of(), Optional.empty()).text();
     }
 
     public static byte[] bytes(Analysis analysis, ToolInfo tool) {
@@ -162,7 +164,7 @@ public final class SarifReport {
 
     /** The log with at most {@code maxResults} results; a notification says how many were left out. */
     static SarifSchema210 log(Analysis analysis, ToolInfo tool, int maxResults) {
-        return log(List.of(analysis), tool, settings(analysis), maxResults, RESULT_LIMIT);
+        return log(List.of(analysis), tool, settings(analysis), maxResults, RESULT_LIMIT, List.of(), Optional.empty());
     }
 
     /** One service's settings: GitHub's limits, its file name as the automation id. */
@@ -181,7 +183,27 @@ public final class SarifReport {
     }
 
     public static String render(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
-        return written(analyses, tool, settings).text();
+        return render(analyses, tool, settings, List.of());
+    }
+
+    /**
+     * Several services, some of which were not analysed: each of those is a tool execution
+     * notification at its location (level error, or note for a skipped service), and an error
+     * marks the invocation as not successful.
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
+                                List<NotAnalysed> notAnalysed) {
+        return render(analyses, tool, settings, notAnalysed, Optional.empty());
+    }
+
+    /**
+     * As above, compared with a baseline: every result has its {@code baselineState} ({@code new} or
+     * {@code unchanged}), and each finding of the baseline that no longer occurs is a result of
+     * state {@code absent} at its file.
+     */
+    public static String render(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
+                                List<NotAnalysed> notAnalysed, Optional<BaselineStates> baseline) {
+        return written(analyses, tool, settings, notAnalysed, baseline).text();
     }
 
     private static final String RESULT_LIMIT = "GitHub code scanning accepts at most %d results per upload";
@@ -194,15 +216,17 @@ public final class SarifReport {
      * first); a tool notification says how many were left out and why.
      */
     static JsonNode tree(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
-        return written(analyses, tool, settings).tree();
+        return written(analyses, tool, settings, List.of(), Optional.empty()).tree();
     }
 
     /** The log as a tree and as the text written from it (written once: the size check needs it too). */
     private record Written(JsonNode tree, String text) {
     }
 
-    private static Written written(List<Analysis> analyses, ToolInfo tool, SarifSettings settings) {
-        JsonNode tree = MAPPER.valueToTree(log(analyses, tool, settings, settings.maxResults(), RESULT_LIMIT));
+    private static Written written(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
+                                   List<NotAnalysed> notAnalysed, Optional<BaselineStates> baseline) {
+        JsonNode tree = MAPPER.valueToTree(log(analyses, tool, settings, settings.maxResults(), RESULT_LIMIT,
+                notAnalysed, baseline));
         String text = JsonText.write(tree);
         long size = gzipSize(text, settings.maxGzipBytes());
         int kept = tree.at("/runs/0/results").size();
@@ -210,7 +234,7 @@ public final class SarifReport {
             int fewer = (int) Math.min(kept - 1L, (long) (kept * ((double) settings.maxGzipBytes() / size) * 0.9));
             kept = Math.max(0, fewer);
             tree = MAPPER.valueToTree(log(analyses, tool, settings, kept,
-                    String.format(Locale.ROOT, SIZE_LIMIT, settings.maxGzipBytes())));
+                    String.format(Locale.ROOT, SIZE_LIMIT, settings.maxGzipBytes()), notAnalysed, baseline));
             text = JsonText.write(tree);
             size = gzipSize(text, settings.maxGzipBytes());
         }
@@ -241,7 +265,8 @@ public final class SarifReport {
     }
 
     private static SarifSchema210 log(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
-                                      int maxResults, String limitReason) {
+                                      int maxResults, String limitReason, List<NotAnalysed> notAnalysed,
+                                      Optional<BaselineStates> baseline) {
         Map<Finding, SuppressedFinding> suppressedBy = new HashMap<>();
         List<Finding> all = new ArrayList<>();
         List<RuleInfo> known = new ArrayList<>();
@@ -279,6 +304,8 @@ public final class SarifReport {
                 continue;
             }
             Result result = result(f, ruleIndex.get(f.ruleId()), prefix);
+            baseline.ifPresent(b -> result.setBaselineState(b.isNew(f) ? Result.BaselineState.NEW
+                    : Result.BaselineState.UNCHANGED));
             result.getPartialFingerprints().setAdditionalProperty(LINE_HASH_KEY, lineHash);
             if (!f.related().isEmpty()) {
                 Set<Location> related = new LinkedHashSet<>();
@@ -306,18 +333,36 @@ public final class SarifReport {
             results.add(result);
         }
 
+        baseline.ifPresent(b -> b.absent().forEach(gone -> results.add(absent(gone, ruleIndex, prefix))));
+
         OriginalUriBaseIds bases = new OriginalUriBaseIds();
         bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withDescription(
                 new Message().withText("The repository root (or the directory given with --sarif-root).")));
 
-        Invocation invocation = new Invocation().withExecutionSuccessful(true);
+        Invocation invocation = new Invocation()
+                .withExecutionSuccessful(notAnalysed.stream().allMatch(NotAnalysed::skipped));
+        List<Notification> notifications = new ArrayList<>();
         if (findings.size() > results.size()) {
-            invocation.setToolExecutionNotifications(List.of(new Notification()
+            notifications.add(new Notification()
                     .withLevel(Notification.Level.WARNING)
                     .withMessage(new Message().withText((findings.size() - results.size()) + " of "
                             + findings.size() + " results were left out: "
                             + String.format(Locale.ROOT, limitReason, maxResults)
-                            + ". The text and JSON reports list them all."))));
+                            + ". The text and JSON reports list them all.")));
+        }
+        for (NotAnalysed service : notAnalysed) {
+            SourceRef at = service.location();
+            notifications.add(new Notification()
+                    .withLevel(service.skipped() ? Notification.Level.NOTE : Notification.Level.ERROR)
+                    .withMessage(new Message().withText((service.skipped() ? "Service skipped: "
+                            : "Service not analysed: ") + service.message()))
+                    .withLocations(Set.of(new Location().withPhysicalLocation(new PhysicalLocation()
+                            .withArtifactLocation(artifact(at.file(), prefix))
+                            .withRegion(new Region().withStartLine(Math.max(1, at.line()))
+                                    .withStartColumn(Math.max(1, at.column())))))));
+        }
+        if (!notifications.isEmpty()) {
+            invocation.setToolExecutionNotifications(notifications);
         }
         Run run = new Run()
                 .withTool(new Tool().withDriver(driver))
@@ -448,6 +493,25 @@ public final class SarifReport {
             suppression.setJustification(comment.reason());
         }
         return suppression;
+    }
+
+    /** A baseline finding that no longer occurs: its rule, its file, its logical location in words. */
+    private static Result absent(BaselineStates.Absent gone, Map<String, Integer> ruleIndex, String prefix) {
+        Result result = new Result()
+                .withRuleId(gone.ruleId())
+                .withKind(Result.Kind.PASS)
+                .withLevel(Result.Level.NONE)
+                .withBaselineState(Result.BaselineState.ABSENT)
+                .withMessage(new Message().withText("No longer found: the baseline's finding of " + gone.ruleId()
+                        + " at " + (gone.location().isEmpty() ? "the top of the file" : gone.location())
+                        + " does not occur any more."))
+                .withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
+                        .withArtifactLocation(artifact(gone.file(), prefix)))));
+        Integer index = ruleIndex.get(gone.ruleId());
+        if (index != null) {
+            result.setRuleIndex(index);
+        }
+        return result;
     }
 
     private static Result result(Finding f, int ruleIndex, String prefix) {

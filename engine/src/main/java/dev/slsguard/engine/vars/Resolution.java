@@ -113,6 +113,7 @@ final class Resolution {
     private final IdentityHashMap<Object, Integer> active = new IdentityHashMap<>();
     private final List<Frame> frames = new ArrayList<>();
     private final Set<UnresolvedVariable> unresolved = new LinkedHashSet<>();
+    private final Map<String, UserError> failures = new java.util.LinkedHashMap<>();
     private final String mainFile;
     private MapNode resolvedRoot;
     private long produced;
@@ -130,8 +131,32 @@ final class Resolution {
     }
 
     MapNode resolveRoot() {
-        resolvedRoot = (MapNode) resolveNode(root);
+        try {
+            resolvedRoot = (MapNode) resolveNode(root);
+        } catch (UserError e) {
+            // a later error may follow from a value left unresolved: the variables come first
+            throw failures.isEmpty() ? e : UserError.all(List.copyOf(failures.values()));
+        }
+        if (!failures.isEmpty()) {
+            throw UserError.all(List.copyOf(failures.values()));
+        }
         return resolvedRoot;
+    }
+
+    /** How many unresolvable variables are collected before resolution stops. */
+    static final int MAX_FAILURES = 20;
+
+    /**
+     * A variable without a value (strict mode): recorded, and resolution goes on with it left as
+     * written so that every such variable is reported at once, up to {@link #MAX_FAILURES}.
+     */
+    private Lookup failed(UserError error) {
+        failures.putIfAbsent(error.location().file() + ":" + error.location().line() + ":"
+                + error.location().column() + ":" + error.getMessage(), error);
+        if (failures.size() >= MAX_FAILURES) {
+            throw UserError.all(List.copyOf(failures.values()));
+        }
+        return Lookup.OFFLINE;
     }
 
     /** The YAML and JSON files {@code ${file()}} read, in the order they were first read. */
@@ -356,15 +381,38 @@ final class Resolution {
                 }
                 missing = lookup.missing() == null ? "the value is null" : lookup.missing();
             }
-            throw new UserError(ref, "cannot resolve " + variable.text() + ": " + missing
+            Optional<String> placeholder = placeholderSource(variable);
+            if (placeholder.isPresent()) {
+                unresolved.add(new UnresolvedVariable(variable.text(), placeholder.get(), ref, Optional.of(missing)));
+                return Lookup.OFFLINE;
+            }
+            return failed(new UserError(ref, "cannot resolve " + variable.text() + ": " + missing
                     + (variable.sources().size() == 1 ? "; add a fallback if that is expected: "
-                    + withFallback(variable.text()) : ""));
+                    + withFallback(variable.text()) : "")));
         } finally {
             nesting--;
             if (frame != null) {
                 frame.variable = previous;
             }
         }
+    }
+
+    /** Sources whose missing values {@code --unresolved placeholder} keeps as placeholders. */
+    private static final Set<String> PLACEHOLDER_SOURCES = Set.of("env", "opt", "file");
+
+    /**
+     * With {@code --unresolved placeholder}, the source of a variable that may stay a placeholder
+     * when it has no value: its first source, when that is an environment variable, an option or
+     * a file. Missing {@code self:}, {@code param:} ... values stay errors: they are typos more
+     * often than values known only at deploy time.
+     */
+    private Optional<String> placeholderSource(Variable variable) {
+        if (!options.placeholders()) {
+            return Optional.empty();
+        }
+        return variable.sources().stream().filter(VariableSource.Typed.class::isInstance)
+                .map(source -> ((VariableSource.Typed) source).type()).findFirst()
+                .filter(PLACEHOLDER_SOURCES::contains);
     }
 
     private static String withFallback(String text) {
@@ -403,8 +451,13 @@ final class Resolution {
             case "strToBool":
                 return strToBool(source, variable, ref);
             default:
-                throw new UserError(ref, "unknown variable source '" + type + "' in " + variable.text()
-                        + "; the sources are " + SOURCES);
+                if (options.placeholders()) {
+                    unresolved.add(new UnresolvedVariable(variable.text(), type, ref, Optional.of(
+                            "'" + type + "' is not a variable source slsguard knows; a plugin may provide it")));
+                    return Lookup.OFFLINE;
+                }
+                return failed(new UserError(ref, "unknown variable source '" + type + "' in " + variable.text()
+                        + "; the sources are " + SOURCES));
         }
     }
 

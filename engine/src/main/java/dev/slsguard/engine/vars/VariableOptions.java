@@ -13,9 +13,14 @@ import java.util.Optional;
  * @param env     the environment, for {@code ${env:NAME}}
  * @param readEnv false with {@code --no-env}: no {@code ${env:}} is resolved (each stays a placeholder,
  *                as a value only known at deploy time), so no environment value can reach a report
+ * @param placeholders {@code --unresolved placeholder}: a missing {@code ${file()}}, an unset
+ *                {@code ${env:}}, a missing {@code ${opt:}} (each without fallback) and an unknown
+ *                variable source stay visible placeholders, as {@code ${ssm:}} does, instead of
+ *                stopping the analysis (v3 stops: the default)
  */
 public record VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
-                              Map<String, String> params, Map<String, String> env, boolean readEnv) {
+                              Map<String, String> params, Map<String, String> env, boolean readEnv,
+                              boolean placeholders) {
 
     public VariableOptions {
         options = Map.copyOf(options);
@@ -23,15 +28,20 @@ public record VariableOptions(Optional<String> stage, Optional<String> region, M
         env = readEnv ? Map.copyOf(env) : Map.of();
     }
 
-    /** Options that read the environment. */
+    /** Options that read the environment and resolve strictly, as v3 does. */
     public VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
                            Map<String, String> params, Map<String, String> env) {
-        this(stage, region, options, params, env, true);
+        this(stage, region, options, params, env, true, false);
     }
 
     /** The same options without the environment ({@code --no-env}). */
     public VariableOptions withoutEnv() {
-        return new VariableOptions(stage, region, options, params, Map.of(), false);
+        return new VariableOptions(stage, region, options, params, Map.of(), false, placeholders);
+    }
+
+    /** The same options, with unresolvable values kept as placeholders or not. */
+    public VariableOptions withPlaceholders(boolean keep) {
+        return new VariableOptions(stage, region, options, params, env, readEnv, keep);
     }
 
     public static VariableOptions none() {

@@ -10,6 +10,10 @@ public final class Placeholders {
 
     /** The note for one unresolved variable. */
     public static String message(UnresolvedVariable variable) {
+        if (variable.missing().isPresent()) {
+            return variable.expression() + " has no value (" + variable.missing().get()
+                    + "); --unresolved placeholder keeps it as a placeholder, so " + limits(variable.ref().pointer());
+        }
         return variable.expression() + " cannot be resolved offline (" + origin(variable.source())
                 + "); it stays a placeholder, so " + limits(variable.ref().pointer());
     }
