@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  *
  * <p>A placeholder stands for one or more characters. {@code ${Partition}}, {@code ${Region}} and
  * {@code ${Account}} never contain {@code :}; other placeholders contain neither {@code :} nor
- * {@code /}, except the last one of a format whose resource part is more than that placeholder
- * (object keys, paths, qualified function names), which may contain anything. So
+ * {@code /}, except a placeholder followed by {@code :}, which may contain {@code /} (log group
+ * names such as {@code /aws/lambda/worker} before {@code :log-stream:}), and the last one of a
+ * format whose resource part is more than that placeholder (object keys, paths, qualified function
+ * names), which may contain anything. So
  * {@code arn:aws:s3:::uploads/*} is an object and not a bucket, and {@code arn:aws:s3:::uploads} a
  * bucket and not an object.
  */
@@ -197,6 +199,8 @@ final class ArnMatch {
                 charClass = NO_COLON;
             } else if (m.end() == format.length() && pathLike) {
                 charClass = ANY;
+            } else if (m.end() < format.length() && format.charAt(m.end()) == ':') {
+                charClass = NO_COLON; // log-group:${LogGroupName}:log-stream:...: names with paths
             } else {
                 charClass = NO_COLON_SLASH;
             }

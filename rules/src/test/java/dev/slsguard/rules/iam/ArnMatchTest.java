@@ -64,6 +64,16 @@ class ArnMatchTest {
     }
 
     @Test
+    void logGroupNamesMayContainSlashes() {
+        IamAction putLogEvents = catalog.action("logs:PutLogEvents").orElseThrow();
+        assertTrue(putLogEvents.accepts(
+                "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/worker:log-stream:*"));
+        assertTrue(putLogEvents.accepts("arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/worker:*"));
+        assertTrue(putLogEvents.accepts("arn:aws:logs:*:*:log-group:/custom/app/*"));
+        assertFalse(putLogEvents.accepts("arn:aws:logs:us-east-1:123456789012:destination:/aws/worker"));
+    }
+
+    @Test
     void rolePathsMayContainSlashes() {
         assertTrue(catalog.action("iam:PassRole").orElseThrow()
                 .accepts("arn:aws:iam::123456789012:role/service/worker"));
