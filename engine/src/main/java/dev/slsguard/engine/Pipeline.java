@@ -21,6 +21,7 @@ import dev.slsguard.engine.source.Nodes;
 import dev.slsguard.engine.source.SourceDocument;
 import dev.slsguard.engine.source.SuppressionComments;
 import dev.slsguard.engine.source.YamlLoader;
+import dev.slsguard.engine.vars.LegacyArrays;
 import dev.slsguard.engine.vars.ResolvedDocument;
 import dev.slsguard.engine.vars.VariableOptions;
 import dev.slsguard.engine.vars.VariableResolver;
@@ -184,7 +185,7 @@ public final class Pipeline {
                 return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts), true);
             }
             ProviderCheck.requireAws(document.root());
-            resolved = VariableResolver.resolve(document, options, limits);
+            resolved = LegacyArrays.merge(VariableResolver.resolve(document, options, limits));
             ProviderCheck.requireAws(resolved.root());
             SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
             compilation = compiler.compile(checked.document());

@@ -113,14 +113,7 @@ public final class ServiceBinder {
         List<MapNode.Field> fields = new ArrayList<>();
         if (functions.isPresent() && functions.get() instanceof MapNode map) {
             fields.addAll(map.fields());
-        } else if (functions.isPresent() && functions.get() instanceof ListNode list) {
-            // legacy array form: the mappings are merged, later keys win
-            for (Node item : list.items()) {
-                if (item instanceof MapNode map) {
-                    fields.addAll(map.fields());
-                }
-            }
-        }
+        } // the list form was merged into a mapping after variable resolution (LegacyArrays)
         Map<String, MapNode> inOrder = new LinkedHashMap<>();
         for (MapNode.Field f : fields) {
             if (f.value() instanceof MapNode config) {
