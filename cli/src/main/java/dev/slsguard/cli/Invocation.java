@@ -73,10 +73,12 @@ final class Invocation {
     }
 
     /**
-     * The working directory's path below the SARIF root ({@code --sarif-root}, else the git root
-     * of the working directory, else the working directory itself), with a trailing slash.
+     * {@code settings} with SARIF URIs relative to the SARIF root ({@code --sarif-root}, else the git
+     * root of the working directory, else the working directory itself): relative file names are
+     * prefixed with the working directory's path below the root, absolute ones below the root lose
+     * the root's path, so the root may be given from any directory.
      */
-    private String sarifPrefix() {
+    private SarifSettings sarifRooted(SarifSettings settings) {
         Path cwd = session.workingDir();
         Path root = sarifRoot.map(dir -> cwd.resolve(dir).normalize())
                 .or(() -> RepositoryRoot.of(cwd)).orElse(cwd);
@@ -85,7 +87,8 @@ final class Invocation {
         }
         // outside the root, the prefix climbs out of it (../); file names below the root lose it again
         String prefix = slashes(root.relativize(cwd).toString());
-        return prefix.isEmpty() ? "" : prefix + "/";
+        return settings.withUriPrefix(prefix.isEmpty() ? "" : prefix + "/")
+                .withPaths(root.toAbsolutePath().toString(), cwd.toAbsolutePath().toString());
     }
 
     /** Analyses the service and writes {@code outputs}; returns the exit code. */
@@ -137,7 +140,6 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
         RunSummary summary = RunSummary.of(analyses, notAnalysed);
-        String prefix = sarifPrefix();
         for (int i = 0; i < checks.size(); i++) {
             templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
         }
@@ -145,7 +147,7 @@ final class Invocation {
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
+        String sarif = SarifReport.render(analyses, tool, sarifRooted(SarifSettings.github(automationId)),
                 notAnalysed, baselineStates(checks, cliBaseline));
         String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
@@ -193,9 +195,8 @@ final class Invocation {
         Analysis analysis = check.analysis();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
-        String prefix = writeSarif ? sarifPrefix() : "";
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
+        String sarif = SarifReport.render(List.of(analysis), tool, writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
                 List.of(), baselineStates(List.of(check), check.baseline()));
         String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
