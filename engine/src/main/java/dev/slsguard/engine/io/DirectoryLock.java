@@ -1,23 +1,21 @@
 package dev.slsguard.engine.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.UUID;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An exclusive lock on a directory, held by one process (and one thread of it) at a time, so that
  * runs writing into the same directory take turns: a lock file in it, locked by the operating
  * system (released when the process ends, even killed) and removed when the lock is released. A lock
- * file a killed process left behind is simply taken over.
+ * file a killed process left behind is simply taken over. The lock file is never opened but to lock
+ * it: on POSIX systems, closing any descriptor of a file drops the process's locks on it.
  */
 public final class DirectoryLock implements AutoCloseable {
 
@@ -26,6 +24,9 @@ public final class DirectoryLock implements AutoCloseable {
 
     /** The operating system's lock is per process: threads of this one take turns here first. */
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+
+    private static final Object MISSING = new Object();
+    private static final Object NO_KEY = new Object();
 
     private final Path file;
     private final FileChannel channel;
@@ -43,17 +44,21 @@ public final class DirectoryLock implements AutoCloseable {
         IN_PROCESS.lock();
         try {
             while (true) {
+                Object opened = identity(file);
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 try {
-                    FileLock lock = channel.lock();
-                    if (stillAt(file, channel)) {
-                        return new DirectoryLock(file, channel, lock);
+                    if (opened != MISSING) {
+                        FileLock lock = channel.lock();
+                        if (opened.equals(identity(file))) {
+                            return new DirectoryLock(file, channel, lock);
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     channel.close();
                     throw e;
                 }
-                // the holder before removed the file while this process waited: lock the new one
+                // just created (its identity is known once it exists), or removed by the holder before
+                // while this process waited: lock the file there now
                 channel.close();
             }
         } catch (IOException | RuntimeException e) {
@@ -63,17 +68,16 @@ public final class DirectoryLock implements AutoCloseable {
     }
 
     /**
-     * Whether the locked file is still the one at {@code file}: the holder before this one removes
-     * it on release, so a waiter may have locked a file no longer in the directory.
+     * The identity of the file at {@code file}: its file key ({@link #NO_KEY} where the platform has
+     * none), {@link #MISSING} when there is no file. It is read from the path, never by opening the
+     * file: closing any descriptor of a file releases the process's locks on it.
      */
-    private static boolean stillAt(Path file, FileChannel channel) throws IOException {
-        byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(token), 0);
+    private static Object identity(Path file) throws IOException {
         try {
-            return Arrays.equals(token, Files.readAllBytes(file));
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key == null ? NO_KEY : key;
         } catch (NoSuchFileException e) {
-            return false;
+            return MISSING;
         }
     }
 
