@@ -60,9 +60,10 @@ class EnvironmentRedactionTest {
     @Test
     void noValueOfTheEnvironmentReachesAReportOnlyTheTemplate() throws IOException {
         Files.writeString(dir.resolve("serverless.yml"), SERVICE);
-        for (String format : List.of("text", "json", "sarif", "junit", "html")) {
-            Run run = Run.in(dir, ENV, "check", ".", "--output", "out-" + format, "--format", format,
-                    "--fail-on", "never");
+        for (Map.Entry<String, Run> byFormat : Run.inEveryFormat(dir, ENV, "check", ".", "--fail-on", "never")
+                .entrySet()) {
+            String format = byFormat.getKey();
+            Run run = byFormat.getValue();
             assertEquals(0, run.exitCode(), run.toString());
             assertAbsent(run.out(), format + " stdout");
             assertAbsent(run.err(), format + " stderr");
@@ -99,8 +100,9 @@ class EnvironmentRedactionTest {
                   worker:
                     handler: handler.main
                 """);
-        for (String format : List.of("text", "json", "sarif", "junit", "html")) {
-            Run run = Run.in(dir, ENV, "check", ".", "--output", "out", "--format", format);
+        for (Map.Entry<String, Run> byFormat : Run.inEveryFormat(dir, ENV, "check", ".").entrySet()) {
+            String format = byFormat.getKey();
+            Run run = byFormat.getValue();
             assertEquals(2, run.exitCode(), run.toString());
             assertTrue(run.err().contains("custom.${env:SLSGUARD_TEST_MARKER_KEY} is not set"), run.toString());
             assertAbsent(run.out(), format + " stdout");
