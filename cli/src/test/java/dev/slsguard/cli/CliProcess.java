@@ -14,12 +14,10 @@ final class CliProcess {
     private CliProcess() {
     }
 
-    /** Starts {@code slsguard args...} in {@code workingDir}; its output and errors go to {@code log}. */
-    static Process start(Path workingDir, Path log, String... args) throws IOException {
-        return start(Main.class, workingDir, log, args);
-    }
-
-    /** Starts the {@code main} method of {@code mainClass} (of the test class path) in {@code workingDir}. */
+    /**
+     * Starts the {@code main} method of {@code mainClass} ({@link Main} for slsguard itself, or a
+     * class of the tests) in {@code workingDir}; its output and errors go to {@code log}.
+     */
     static Process start(Class<?> mainClass, Path workingDir, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -8,12 +8,14 @@ import dev.slsguard.engine.io.DirectoryLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,7 @@ class OutputsStayWholeTest {
     @TempDir
     Path dir;
 
+    private final List<Process> started = new ArrayList<>();
     private Map<String, byte[]> alpha;
     private Map<String, byte[]> beta;
 
@@ -61,8 +64,8 @@ class OutputsStayWholeTest {
     void twoChecksIntoOneOutputLeaveOneWholeSet() throws Exception {
         Path out = dir.resolve("out");
         for (int round = 0; round < 3; round++) {
-            Process first = CliProcess.start(dir, dir.resolve("alpha.log"), "check", "alpha", "--output", "out");
-            Process second = CliProcess.start(dir, dir.resolve("beta.log"), "check", "beta", "--output", "out");
+            Process first = start(Main.class, dir, dir.resolve("alpha.log"), "check", "alpha", "--output", "out");
+            Process second = start(Main.class, dir, dir.resolve("beta.log"), "check", "beta", "--output", "out");
             assertEquals(0, finished(first), () -> log("alpha.log"));
             assertEquals(0, finished(second), () -> log("beta.log"));
             Map<String, byte[]> found = read(out);
@@ -75,14 +78,14 @@ class OutputsStayWholeTest {
     void aKilledCheckNeverLeavesATornFileAndTheNextRunCleansUp() throws Exception {
         Path out = dir.resolve("out");
         long start = System.nanoTime();
-        Process whole = CliProcess.start(dir, dir.resolve("run.log"), "check", "alpha", "--output", "out");
+        Process whole = start(Main.class, dir, dir.resolve("run.log"), "check", "alpha", "--output", "out");
         assertEquals(0, finished(whole), () -> log("run.log"));
         long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(same(read(out), alpha));
         Random random = new Random(17);
         int leftovers = 0;
         for (int round = 0; round < 6; round++) {
-            Process killed = CliProcess.start(dir, dir.resolve("run.log"), "check", "alpha", "--output", "out");
+            Process killed = start(Main.class, dir, dir.resolve("run.log"), "check", "alpha", "--output", "out");
             if (round % 2 == 0) {
                 Thread.sleep((long) (duration * (0.2 + 0.9 * random.nextDouble()))); // any moment of the run
             } else {
@@ -98,7 +101,7 @@ class OutputsStayWholeTest {
             leftovers += listing(out).equals(FINISHED) ? 0 : 1;
         }
         assertTrue(leftovers > 0, "no kill came while the files were written: the test proved nothing");
-        Process next = CliProcess.start(dir, dir.resolve("run.log"), "check", "alpha", "--output", "out");
+        Process next = start(Main.class, dir, dir.resolve("run.log"), "check", "alpha", "--output", "out");
         assertEquals(0, finished(next), () -> log("run.log"));
         assertEquals(FINISHED, listing(out), "temporary files or the lock file were left behind");
         assertTrue(same(read(out), alpha));
@@ -107,7 +110,7 @@ class OutputsStayWholeTest {
     @Test
     void aRunWaitsForTheProcessHoldingTheOutputAndTakesOverWhenItIsKilled() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
-        Process holder = CliProcess.start(LockHolder.class, dir, dir.resolve("holder.log"), out.toString());
+        Process holder = start(LockHolder.class, dir, dir.resolve("holder.log"), out.toString());
         while (!log("holder.log").contains("locked")) {
             assertTrue(holder.isAlive(), () -> log("holder.log"));
             Thread.sleep(10);
@@ -145,6 +148,21 @@ class OutputsStayWholeTest {
                     return;
                 }
             }
+        }
+    }
+
+    /** Starts a process that {@link #stopStarted} ends, should the test fail before it does. */
+    private Process start(Class<?> mainClass, Path workingDir, Path log, String... args) throws IOException {
+        Process process = CliProcess.start(mainClass, workingDir, log, args);
+        started.add(process);
+        return process;
+    }
+
+    @AfterEach
+    void stopStarted() throws InterruptedException {
+        for (Process process : started) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
