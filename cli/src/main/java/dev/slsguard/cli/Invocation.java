@@ -107,7 +107,7 @@ final class Invocation {
         }
         Path outputDir = options.output == null ? cwd.resolve(".slsguard") : cwd.resolve(options.output).normalize();
         List<Path> configs = targets.stream().map(Target::config).toList();
-        OutputFiles outputs = OutputFiles.reports(outputDir, configs);
+        OutputFiles outputs = OutputFiles.reports(outputDir, configs, session.envValues());
         outputs.checkWritable(List.of(SARIF_FILE, HTML_FILE));
         Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
                 .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
@@ -115,7 +115,8 @@ final class Invocation {
         List<ServiceCheck> checks = new ArrayList<>();
         List<OutputFiles> serviceOutputs = new ArrayList<>();
         for (Target target : targets) {
-            OutputFiles files = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())), configs);
+            OutputFiles files = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())), configs,
+                    session.envValues());
             files.checkWritable(List.of(TEMPLATE_FILE));
             serviceOutputs.add(files);
         }
@@ -140,8 +141,9 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
         RunSummary summary = RunSummary.of(analyses, notAnalysed);
+        OutputSet published = new OutputSet(outputs);
         for (int i = 0; i < checks.size(); i++) {
-            templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
+            published.addTemplate(templates.get(i), TemplateWriter.bytes(analyses.get(i).template()));
         }
         String runName = recursive.map(dir -> "services below " + directoryName(cwd, dir))
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
@@ -150,8 +152,9 @@ final class Invocation {
         String sarif = SarifReport.render(analyses, tool, sarifRooted(SarifSettings.github(automationId)),
                 notAnalysed, baselineStates(checks, cliBaseline));
         String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
-        outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
-        outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+        published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
+                .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
+                .publish();
 
         List<Finding> all = new ArrayList<>();
         analyses.forEach(a -> all.addAll(a.findings()));
@@ -170,7 +173,8 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(configs);
             analyses.forEach(a -> a.included().forEach(d -> inputs.add(d.path())));
-            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(), merged.bytes());
+            new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
+                    merged.bytes());
         }
         if (summary.errors() > 0) {
             return ExitCodes.ERROR;
@@ -185,7 +189,7 @@ final class Invocation {
         Path outputDir = options.output == null
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
-        OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config));
+        OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config), session.envValues());
         List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
@@ -195,14 +199,15 @@ final class Invocation {
         Analysis analysis = check.analysis();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
-        outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
+        OutputSet published = new OutputSet(outputs).addTemplate(outputs, TemplateWriter.bytes(analysis.template()));
         String sarif = SarifReport.render(List.of(analysis), tool, writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
                 List.of(), baselineStates(List.of(check), check.baseline()));
         String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
-            outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
-            outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+            published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
+                    .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
         }
+        published.publish();
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
                 html, () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
                         check.failOn().threshold()), check.counted(), check.baseline().isPresent(),
@@ -211,7 +216,7 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(List.of(config));
             analysis.included().forEach(d -> inputs.add(d.path()));
-            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(),
+            new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
         }
         if (!writeSarif) {
@@ -463,7 +468,7 @@ final class Invocation {
         }
         VariableOptions variables = new VariableOptions(Optional.ofNullable(options.stage),
                 Optional.ofNullable(options.region), byName, options.params, session.env());
-        return options.noEnv ? variables.withoutEnv() : variables;
+        return (options.noEnv ? variables.withoutEnv() : variables).recordingIn(session.envValues());
     }
 
     /**

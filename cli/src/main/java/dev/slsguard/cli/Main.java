@@ -1,5 +1,6 @@
 package dev.slsguard.cli;
 
+import dev.slsguard.engine.vars.EnvironmentValues;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -51,12 +52,16 @@ public final class Main implements Callable<Integer> {
 
     private static int run(String[] args, PrintStream out, PrintStream err, Path workingDir,
                            Map<String, String> env, boolean colour, boolean terminal) {
-        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        // every value ${env:} gives is shown as its reference on both streams and in every report
+        EnvironmentValues envValues = new EnvironmentValues();
+        PrintWriter outWriter = new PrintWriter(new RedactingWriter(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8), envValues), true);
+        PrintWriter errWriter = new PrintWriter(new RedactingWriter(
+                new OutputStreamWriter(err, StandardCharsets.UTF_8), envValues), true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
             return Invocation.guarded(errWriter, debug, () -> {
-                Session session = new Session(workingDir, outWriter, errWriter, env, colour, terminal);
+                Session session = new Session(workingDir, outWriter, errWriter, env, colour, terminal, envValues);
                 return commandLine(session).execute(args);
             });
         } finally {
