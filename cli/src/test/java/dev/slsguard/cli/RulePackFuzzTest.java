@@ -49,7 +49,7 @@ class RulePackFuzzTest {
         try {
             rules = RuleBase.load(List.of(), List.of(pack));
         } catch (UserError e) {
-            FuzzAssertions.assertLocated(e, packName);
+            FuzzAssertions.assertLocated(e, input, packName);
             return;
         }
         Pipeline pipeline = new Pipeline(compiler, rules.withTimeout(Duration.ofSeconds(2)).withFiringLimit(5_000),
@@ -57,7 +57,7 @@ class RulePackFuzzTest {
         try {
             pipeline.run(workspace.root().resolve("serverless.yml"), "serverless.yml", VariableOptions.none());
         } catch (UserError e) {
-            FuzzAssertions.assertLocated(e, packName, "serverless.yml");
+            FuzzAssertions.assertLocated(e, input, packName, "serverless.yml");
         }
     }
 }

@@ -52,14 +52,14 @@ class VariablesFuzzTest {
         try {
             document = YamlLoader.load(workspace.write("serverless.yml", input), "serverless.yml", LIMITS);
         } catch (UserError e) {
-            FuzzAssertions.assertLocated(e, "serverless.yml");
+            FuzzAssertions.assertLocated(e, input, "serverless.yml");
             return;
         }
         try {
             VariableResolver.resolve(document, OPTIONS, LIMITS);
             VariableResolver.resolve(document, OPTIONS.withoutEnv().withPlaceholders(true), LIMITS, false);
         } catch (UserError e) {
-            FuzzAssertions.assertLocated(e, includedNames());
+            FuzzAssertions.assertLocated(e, input, includedNames());
         }
     }
 

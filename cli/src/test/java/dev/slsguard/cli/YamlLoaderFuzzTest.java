@@ -39,12 +39,12 @@ class YamlLoaderFuzzTest {
         try {
             YamlLoader.load(workspace.write(name, input), name, LIMITS);
         } catch (UserError e) {
-            FuzzAssertions.assertLocated(e, name);
+            FuzzAssertions.assertLocated(e, input, name);
         }
         try {
             YamlLoader.loadFragment(workspace.root().resolve(name), name, LIMITS);
         } catch (UserError e) {
-            FuzzAssertions.assertLocated(e, name);
+            FuzzAssertions.assertLocated(e, input, name);
         }
     }
 }
