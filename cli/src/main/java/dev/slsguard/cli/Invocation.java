@@ -49,6 +49,8 @@ final class Invocation {
     private final Optional<Path> sarifRoot;
     private final Optional<CfnLintSettings.Mode> cfnLintMode;
     private final CfnLint cfnLint;
+    /** The .slsguard.yml files and org pack directories the run read: --write-baseline never replaces them. */
+    private final java.util.Set<Path> projectInputs = new java.util.LinkedHashSet<>();
 
     /** {@code compile}: one service, no cfn-lint. */
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
@@ -173,6 +175,7 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(configs);
             analyses.forEach(a -> a.included().forEach(d -> inputs.add(d.path())));
+            inputs.addAll(projectInputs);
             new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
                     merged.bytes());
         }
@@ -216,6 +219,7 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(List.of(config));
             analysis.included().forEach(d -> inputs.add(d.path()));
+            inputs.addAll(projectInputs);
             new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
         }
@@ -334,6 +338,9 @@ final class Invocation {
             }
             orgPacks.add(asGiven(dir.toString()));
         }
+        project.file().ifPresent(projectInputs::add);
+        projectInputs.addAll(project.rules());
+        options.rules.forEach(dir -> projectInputs.add(cwd.resolve(dir).normalize()));
         if (project.file().isPresent()) {
             List<Path> packs = new ArrayList<>(project.rules());
             options.rules.forEach(dir -> packs.add(cwd.resolve(dir).normalize()));
@@ -507,6 +514,6 @@ final class Invocation {
     }
 
     static String oneLine(String text) {
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return dev.slsguard.reports.TextReport.oneLine(text);
     }
 }
