@@ -2,6 +2,7 @@ package dev.slsguard.cli;
 
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
@@ -90,6 +91,7 @@ final class Invocation {
 
     /** Analyses the service and writes {@code outputs}; returns the exit code. */
     int run(boolean writeSarif) {
+        Timing.since("command line: parse", Main.parseNanos);
         return guarded(session.err(), options.debug, () -> analyse(writeSarif));
     }
 
@@ -139,15 +141,17 @@ final class Invocation {
         RunSummary summary = RunSummary.of(analyses, notAnalysed);
         String prefix = sarifPrefix();
         for (int i = 0; i < checks.size(); i++) {
-            templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
+            Analysis analysis = analyses.get(i);
+            templates.get(i).write(TEMPLATE_FILE, Timing.time("report: template",
+                    () -> TemplateWriter.bytes(analysis.template())));
         }
         String runName = recursive.map(dir -> "services below " + directoryName(cwd, dir))
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
-                notAnalysed, baselineStates(checks, cliBaseline));
-        String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
+        String sarif = Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
+                SarifSettings.github(automationId).withUriPrefix(prefix), notAnalysed, baselineStates(checks, cliBaseline)));
+        String html = Timing.time("report: HTML", () -> HtmlReport.render(analyses, tool, runName, notAnalysed));
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
 
@@ -194,10 +198,11 @@ final class Invocation {
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         String prefix = writeSarif ? sarifPrefix() : "";
-        outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
-                List.of(), baselineStates(List.of(check), check.baseline()));
-        String html = HtmlReport.render(analysis, tool);
+        outputs.write(TEMPLATE_FILE, Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())));
+        String sarif = Timing.time("report: SARIF", () -> SarifReport.render(List.of(analysis), tool,
+                SarifReport.settings(analysis).withUriPrefix(prefix), List.of(),
+                baselineStates(List.of(check), check.baseline())));
+        String html = Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool));
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
@@ -227,14 +232,17 @@ final class Invocation {
                        Supplier<String> junit,
                        List<Finding> counted, boolean baseline, Optional<RunSummary> summary) {
         PrintWriter out = session.out();
-        switch (options.format) {
-            case TEXT -> out.print(TextReport.render(findings, session.colour()));
-            case JSON -> out.print(json.get());
-            case SARIF -> out.print(sarif);
-            case HTML -> out.print(html);
-            case JUNIT -> out.print(junit.get());
-            default -> throw new IllegalStateException(options.format.name());
-        }
+        Timing.time("report: standard output (" + options.format.name().toLowerCase(java.util.Locale.ROOT) + ")",
+                () -> {
+                    switch (options.format) {
+                        case TEXT -> out.print(TextReport.render(findings, session.colour()));
+                        case JSON -> out.print(json.get());
+                        case SARIF -> out.print(sarif);
+                        case HTML -> out.print(html);
+                        case JUNIT -> out.print(junit.get());
+                        default -> throw new IllegalStateException(options.format.name());
+                    }
+                });
         if (baseline && options.format == Format.TEXT) {
             out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
                     + " new since the baseline\n");
@@ -342,7 +350,8 @@ final class Invocation {
         Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
             Pipeline created = PipelineFactory.create(session, packs, options.noCache,
                     java.time.Duration.ofSeconds(options.ruleTimeout));
-            created.afterRulesLoaded(SarifReport::prepare); // meanwhile the service goes up to the rules
+            // meanwhile the service goes up to the rules
+            created.afterRulesLoaded(() -> Timing.time("report: SARIF writers (ahead)", SarifReport::prepare));
             return created;
         });
         checkRuleIds(project, pipeline);
@@ -351,7 +360,8 @@ final class Invocation {
         Analysis compiled = pipeline.run(target.config(), target.displayName(),
                 variableOptions().withPlaceholders(unresolved == Unresolved.PLACEHOLDER));
         CfnLintSettings cfnLintSettings = project.cfnLint().orElse(CfnLintSettings.DEFAULT);
-        Analysis raw = cfnLint.addTo(compiled, cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings));
+        Analysis raw = Timing.time("cfn-lint", () -> cfnLint.addTo(compiled,
+                cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings)));
         List<RuleInfo> rules = selected(project.applyRules(raw.rules()));
         java.util.Set<String> kept = new java.util.HashSet<>();
         rules.forEach(rule -> kept.add(rule.id()));

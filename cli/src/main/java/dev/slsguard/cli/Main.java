@@ -1,5 +1,6 @@
 package dev.slsguard.cli;
 
+import dev.slsguard.engine.Timing;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,7 +23,13 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** System.nanoTime() on entering {@link #main}; 0 when run in-process (tests). */
+    private static long mainNanos;
+    /** System.nanoTime() when picocli starts parsing the arguments (for {@code --debug-timing}). */
+    static volatile long parseNanos;
+
     public static void main(String[] args) {
+        mainNanos = System.nanoTime();
         int code = run(args, System.out, System.err);
         dev.slsguard.engine.rules.ExitGuard.exit(code);
     }
@@ -54,16 +61,28 @@ public final class Main implements Callable<Integer> {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        boolean timing = java.util.Arrays.asList(args).contains(DEBUG_TIMING);
+        if (timing) {
+            Timing.enable(mainNanos == 0 ? System.nanoTime() : mainNanos);
+        }
         try {
             return Invocation.guarded(errWriter, debug, () -> {
                 Session session = new Session(workingDir, outWriter, errWriter, env, colour, terminal);
-                return commandLine(session).execute(args);
+                CommandLine cli = Timing.time("command line: picocli model", () -> commandLine(session));
+                parseNanos = System.nanoTime();
+                return cli.execute(args);
             });
         } finally {
             outWriter.flush();
+            if (timing) {
+                errWriter.print(Timing.table());
+            }
             errWriter.flush();
         }
     }
+
+    /** The hidden option that prints where the run spent its time on standard error. */
+    static final String DEBUG_TIMING = "--debug-timing";
 
     static CommandLine commandLine(Session session) {
         CommandLine cli = new CommandLine(new Main());

@@ -1,5 +1,6 @@
 package dev.slsguard.engine.rules;
 
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
@@ -127,18 +128,20 @@ public final class RuleBase {
      */
     public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs, OrgPackCache cache) {
         List<Model> models = new ArrayList<>();
-        for (PrecompiledPacks packs : precompiled) {
-            models.addAll(models(packs));
-        }
+        Timing.time("rule base: executable models", () -> {
+            for (PrecompiledPacks packs : precompiled) {
+                models.addAll(models(packs));
+            }
+        });
         // a consequence that throws is recorded and the session goes on (see ConsequenceErrors)
-        InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models,
-                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
+        InternalKnowledgeBase kbase = Timing.time("rule base: build", () -> KieBaseBuilder.createKieBaseFromModel(models,
+                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class)));
         List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
         List<OrgPack> packs = new ArrayList<>();
         for (Path dir : orgPackDirs) {
             packs.add(OrgPack.read(dir, dir.toString()));
         }
-        boolean fromCache = OrgPackCompiler.compile(kbase, files, cache);
+        boolean fromCache = Timing.time("rule base: org packs", () -> OrgPackCompiler.compile(kbase, files, cache));
         Map<String, OrgPackFile> byDisplayName = new HashMap<>();
         files.forEach(f -> byDisplayName.put(f.displayName(), f));
 
