@@ -50,10 +50,11 @@ final class Invocation {
     private final Optional<Path> sarifRoot;
     private final Optional<CfnLintSettings.Mode> cfnLintMode;
     private final CfnLint cfnLint;
+    private final int jobs;
 
     /** {@code compile}: one service, no cfn-lint. */
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
-        this(session, options, parsed, Optional.empty(), Optional.empty(), Optional.of(CfnLintSettings.Mode.OFF));
+        this(session, options, parsed, Optional.empty(), Optional.empty(), Optional.of(CfnLintSettings.Mode.OFF), 1);
     }
 
     /**
@@ -61,9 +62,10 @@ final class Invocation {
      * @param sarifRoot   {@code --sarif-root DIR}: SARIF URIs relative to it instead of the repository root
      * @param cfnLintMode {@code --cfn-lint[=MODE]}: how to run cfn-lint, over {@code cfn-lint:} of
      *                    {@code .slsguard.yml}
+     * @param jobs        {@code --jobs N}: how many services are checked at the same time
      */
     Invocation(Session session, ServiceOptions options, ParseResult parsed, Optional<Path> recursive,
-               Optional<Path> sarifRoot, Optional<CfnLintSettings.Mode> cfnLintMode) {
+               Optional<Path> sarifRoot, Optional<CfnLintSettings.Mode> cfnLintMode, int jobs) {
         this.session = session;
         this.options = options;
         this.parsed = parsed;
@@ -71,6 +73,7 @@ final class Invocation {
         this.sarifRoot = sarifRoot;
         this.cfnLintMode = cfnLintMode;
         this.cfnLint = new CfnLint(session);
+        this.jobs = jobs;
     }
 
     /**
@@ -121,18 +124,22 @@ final class Invocation {
         List<OutputFiles> templates = new ArrayList<>();
         List<NotAnalysed> notAnalysed = new ArrayList<>();
         Progress progress = new Progress(session, targets.size());
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            try {
-                checks.add(check(target, cliBaseline, pipelines));
-                templates.add(serviceOutputs.get(i));
-            } catch (UserError e) {
-                for (UserError problem : e.problems()) {
-                    notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
-                            e.isOtherProvider()));
+        List<Callable<ServiceCheck>> tasks = new ArrayList<>();
+        targets.forEach(target -> tasks.add(() -> check(target, cliBaseline, pipelines)));
+        try (ServiceChecks results = ServiceChecks.start(tasks, jobs)) {
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get(i);
+                try {
+                    checks.add(results.get(i));
+                    templates.add(serviceOutputs.get(i));
+                } catch (UserError e) {
+                    for (UserError problem : e.problems()) {
+                        notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
+                                e.isOtherProvider()));
+                    }
                 }
+                progress.done(target.displayName());
             }
-            progress.done(target.displayName());
         }
         progress.clear();
 
@@ -347,13 +354,16 @@ final class Invocation {
         FailOn failOn = parsed != null && parsed.hasMatchedOption("--fail-on")
                 ? options.failOn : project.failOn().orElse(options.failOn);
 
-        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
-            Pipeline created = PipelineFactory.create(session, packs, options.noCache,
-                    java.time.Duration.ofSeconds(options.ruleTimeout));
-            // meanwhile the service goes up to the rules
-            created.afterRulesLoaded(() -> Timing.time("report: SARIF writers (ahead)", SarifReport::prepare));
-            return created;
-        });
+        Pipeline pipeline;
+        synchronized (pipelines) { // services may be checked in parallel; one pipeline per set of packs
+            pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
+                Pipeline created = PipelineFactory.create(session, packs, options.noCache,
+                        java.time.Duration.ofSeconds(options.ruleTimeout));
+                // meanwhile the service goes up to the rules
+                created.afterRulesLoaded(() -> Timing.time("report: SARIF writers (ahead)", SarifReport::prepare));
+                return created;
+            });
+        }
         checkRuleIds(project, pipeline);
         Unresolved unresolved = parsed != null && parsed.hasMatchedOption("--unresolved")
                 ? options.unresolved : project.unresolved().orElse(options.unresolved);
