@@ -206,10 +206,12 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         String prefix = writeSarif ? sarifPrefix() : "";
         outputs.write(TEMPLATE_FILE, Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())));
-        String sarif = Timing.time("report: SARIF", () -> SarifReport.render(List.of(analysis), tool,
-                SarifReport.settings(analysis).withUriPrefix(prefix), List.of(),
-                baselineStates(List.of(check), check.baseline())));
-        String html = Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool));
+        // compile writes neither: it renders them only for --format sarif or html
+        String sarif = writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
+                () -> SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
+                        List.of(), baselineStates(List.of(check), check.baseline()))) : "";
+        String html = writeSarif || options.format == Format.HTML
+                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool)) : "";
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));

@@ -131,8 +131,11 @@ public final class Pipeline {
             }
         }
         functions.sort(Comparator.comparingInt(Function::index));
-        List<String> functionOrder = functions.stream().map(Function::key).toList();
-        events.sort(Comparator.comparingInt((EventDecl e) -> functionOrder.indexOf(e.function()))
+        java.util.Map<String, Integer> functionOrder = new java.util.HashMap<>();
+        for (int i = 0; i < functions.size(); i++) {
+            functionOrder.putIfAbsent(functions.get(i).key(), i);
+        }
+        events.sort(Comparator.comparingInt((EventDecl e) -> functionOrder.getOrDefault(e.function(), -1))
                 .thenComparingInt(EventDecl::index));
         List<Finding> active = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();

@@ -128,11 +128,9 @@ public final class RuleBase {
      */
     public static RuleBase load(List<PrecompiledPacks> precompiled, List<Path> orgPackDirs, OrgPackCache cache) {
         List<Model> models = new ArrayList<>();
-        Timing.time("rule base: executable models", () -> {
-            for (PrecompiledPacks packs : precompiled) {
-                models.addAll(models(packs));
-            }
-        });
+        for (PrecompiledPacks packs : precompiled) {
+            models.addAll(models(packs));
+        }
         // a consequence that throws is recorded and the session goes on (see ConsequenceErrors)
         InternalKnowledgeBase kbase = Timing.time("rule base: build", () -> KieBaseBuilder.createKieBaseFromModel(models,
                 ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class)));
@@ -541,7 +539,34 @@ public final class RuleBase {
         return handled.stream().map(Handled::trust).toList();
     }
 
+    /**
+     * The models of each set of precompiled packs, instantiated once per process: every rule base of
+     * the run (the built-in packs alone, with org packs, of several services) shares them.
+     */
+    private static final Map<PrecompiledPacks, List<Model>> MODELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts instantiating the models of {@code packs} on a thread of its own, ahead of the
+     * {@link #load} that needs them (which then waits for that work instead of repeating it): while
+     * the command line is still being read. Any failure is left for {@link #load} to report.
+     */
+    public static void prepare(PrecompiledPacks packs) {
+        Thread thread = new Thread(() -> {
+            try {
+                models(packs);
+            } catch (RuntimeException | Error e) { // NOPMD: nothing is kept; load tries again and reports it
+                return;
+            }
+        }, "slsguard-rule-models");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static List<Model> models(PrecompiledPacks packs) {
+        return MODELS.computeIfAbsent(packs, p -> Timing.time("rule base: executable models", () -> instantiate(p)));
+    }
+
+    private static List<Model> instantiate(PrecompiledPacks packs) {
         String path = packs.modelListPath().startsWith("/") ? packs.modelListPath().substring(1)
                 : packs.modelListPath();
         List<Model> models = new ArrayList<>();
@@ -563,7 +588,7 @@ public final class RuleBase {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load precompiled rule model from " + path, e);
         }
-        return models;
+        return List.copyOf(models);
     }
 
     private static Optional<OrgPackFile> orgFile(Rule rule, Map<String, OrgPackFile> byDisplayName) {
