@@ -36,15 +36,6 @@ fi
 
 ./slsguard --version >/dev/null   # build the jar first
 
-# measure: one run's "wall cpu rss_mib" (seconds, seconds, MiB)
-measure() {
-  local out
-  out=$(mktemp)
-  /usr/bin/time -o "$out" -f '%e %U %S %M' "$@" >/dev/null
-  awk '{printf "%s %.2f %.0f\n", $1, $2 + $3, $4 / 1024}' "$out"
-  rm -f "$out"
-}
-
 source bench/lib.sh
 table="| JDK | start-up cache | service | functions | runs | wall median (s) | CPU median (s) | peak RSS median (MiB) |
 |---|---|---|---:|---:|---:|---:|---:|"

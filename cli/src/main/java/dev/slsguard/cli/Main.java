@@ -82,6 +82,7 @@ public final class Main implements Callable<Integer> {
             outWriter.flush();
             if (timing) {
                 errWriter.print(Timing.table());
+                Timing.disable();
             }
             errWriter.flush();
         }

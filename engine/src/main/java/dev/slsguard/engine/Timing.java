@@ -41,6 +41,12 @@ public final class Timing {
                 originNanos - originUptimeMillis * 1_000_000L, startUp));
     }
 
+    /** Stops recording and forgets what was recorded. */
+    public static synchronized void disable() {
+        enabled = false;
+        STAGES.clear();
+    }
+
     public static boolean enabled() {
         return enabled;
     }
