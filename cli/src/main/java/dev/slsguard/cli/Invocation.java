@@ -2,6 +2,7 @@ package dev.slsguard.cli;
 
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
@@ -50,11 +51,12 @@ final class Invocation {
     private final Optional<CfnLintSettings.Mode> cfnLintMode;
     private final CfnLint cfnLint;
     /** The .slsguard.yml files and org pack directories the run read: --write-baseline never replaces them. */
-    private final java.util.Set<Path> projectInputs = new java.util.LinkedHashSet<>();
+    private final java.util.Set<Path> projectInputs = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    private final int jobs;
 
     /** {@code compile}: one service, no cfn-lint. */
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
-        this(session, options, parsed, Optional.empty(), Optional.empty(), Optional.of(CfnLintSettings.Mode.OFF));
+        this(session, options, parsed, Optional.empty(), Optional.empty(), Optional.of(CfnLintSettings.Mode.OFF), 1);
     }
 
     /**
@@ -62,9 +64,10 @@ final class Invocation {
      * @param sarifRoot   {@code --sarif-root DIR}: SARIF URIs relative to it instead of the repository root
      * @param cfnLintMode {@code --cfn-lint[=MODE]}: how to run cfn-lint, over {@code cfn-lint:} of
      *                    {@code .slsguard.yml}
+     * @param jobs        {@code --jobs N}: how many services are checked at the same time
      */
     Invocation(Session session, ServiceOptions options, ParseResult parsed, Optional<Path> recursive,
-               Optional<Path> sarifRoot, Optional<CfnLintSettings.Mode> cfnLintMode) {
+               Optional<Path> sarifRoot, Optional<CfnLintSettings.Mode> cfnLintMode, int jobs) {
         this.session = session;
         this.options = options;
         this.parsed = parsed;
@@ -72,6 +75,7 @@ final class Invocation {
         this.sarifRoot = sarifRoot;
         this.cfnLintMode = cfnLintMode;
         this.cfnLint = new CfnLint(session);
+        this.jobs = jobs;
     }
 
     /**
@@ -95,6 +99,7 @@ final class Invocation {
 
     /** Analyses the service and writes {@code outputs}; returns the exit code. */
     int run(boolean writeSarif) {
+        Timing.since("command line: parse", Main.parseNanos);
         return guarded(session.err(), options.debug, () -> analyse(writeSarif));
     }
 
@@ -125,18 +130,22 @@ final class Invocation {
         List<OutputFiles> templates = new ArrayList<>();
         List<NotAnalysed> notAnalysed = new ArrayList<>();
         Progress progress = new Progress(session, targets.size());
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            try {
-                checks.add(check(target, cliBaseline, pipelines));
-                templates.add(serviceOutputs.get(i));
-            } catch (UserError e) {
-                for (UserError problem : e.problems()) {
-                    notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
-                            e.isOtherProvider()));
+        List<Callable<ServiceCheck>> tasks = new ArrayList<>();
+        targets.forEach(target -> tasks.add(() -> check(target, cliBaseline, pipelines)));
+        try (ServiceChecks results = ServiceChecks.start(tasks, jobs)) {
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get(i);
+                try {
+                    checks.add(results.get(i));
+                    templates.add(serviceOutputs.get(i));
+                } catch (UserError e) {
+                    for (UserError problem : e.problems()) {
+                        notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
+                                e.isOtherProvider()));
+                    }
                 }
+                progress.done(target.displayName());
             }
-            progress.done(target.displayName());
         }
         progress.clear();
 
@@ -145,15 +154,17 @@ final class Invocation {
         RunSummary summary = RunSummary.of(analyses, notAnalysed);
         OutputSet published = new OutputSet(outputs);
         for (int i = 0; i < checks.size(); i++) {
-            published.addTemplate(templates.get(i), TemplateWriter.bytes(analyses.get(i).template()));
+            Analysis analysis = analyses.get(i);
+            published.addTemplate(templates.get(i), Timing.time("report: template",
+                    () -> TemplateWriter.bytes(analysis.template())));
         }
         String runName = recursive.map(dir -> "services below " + directoryName(cwd, dir))
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, sarifRooted(SarifSettings.github(automationId)),
-                notAnalysed, baselineStates(checks, cliBaseline));
-        String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
+        String sarif = Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
+                sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline)));
+        String html = Timing.time("report: HTML", () -> HtmlReport.render(analyses, tool, runName, notAnalysed));
         published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
                 .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
                 .publish();
@@ -202,10 +213,15 @@ final class Invocation {
         Analysis analysis = check.analysis();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
-        OutputSet published = new OutputSet(outputs).addTemplate(outputs, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool, writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
-                List.of(), baselineStates(List.of(check), check.baseline()));
-        String html = HtmlReport.render(analysis, tool);
+        OutputSet published = new OutputSet(outputs).addTemplate(outputs,
+                Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())));
+        // compile writes neither: it renders them only for --format sarif or html
+        String sarif = writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
+                () -> SarifReport.render(List.of(analysis), tool,
+                        writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
+                        List.of(), baselineStates(List.of(check), check.baseline()))) : "";
+        String html = writeSarif || options.format == Format.HTML
+                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool)) : "";
         if (writeSarif) {
             published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
                     .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
@@ -237,14 +253,17 @@ final class Invocation {
                        Supplier<String> junit,
                        List<Finding> counted, boolean baseline, Optional<RunSummary> summary) {
         PrintWriter out = session.out();
-        switch (options.format) {
-            case TEXT -> out.print(TextReport.render(findings, session.colour()));
-            case JSON -> out.print(json.get());
-            case SARIF -> out.print(sarif);
-            case HTML -> out.print(html);
-            case JUNIT -> out.print(junit.get());
-            default -> throw new IllegalStateException(options.format.name());
-        }
+        Timing.time("report: standard output (" + options.format.name().toLowerCase(java.util.Locale.ROOT) + ")",
+                () -> {
+                    switch (options.format) {
+                        case TEXT -> out.print(TextReport.render(findings, session.colour()));
+                        case JSON -> out.print(json.get());
+                        case SARIF -> out.print(sarif);
+                        case HTML -> out.print(html);
+                        case JUNIT -> out.print(junit.get());
+                        default -> throw new IllegalStateException(options.format.name());
+                    }
+                });
         if (baseline && options.format == Format.TEXT) {
             out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
                     + " new since the baseline\n");
@@ -352,19 +371,24 @@ final class Invocation {
         FailOn failOn = parsed != null && parsed.hasMatchedOption("--fail-on")
                 ? options.failOn : project.failOn().orElse(options.failOn);
 
-        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
-            Pipeline created = PipelineFactory.create(session, packs, options.noCache,
-                    java.time.Duration.ofSeconds(options.ruleTimeout));
-            created.afterRulesLoaded(SarifReport::prepare); // meanwhile the service goes up to the rules
-            return created;
-        });
+        Pipeline pipeline;
+        synchronized (pipelines) { // services may be checked in parallel; one pipeline per set of packs
+            pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
+                Pipeline created = PipelineFactory.create(session, packs, options.noCache,
+                        java.time.Duration.ofSeconds(options.ruleTimeout));
+                // meanwhile the service goes up to the rules
+                created.afterRulesLoaded(() -> Timing.time("report: SARIF writers (ahead)", SarifReport::prepare));
+                return created;
+            });
+        }
         checkRuleIds(project, pipeline);
         Unresolved unresolved = parsed != null && parsed.hasMatchedOption("--unresolved")
                 ? options.unresolved : project.unresolved().orElse(options.unresolved);
         Analysis compiled = pipeline.run(target.config(), target.displayName(),
                 variableOptions().withPlaceholders(unresolved == Unresolved.PLACEHOLDER));
         CfnLintSettings cfnLintSettings = project.cfnLint().orElse(CfnLintSettings.DEFAULT);
-        Analysis raw = cfnLint.addTo(compiled, cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings));
+        Analysis raw = Timing.time("cfn-lint", () -> cfnLint.addTo(compiled,
+                cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings)));
         List<RuleInfo> rules = selected(project.applyRules(raw.rules()));
         java.util.Set<String> kept = new java.util.HashSet<>();
         rules.forEach(rule -> kept.add(rule.id()));

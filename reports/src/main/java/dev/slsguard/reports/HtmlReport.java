@@ -154,21 +154,37 @@ public final class HtmlReport {
                 .map(r -> new PackRow(r.pack(), packIndex.get(r.pack()), r.errors(), r.warnings(), r.notes()))
                 .toList();
 
+        // findings, events and statements by function, each in its order: a page of 500 functions
+        // would otherwise scan all of them once per function
+        Map<String, List<Finding>> findingsByFunction = new java.util.HashMap<>();
+        List<Finding> unplaced = new ArrayList<>();
+        java.util.Set<String> functionKeys = new java.util.HashSet<>();
+        analysis.functions().forEach(fn -> functionKeys.add(JsonPointers.escape(fn.key())));
+        for (Finding f : findings) {
+            Optional<String> key = functionSegment(f.location().pointer()).filter(functionKeys::contains);
+            if (key.isPresent()) {
+                findingsByFunction.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(f);
+            } else {
+                unplaced.add(f);
+            }
+        }
+        Map<String, List<EventDecl>> eventsByFunction = new java.util.HashMap<>();
+        analysis.events().forEach(e -> eventsByFunction.computeIfAbsent(e.function(), k -> new ArrayList<>()).add(e));
+        Map<String, List<IamStatement>> statementsByFunction = new java.util.HashMap<>();
+        analysis.statements().forEach(st -> st.function().ifPresent(fn ->
+                statementsByFunction.computeIfAbsent(fn, k -> new ArrayList<>()).add(st)));
+        boolean executionRole = analysis.statements().stream().anyMatch(st -> st.role().equals(EXECUTION_ROLE));
+
         List<FunctionSection> sections = new ArrayList<>();
-        List<Finding> unplaced = new ArrayList<>(findings);
         for (Function function : analysis.functions()) {
-            String prefix = "/functions/" + JsonPointers.escape(function.key());
             List<FindingView> own = new ArrayList<>();
-            for (Finding f : findings) {
-                String pointer = f.location().pointer();
-                if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
-                    own.add(view(f, rules.get(f.ruleId()), packIndex, lines));
-                    unplaced.remove(f);
-                }
+            for (Finding f : findingsByFunction.getOrDefault(JsonPointers.escape(function.key()), List.of())) {
+                own.add(view(f, rules.get(f.ruleId()), packIndex, lines));
             }
             sections.add(new FunctionSection(function.key(), function.name(), anchorPrefix + "fn-" + (function.index() + 1),
-                    description(function), line(function.ref()), roleSentence(analysis, function),
-                    events(analysis, function), ownPermissions(analysis, function),
+                    description(function), line(function.ref()), roleSentence(executionRole, function),
+                    events(eventsByFunction.getOrDefault(function.key(), List.of())),
+                    ownPermissions(statementsByFunction.getOrDefault(function.key(), List.of()), function),
                     templateRole(analysis, function).map(id -> anchorPrefix + roleAnchor(id)).orElse(""), own));
         }
         List<FindingView> serviceFindings = unplaced.stream()
@@ -182,17 +198,29 @@ public final class HtmlReport {
                 findings.size(), analysis.suppressed().size());
     }
 
-    private static List<EventRow> events(Analysis analysis, Function function) {
+    /**
+     * The escaped function key of a pointer below {@code /functions/KEY} (the pointer itself or one
+     * below it), else empty.
+     */
+    private static Optional<String> functionSegment(String pointer) {
+        String functions = "/functions/";
+        if (!pointer.startsWith(functions)) {
+            return Optional.empty();
+        }
+        int end = pointer.indexOf('/', functions.length());
+        return Optional.of(end < 0 ? pointer.substring(functions.length()) : pointer.substring(functions.length(), end));
+    }
+
+    /** The function's events, in order. */
+    private static List<EventRow> events(List<EventDecl> events) {
         List<EventRow> rows = new ArrayList<>();
-        for (EventDecl event : analysis.events()) {
-            if (event.function().equals(function.key())) {
-                Setting options = event.options();
-                String detail = options.isScalar() ? options.textOr("")
-                        : String.join(", ", options.members().stream().map(option -> option.name() + ": "
-                                + (option.isScalar() ? option.textOr("") : "…")).toList());
-                rows.add(new EventRow(event.type(), event.ref().reached() ? event.ref().file() + ":" + event.ref().line()
-                        : String.valueOf(event.ref().line()), detail, event.compiled()));
-            }
+        for (EventDecl event : events) {
+            Setting options = event.options();
+            String detail = options.isScalar() ? options.textOr("")
+                    : String.join(", ", options.members().stream().map(option -> option.name() + ": "
+                            + (option.isScalar() ? option.textOr("") : "…")).toList());
+            rows.add(new EventRow(event.type(), event.ref().reached() ? event.ref().file() + ":" + event.ref().line()
+                    : String.valueOf(event.ref().line()), detail, event.compiled()));
         }
         return rows;
     }
@@ -220,8 +248,8 @@ public final class HtmlReport {
         return Optional.empty();
     }
 
-    private static String roleSentence(Analysis analysis, Function function) {
-        boolean executionRole = analysis.statements().stream().anyMatch(s -> s.role().equals(EXECUTION_ROLE));
+    /** @param executionRole whether the service's statements include the execution role's */
+    private static String roleSentence(boolean executionRole, Function function) {
         if (function.role().isEmpty() && !executionRole) {
             return "the provider's role (provider.iam.role), defined outside this template: its permissions are "
                     + "not known here";
@@ -232,15 +260,17 @@ public final class HtmlReport {
                         + compact(function.role().get().toJson()) + "): its permissions are not known here");
     }
 
-    /** The statements of the function's role that were derived for this function's own events. */
-    private static List<PermissionRow> ownPermissions(Analysis analysis, Function function) {
+    /**
+     * The statements of the function's role that were derived for this function's own events.
+     *
+     * @param derived the service's statements derived for this function, in order
+     */
+    private static List<PermissionRow> ownPermissions(List<IamStatement> derived, Function function) {
         Optional<String> role = roleId(function);
         if (role.isEmpty()) {
             return List.of();
         }
-        return analysis.statements().stream()
-                .filter(s -> s.role().equals(role.get()) && s.function().filter(function.key()::equals).isPresent())
-                .map(HtmlReport::row).toList();
+        return derived.stream().filter(s -> s.role().equals(role.get())).map(HtmlReport::row).toList();
     }
 
     /**
