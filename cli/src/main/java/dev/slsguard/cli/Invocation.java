@@ -9,6 +9,9 @@ import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.rules.iam.IamAction;
+import dev.slsguard.rules.iam.IamCatalog;
+import dev.slsguard.reports.ActionLevels;
 import dev.slsguard.reports.BaselineStates;
 import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
@@ -32,6 +35,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -41,6 +45,9 @@ final class Invocation {
     static final String TEMPLATE_FILE = "cloudformation-template.json";
     static final String SARIF_FILE = "slsguard.sarif";
     static final String HTML_FILE = "slsguard.html";
+    /** The review page's access levels, from the IAM action data the least-privilege rules use. */
+    static final ActionLevels ACTION_LEVELS = action -> IamCatalog.builtIn().expand(action).stream()
+            .map(IamAction::accessLevel).collect(Collectors.toSet());
 
     private final Session session;
     private final ServiceOptions options;
@@ -147,7 +154,7 @@ final class Invocation {
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
         String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
                 notAnalysed, baselineStates(checks, cliBaseline));
-        String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
+        String html = HtmlReport.render(analyses, tool, runName, notAnalysed, ACTION_LEVELS);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
 
@@ -197,7 +204,7 @@ final class Invocation {
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
         String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
                 List.of(), baselineStates(List.of(check), check.baseline()));
-        String html = HtmlReport.render(analysis, tool);
+        String html = HtmlReport.render(analysis, tool, ACTION_LEVELS);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
