@@ -167,19 +167,23 @@ public final class HtmlReport {
         for (int i = 0; i < findings.size(); i++) {
             anchors.add(anchorPrefix + "finding-" + (i + 1));
         }
-        RolePermissions permissions = new RolePermissions(analysis, findings, anchors, levels, anchorPrefix);
+        RolePermissions permissions = new RolePermissions(analysis, findings, anchors, rules, levels, anchorPrefix);
         List<FunctionSection> sections = new ArrayList<>();
         boolean[] placed = new boolean[findings.size()];
+        Map<String, List<Integer>> byFunction = new java.util.HashMap<>(); // "/functions/<key>" -> finding numbers
+        for (int i = 0; i < findings.size(); i++) {
+            String pointer = findings.get(i).location().pointer();
+            if (pointer.startsWith("/functions/")) {
+                int end = pointer.indexOf('/', "/functions/".length());
+                byFunction.computeIfAbsent(end < 0 ? pointer : pointer.substring(0, end), k -> new ArrayList<>()).add(i);
+            }
+        }
         for (Function function : analysis.functions()) {
-            String prefix = "/functions/" + JsonPointers.escape(function.key());
             List<FindingView> own = new ArrayList<>();
-            for (int i = 0; i < findings.size(); i++) {
+            for (int i : byFunction.getOrDefault("/functions/" + JsonPointers.escape(function.key()), List.of())) {
                 Finding f = findings.get(i);
-                String pointer = f.location().pointer();
-                if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
-                    own.add(view(f, anchors.get(i), rules.get(f.ruleId()), packIndex, lines));
-                    placed[i] = true;
-                }
+                own.add(view(f, anchors.get(i), rules.get(f.ruleId()), packIndex, lines));
+                placed[i] = true;
             }
             sections.add(new FunctionSection(function.key(), function.name(), anchorPrefix + "fn-" + (function.index() + 1),
                     description(function), line(function.ref()), roleSentence(analysis, function),

@@ -6,7 +6,7 @@ package dev.slsguard.reports.html;
  * @param ruleId   the rule id
  * @param severity {@code error}, {@code warning} or {@code note}
  * @param anchor   the fragment id of the finding
- * @param message  the finding's message (the badge's tooltip)
+ * @param title    its rule's title (the badge's tooltip)
  */
-public record Badge(String ruleId, String severity, String anchor, String message) {
+public record Badge(String ruleId, String severity, String anchor, String title) {
 }
