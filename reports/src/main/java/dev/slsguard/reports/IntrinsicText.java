@@ -61,7 +61,7 @@ final class IntrinsicText {
     }
 
     private static String quoted(String text) {
-        return PLAIN.matcher(text).matches() && !text.endsWith(" ") && !text.contains(": ")
+        return PLAIN.matcher(text).matches() && !text.endsWith(" ") && !text.endsWith(":") && !text.contains(": ")
                 ? text : "'" + text.replace("'", "''") + "'";
     }
 }

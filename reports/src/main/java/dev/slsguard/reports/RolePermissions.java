@@ -163,8 +163,8 @@ final class RolePermissions {
             });
             granted.computeIfAbsent(service, k -> new ArrayList<>()).addAll(actions);
             shared.put(service, statements + (statements == 1 ? " statement" : " statements") + " derived for "
-                    + functions + (functions == 1 ? " other function" : " other functions")
-                    + " that share the role: " + shortened(actions));
+                    + functions + (functions == 1 ? " other function that shares" : " other functions that share")
+                    + " the role: " + shortened(actions, ", "));
         });
         Set<String> services = new TreeSet<>(lines.keySet());
         services.addAll(shared.keySet());
@@ -238,7 +238,7 @@ final class RolePermissions {
                 return !index.matches("\\d+") || Integer.parseInt(index) >= s.actions().size()
                         || actions.contains(s.actions().get(Integer.parseInt(index)));
             }).toList();
-            out.put(service, new GrantLine(s.effect(), shortened(actions), shortened(resources(s)),
+            out.put(service, new GrantLine(s.effect(), shortened(actions, ", "), shortened(resources(s), "\n"),
                     service.equals(NOT_ACTION) ? "" : levels(actions), origin(s), s.origin(),
                     row == null ? "" : row.anchor(), shown));
         });
@@ -308,11 +308,11 @@ final class RolePermissions {
         return String.join(", ", ordered);
     }
 
-    private static String shortened(List<String> items) {
+    private static String shortened(List<String> items, String separator) {
         if (items.size() <= SHOWN + 1) {
-            return String.join(", ", items);
+            return String.join(separator, items);
         }
-        return String.join(", ", items.subList(0, SHOWN)) + " and " + (items.size() - SHOWN) + " more";
+        return String.join(separator, items.subList(0, SHOWN)) + separator + "and " + (items.size() - SHOWN) + " more";
     }
 
     /** Where a statement came from, as a sentence naming the line of the user's file. */

@@ -63,7 +63,7 @@ class ReviewPageInChromiumTest {
         String upload = section(dom, "fn-1");
         assertTrue(upload.contains("<code>uploadInvoice</code>"), upload);
         Matcher row = Pattern.compile("<tr><td class=\"effect-Allow\">Allow</td><td class=\"mono\">s3:\\*</td>"
-                + "<td class=\"mono\">!GetAtt UploadsBucket.Arn</td><td>list, read, write, permissions management, "
+                + "<td class=\"mono multiline\">!GetAtt UploadsBucket.Arn</td><td>list, read, write, permissions management, "
                 + "tagging</td><td class=\"kind-declared\">declared at review-page/serverless.yml:17 "
                 + "\\(provider.iam.role.statements\\).*?</tr>", Pattern.DOTALL).matcher(upload);
         assertTrue(row.find(), "the role's s3:* statement, as written, in the function's own section: " + upload);
@@ -75,7 +75,7 @@ class ReviewPageInChromiumTest {
         assertTrue(finding.contains("review-page/serverless.yml:18:19"), finding);
         // a statement serving this function's event, and the managed policy, are there too
         assertTrue(upload.contains("sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes</td>"
-                + "<td class=\"mono\">!GetAtt InvoicesQueue.Arn</td>"), upload);
+                + "<td class=\"mono multiline\">!GetAtt InvoicesQueue.Arn</td>"), upload);
         assertTrue(upload.contains("AWS managed policy AmazonSQSReadOnlyAccess, attached at review-page/serverless.yml:15"),
                 upload);
 

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param effect          {@code Allow} or {@code Deny}
  * @param actions         the statement's actions of this service, comma-separated (long lists shortened)
- * @param resources       its resources as written in YAML, comma-separated (long lists shortened)
+ * @param resources       its resources as written in YAML, one per line (long lists shortened)
  * @param levels          the access levels of these actions ({@code read, write}), empty when not known
  * @param origin          where it came from, as a sentence with the line of the user's file
  * @param kind            {@code derived}, {@code declared}, {@code core}, {@code managed} or {@code resource}
