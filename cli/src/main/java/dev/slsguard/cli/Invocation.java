@@ -10,6 +10,9 @@ import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.rules.iam.IamAction;
+import dev.slsguard.rules.iam.IamCatalog;
+import dev.slsguard.reports.ActionLevels;
 import dev.slsguard.reports.BaselineStates;
 import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -42,6 +46,9 @@ final class Invocation {
     static final String TEMPLATE_FILE = "cloudformation-template.json";
     static final String SARIF_FILE = "slsguard.sarif";
     static final String HTML_FILE = "slsguard.html";
+    /** The review page's access levels, from the IAM action data the least-privilege rules use. */
+    static final ActionLevels ACTION_LEVELS = action -> IamCatalog.builtIn().expand(action).stream()
+            .map(IamAction::accessLevel).collect(Collectors.toSet());
 
     private final Session session;
     private final ServiceOptions options;
@@ -164,7 +171,7 @@ final class Invocation {
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
         String sarif = Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
                 sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline)));
-        String html = Timing.time("report: HTML", () -> HtmlReport.render(analyses, tool, runName, notAnalysed));
+        String html = Timing.time("report: HTML", () -> HtmlReport.render(analyses, tool, runName, notAnalysed, ACTION_LEVELS));
         published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
                 .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
                 .publish();
@@ -221,7 +228,7 @@ final class Invocation {
                         writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
                         List.of(), baselineStates(List.of(check), check.baseline()))) : "";
         String html = writeSarif || options.format == Format.HTML
-                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool)) : "";
+                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool, ACTION_LEVELS)) : "";
         if (writeSarif) {
             published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
                     .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8));

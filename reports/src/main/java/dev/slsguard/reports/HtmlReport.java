@@ -1,6 +1,5 @@
 package dev.slsguard.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.model.CfnValue;
@@ -20,8 +19,6 @@ import dev.slsguard.reports.html.EventRow;
 import dev.slsguard.reports.html.FindingView;
 import dev.slsguard.reports.html.FunctionSection;
 import dev.slsguard.reports.html.PackRow;
-import dev.slsguard.reports.html.PermissionRow;
-import dev.slsguard.reports.html.RoleSection;
 import dev.slsguard.reports.html.ReviewPage;
 import dev.slsguard.reports.html.ServiceEntry;
 import dev.slsguard.reports.html.ServicesPage;
@@ -56,8 +53,13 @@ public final class HtmlReport {
     }
 
     public static String render(Analysis analysis, ToolInfo tool) {
+        return render(analysis, tool, ActionLevels.UNKNOWN);
+    }
+
+    /** The page of one service; {@code levels} gives the access levels of the actions its roles grant. */
+    public static String render(Analysis analysis, ToolInfo tool, ActionLevels levels) {
         StringOutput out = new StringOutput();
-        TEMPLATES.render("review.jte", page(analysis, tool), out);
+        TEMPLATES.render("review.jte", page(analysis, tool, levels), out);
         return out.toString();
     }
 
@@ -76,8 +78,14 @@ public final class HtmlReport {
 
     /** Several services, some not analysed: the summary lists those at their location. */
     public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed) {
+        return render(analyses, tool, title, notAnalysed, ActionLevels.UNKNOWN);
+    }
+
+    /** Several services; {@code levels} gives the access levels of the actions their roles grant. */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
+                                ActionLevels levels) {
         if (analyses.size() == 1 && notAnalysed.isEmpty()) {
-            return render(analyses.get(0), tool);
+            return render(analyses.get(0), tool, levels);
         }
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
@@ -93,7 +101,7 @@ public final class HtmlReport {
         List<ServiceEntry> services = new ArrayList<>();
         for (int i = 0; i < analyses.size(); i++) {
             String anchor = "s" + (i + 1);
-            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex);
+            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex, levels);
             services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
         }
         ServicesPage page = new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
@@ -105,12 +113,12 @@ public final class HtmlReport {
     }
 
     /** What the page shows, in the order it shows it. */
-    static ReviewPage page(Analysis analysis, ToolInfo tool) {
+    static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, Integer> packIndex = new TreeMap<>();
         packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
-        return page(analysis, tool, "", packIndex);
+        return page(analysis, tool, "", packIndex, levels);
     }
 
     private static List<CountRow> totals(List<Finding> findings) {
@@ -139,9 +147,10 @@ public final class HtmlReport {
      *
      * @param anchorPrefix prefixed to every anchor (several services on one page)
      * @param packIndex    the filter number of every pack on the page
+     * @param levels       the access levels of IAM actions
      */
     private static ReviewPage page(Analysis analysis, ToolInfo tool, String anchorPrefix,
-                                   Map<String, Integer> packIndex) {
+                                   Map<String, Integer> packIndex, ActionLevels levels) {
         List<Finding> findings = FindingOrder.sorted(analysis.findings());
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
@@ -154,61 +163,59 @@ public final class HtmlReport {
                 .map(r -> new PackRow(r.pack(), packIndex.get(r.pack()), r.errors(), r.warnings(), r.notes()))
                 .toList();
 
-        // findings, events and statements by function, each in its order: a page of 500 functions
-        // would otherwise scan all of them once per function
-        Map<String, List<Finding>> findingsByFunction = new java.util.HashMap<>();
-        List<Finding> unplaced = new ArrayList<>();
-        java.util.Set<String> functionKeys = new java.util.HashSet<>();
-        analysis.functions().forEach(fn -> functionKeys.add(JsonPointers.escape(fn.key())));
-        for (Finding f : findings) {
-            Optional<String> key = functionSegment(f.location().pointer()).filter(functionKeys::contains);
-            if (key.isPresent()) {
-                findingsByFunction.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(f);
-            } else {
-                unplaced.add(f);
+        List<String> anchors = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            anchors.add(anchorPrefix + "finding-" + (i + 1));
+        }
+        RolePermissions permissions = new RolePermissions(analysis, findings, anchors, rules, levels, anchorPrefix);
+        List<FunctionSection> sections = new ArrayList<>();
+        boolean[] placed = new boolean[findings.size()];
+        Map<String, List<Integer>> byFunction = new java.util.HashMap<>(); // "/functions/<key>" -> finding numbers
+        for (int i = 0; i < findings.size(); i++) {
+            String pointer = findings.get(i).location().pointer();
+            if (pointer.startsWith("/functions/")) {
+                int end = pointer.indexOf('/', "/functions/".length());
+                byFunction.computeIfAbsent(end < 0 ? pointer : pointer.substring(0, end), k -> new ArrayList<>()).add(i);
             }
         }
+        // events by function once: a page of 500 functions would otherwise scan all of them per function
         Map<String, List<EventDecl>> eventsByFunction = new java.util.HashMap<>();
         analysis.events().forEach(e -> eventsByFunction.computeIfAbsent(e.function(), k -> new ArrayList<>()).add(e));
-        Map<String, List<IamStatement>> statementsByFunction = new java.util.HashMap<>();
-        analysis.statements().forEach(st -> st.function().ifPresent(fn ->
-                statementsByFunction.computeIfAbsent(fn, k -> new ArrayList<>()).add(st)));
         boolean executionRole = analysis.statements().stream().anyMatch(st -> st.role().equals(EXECUTION_ROLE));
-
-        List<FunctionSection> sections = new ArrayList<>();
         for (Function function : analysis.functions()) {
             List<FindingView> own = new ArrayList<>();
-            for (Finding f : findingsByFunction.getOrDefault(JsonPointers.escape(function.key()), List.of())) {
-                own.add(view(f, rules.get(f.ruleId()), packIndex, lines));
+            for (int i : byFunction.getOrDefault("/functions/" + JsonPointers.escape(function.key()), List.of())) {
+                Finding f = findings.get(i);
+                own.add(view(f, anchors.get(i), rules.get(f.ruleId()), packIndex, lines));
+                placed[i] = true;
             }
             sections.add(new FunctionSection(function.key(), function.name(), anchorPrefix + "fn-" + (function.index() + 1),
                     description(function), line(function.ref()), roleSentence(executionRole, function),
-                    events(eventsByFunction.getOrDefault(function.key(), List.of())),
-                    ownPermissions(statementsByFunction.getOrDefault(function.key(), List.of()), function),
-                    templateRole(analysis, function).map(id -> anchorPrefix + roleAnchor(id)).orElse(""), own));
+                    events(eventsByFunction.getOrDefault(function.key(), List.of())), permissions.of(function),
+                    templateRole(analysis, function).map(id -> roleAnchor(anchorPrefix, id)).orElse(""), own));
         }
-        List<FindingView> serviceFindings = unplaced.stream()
-                .map(f -> view(f, rules.get(f.ruleId()), packIndex, lines)).toList();
-        String service = analysis.source().root() instanceof MapNode root
-                ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
-                .orElse("") : "";
+        List<FindingView> serviceFindings = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            if (!placed[i]) {
+                serviceFindings.add(view(findings.get(i), anchors.get(i), rules.get(findings.get(i).ruleId()),
+                        packIndex, lines));
+            }
+        }
+        String service = serviceName(analysis);
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
-                tool.name() + " " + tool.version(), file, service, totals, packs, sections, roles(analysis, anchorPrefix),
+                tool.name() + " " + tool.version(), file, service, totals, packs, sections, permissions.roles(),
                 serviceFindings,
                 findings.size(), analysis.suppressed().size());
     }
 
-    /**
-     * The escaped function key of a pointer below {@code /functions/KEY} (the pointer itself or one
-     * below it), else empty.
-     */
-    private static Optional<String> functionSegment(String pointer) {
-        String functions = "/functions/";
-        if (!pointer.startsWith(functions)) {
-            return Optional.empty();
+    /** The service's name as the template has it: variables resolved ({@code service: ${file(...)}}). */
+    private static String serviceName(Analysis analysis) {
+        MapNode root = analysis.configuration().orElse(analysis.source().root() instanceof MapNode map ? map : null);
+        if (root == null) {
+            return "";
         }
-        int end = pointer.indexOf('/', functions.length());
-        return Optional.of(end < 0 ? pointer.substring(functions.length()) : pointer.substring(functions.length(), end));
+        return root.get("service").flatMap(n -> n instanceof MapNode named ? named.get("name") : java.util.Optional.of(n))
+                .filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("");
     }
 
     /** The function's events, in order. */
@@ -218,7 +225,8 @@ public final class HtmlReport {
             Setting options = event.options();
             String detail = options.isScalar() ? options.textOr("")
                     : String.join(", ", options.members().stream().map(option -> option.name() + ": "
-                            + (option.isScalar() ? option.textOr("") : "…")).toList());
+                            + (option.isScalar() ? option.textOr("") : option.isIntrinsic()
+                            ? IntrinsicText.of(option.toJson()) : "…")).toList());
             rows.add(new EventRow(event.type(), event.ref().reached() ? event.ref().file() + ":" + event.ref().line()
                     : String.valueOf(event.ref().line()), detail, event.compiled()));
         }
@@ -257,77 +265,17 @@ public final class HtmlReport {
         return roleId(function).map(id -> id.equals(EXECUTION_ROLE) && function.role().isEmpty()
                         ? "the service's execution role " + id : "its own role " + id)
                 .orElseGet(() -> "a role defined outside this service ("
-                        + compact(function.role().get().toJson()) + "): its permissions are not known here");
-    }
-
-    /**
-     * The statements of the function's role that were derived for this function's own events.
-     *
-     * @param derived the service's statements derived for this function, in order
-     */
-    private static List<PermissionRow> ownPermissions(List<IamStatement> derived, Function function) {
-        Optional<String> role = roleId(function);
-        if (role.isEmpty()) {
-            return List.of();
-        }
-        return derived.stream().filter(s -> s.role().equals(role.get())).map(HtmlReport::row).toList();
-    }
-
-    /**
-     * Every role a function runs with, each statement listed once: functions that share a role can
-     * use every statement in it, so the role is where the effective permissions are read.
-     */
-    private static List<RoleSection> roles(Analysis analysis, String anchorPrefix) {
-        Map<String, List<String>> functionsByRole = new TreeMap<>();
-        for (Function function : analysis.functions()) {
-            templateRole(analysis, function).ifPresent(id -> functionsByRole.computeIfAbsent(id, k -> new ArrayList<>())
-                    .add(function.key()));
-        }
-        Map<String, List<PermissionRow>> statementsByRole = new TreeMap<>();
-        for (IamStatement s : analysis.statements()) {
-            if (functionsByRole.containsKey(s.role())) {
-                statementsByRole.computeIfAbsent(s.role(), k -> new ArrayList<>()).add(row(s));
-            }
-        }
-        List<RoleSection> roles = new ArrayList<>();
-        functionsByRole.forEach((id, functions) -> roles.add(new RoleSection(id, anchorPrefix + roleAnchor(id), functions,
-                statementsByRole.getOrDefault(id, List.of()))));
-        return roles;
+                        + IntrinsicText.of(function.role().get().toJson()) + "): its permissions are not known here");
     }
 
     /** The function's role when it is a resource of this template. */
-    private static Optional<String> templateRole(Analysis analysis, Function function) {
+    static Optional<String> templateRole(Analysis analysis, Function function) {
         return roleId(function).filter(id -> analysis.template().path("Resources").has(id));
     }
 
-    private static String roleAnchor(String logicalId) {
-        return "role-" + logicalId.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private static PermissionRow row(IamStatement s) {
-        String actions = s.actions().isEmpty() ? "NotAction " + compact(s.document().path("NotAction"))
-                : String.join("\n", s.actions());
-        String resources = s.resources().isEmpty() ? "NotResource " + compact(s.document().path("NotResource"))
-                : String.join("\n", s.resources().stream().map(r -> r.literal().orElseGet(
-                        () -> compact(r.toJson()))).toList());
-        return new PermissionRow(s.effect(), actions, resources, origin(s), s.origin());
-    }
-
-    /** Where a statement came from, as a sentence. */
-    static String origin(IamStatement s) {
-        String serves = s.function().map(f -> " for function " + f).orElse("");
-        return switch (s.origin()) {
-            case IamStatement.DERIVED -> "derived by rule " + s.source() + " from the configuration at "
-                    + line(s.ref()) + serves;
-            case IamStatement.DECLARED -> "declared at " + line(s.ref()) + " (" + s.source() + ")";
-            case IamStatement.CORE -> s.source().startsWith(IamStatement.MANAGED_POLICY_PREFIX)
-                    ? "core: Serverless Framework attaches AWS managed policy " + managedPolicyName(s)
-                    : "core: every Serverless Framework role has it";
-            case IamStatement.MANAGED -> "AWS managed policy " + managedPolicyName(s) + ", attached at "
-                    + line(s.ref());
-            case IamStatement.RESOURCE -> "written in " + s.source() + " at " + line(s.ref());
-            default -> s.origin() + " (" + s.source() + ", " + line(s.ref()) + ")";
-        };
+    /** The fragment id of a role's section. */
+    static String roleAnchor(String anchorPrefix, String logicalId) {
+        return anchorPrefix + "role-" + logicalId.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** {@code line 12}, or {@code line 3 of iam/role.yml} for a value written in another file than where it is used. */
@@ -335,19 +283,15 @@ public final class HtmlReport {
         return ref.reached() ? ref.lineSeenFrom(ref.through().get(ref.through().size() - 1).ref()) : "line " + ref.line();
     }
 
-    private static String managedPolicyName(IamStatement s) {
-        return s.source().substring(IamStatement.MANAGED_POLICY_PREFIX.length());
-    }
-
     /**
      * A finding as the page shows it: the lines around it from its own file (the configuration or a
      * file it includes), and its related locations ({@code included from serverless.yml by ...}).
      */
-    private static FindingView view(Finding f, RuleInfo rule, Map<String, Integer> packIndex,
+    private static FindingView view(Finding f, String anchor, RuleInfo rule, Map<String, Integer> packIndex,
                                     Map<String, List<String>> lines) {
         String help = rule == null ? "" : rule.help().trim();
         boolean helpIsUrl = URL.matcher(help).matches();
-        return new FindingView(f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
+        return new FindingView(anchor, f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
                 rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
                 helpIsUrl ? "" : help, helpIsUrl ? help : "",
                 snippet(f, lines.getOrDefault(SourceRef.normalizeFile(f.location().file()), List.of())),
@@ -375,9 +319,5 @@ public final class HtmlReport {
             return rule.tags().get(0);
         }
         return rule.pack().isEmpty() ? "unknown" : rule.packName();
-    }
-
-    private static String compact(JsonNode node) {
-        return node.toString();
     }
 }
