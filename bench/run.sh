@@ -152,12 +152,15 @@ The three kinds of run alternate; median over the runs. Accepted overhead, cache
 $pack_table"
 
 if [[ -n $only_pack ]]; then
-  kept=$(sed '/^## Org rule pack overhead$/,$d' bench/RESULTS.md)
+  kept=$(awk '/^## Org rule pack overhead$/ {skip = 1; next} /^## / {skip = 0} !skip' bench/RESULTS.md)
   printf '%s\n\n%s\n' "$kept" "$pack_section" | cat -s > bench/RESULTS.md
   cat bench/RESULTS.md
   exit 0
 fi
 
+# the other sections (before and after, --debug-timing, JDKs, --recursive) are kept as they are
+others=
+[[ -f bench/RESULTS.md ]] && others=$(awk '/^## / {keep = ($0 != "## Org rule pack overhead")} keep' bench/RESULTS.md)
 cat > bench/RESULTS.md <<MD
 # Cold \`slsguard check\` vs Serverless Framework v3.40.0 \`package\`
 
@@ -173,5 +176,8 @@ v3 runs offline through
 $table
 
 $pack_section
+
+$others
 MD
+cat -s bench/RESULTS.md > bench/RESULTS.md.tmp && mv bench/RESULTS.md.tmp bench/RESULTS.md
 cat bench/RESULTS.md

@@ -5,11 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The arguments {@code check} and {@code compile} share. */
 final class ServiceOptions {
+
+    /** The command these options are mixed into ({@code check} or {@code compile}). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "Service directory or its serverless.yml / .yaml / .json (default: the current "
@@ -72,7 +79,9 @@ final class ServiceOptions {
                     + "finding (default: ${DEFAULT-VALUE}).")
     void ruleTimeout(long seconds) {
         if (seconds < 1 || seconds > 86_400) {
-            throw new CliError("--rule-timeout " + seconds + ": give a number of seconds from 1 to 86400");
+            // a usage error (picocli would wrap any other exception of a setter in its own message)
+            throw new ParameterException(command.commandLine(),
+                    "--rule-timeout " + seconds + ": give a number of seconds from 1 to 86400");
         }
         ruleTimeout = seconds;
     }

@@ -53,6 +53,14 @@ class CommandLineTest {
     }
 
     @Test
+    void ruleTimeoutOutOfRangeIsAUsageErrorInItsOwnWords() {
+        Run run = Run.in(dir, "compile", "--rule-timeout", "0");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("slsguard: --rule-timeout 0: give a number of seconds from 1 to 86400", run.errLines().get(0));
+        assertEquals("Try 'slsguard compile --help' for more information.", run.errLines().get(1));
+    }
+
+    @Test
     void badFormatAndFailOnValuesAreUsageErrors() {
         assertEquals(2, Run.in(dir, "check", "--format", "xml").exitCode());
         assertEquals(2, Run.in(dir, "check", "--fail-on", "sometimes").exitCode());
