@@ -49,6 +49,8 @@ final class Invocation {
     private final Optional<Path> sarifRoot;
     private final Optional<CfnLintSettings.Mode> cfnLintMode;
     private final CfnLint cfnLint;
+    /** The .slsguard.yml files and org pack directories the run read: --write-baseline never replaces them. */
+    private final java.util.Set<Path> projectInputs = new java.util.LinkedHashSet<>();
 
     /** {@code compile}: one service, no cfn-lint. */
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
@@ -73,10 +75,12 @@ final class Invocation {
     }
 
     /**
-     * The working directory's path below the SARIF root ({@code --sarif-root}, else the git root
-     * of the working directory, else the working directory itself), with a trailing slash.
+     * {@code settings} with SARIF URIs relative to the SARIF root ({@code --sarif-root}, else the git
+     * root of the working directory, else the working directory itself): relative file names are
+     * prefixed with the working directory's path below the root, absolute ones below the root lose
+     * the root's path, so the root may be given from any directory.
      */
-    private String sarifPrefix() {
+    private SarifSettings sarifRooted(SarifSettings settings) {
         Path cwd = session.workingDir();
         Path root = sarifRoot.map(dir -> cwd.resolve(dir).normalize())
                 .or(() -> RepositoryRoot.of(cwd)).orElse(cwd);
@@ -85,7 +89,8 @@ final class Invocation {
         }
         // outside the root, the prefix climbs out of it (../); file names below the root lose it again
         String prefix = slashes(root.relativize(cwd).toString());
-        return prefix.isEmpty() ? "" : prefix + "/";
+        return settings.withUriPrefix(prefix.isEmpty() ? "" : prefix + "/")
+                .withPaths(root.toAbsolutePath().toString(), cwd.toAbsolutePath().toString());
     }
 
     /** Analyses the service and writes {@code outputs}; returns the exit code. */
@@ -138,7 +143,6 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
         RunSummary summary = RunSummary.of(analyses, notAnalysed);
-        String prefix = sarifPrefix();
         OutputSet published = new OutputSet(outputs);
         for (int i = 0; i < checks.size(); i++) {
             published.addTemplate(templates.get(i), TemplateWriter.bytes(analyses.get(i).template()));
@@ -147,7 +151,7 @@ final class Invocation {
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
+        String sarif = SarifReport.render(analyses, tool, sarifRooted(SarifSettings.github(automationId)),
                 notAnalysed, baselineStates(checks, cliBaseline));
         String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
         published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
@@ -171,6 +175,7 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(configs);
             analyses.forEach(a -> a.included().forEach(d -> inputs.add(d.path())));
+            inputs.addAll(projectInputs);
             new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
                     merged.bytes());
         }
@@ -197,9 +202,8 @@ final class Invocation {
         Analysis analysis = check.analysis();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
-        String prefix = writeSarif ? sarifPrefix() : "";
         OutputSet published = new OutputSet(outputs).addTemplate(outputs, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
+        String sarif = SarifReport.render(List.of(analysis), tool, writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
                 List.of(), baselineStates(List.of(check), check.baseline()));
         String html = HtmlReport.render(analysis, tool);
         if (writeSarif) {
@@ -215,6 +219,7 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(List.of(config));
             analysis.included().forEach(d -> inputs.add(d.path()));
+            inputs.addAll(projectInputs);
             new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
         }
@@ -333,6 +338,9 @@ final class Invocation {
             }
             orgPacks.add(asGiven(dir.toString()));
         }
+        project.file().ifPresent(projectInputs::add);
+        projectInputs.addAll(project.rules());
+        options.rules.forEach(dir -> projectInputs.add(cwd.resolve(dir).normalize()));
         if (project.file().isPresent()) {
             List<Path> packs = new ArrayList<>(project.rules());
             options.rules.forEach(dir -> packs.add(cwd.resolve(dir).normalize()));
@@ -506,6 +514,6 @@ final class Invocation {
     }
 
     static String oneLine(String text) {
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return dev.slsguard.reports.TextReport.oneLine(text);
     }
 }

@@ -27,7 +27,8 @@ final class OutputFiles {
 
     /**
      * @param directory      the output directory (created when missing)
-     * @param protectedFiles files that must never be overwritten (the configuration file)
+     * @param protectedFiles files that must never be overwritten (the configuration file), and
+     *                       directories nothing may be written into (rule packs)
      * @param hidden         the values read from the environment, which no file but the template shows
      */
     OutputFiles(Path directory, List<Path> protectedFiles, EnvironmentValues hidden) {
@@ -59,9 +60,10 @@ final class OutputFiles {
     Path target(String name) {
         Path target = directory.resolve(name);
         for (Path input : protectedFiles) {
-            if (target.equals(input) || sameFile(target, input)) {
+            if (target.startsWith(input) || sameFile(target, input)) {
                 throw new CliError("refusing to write " + target.getFileName() + " in " + directory
-                        + ": it is an input of the service (its configuration or a file it includes)");
+                        + ": it is an input of the service (its configuration, a file it includes, "
+                        + ".slsguard.yml or a rule pack)");
             }
         }
         if (Files.isDirectory(target)) {
