@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17: outputs stay whole. Real processes: two checks writing the same {@code --output} at
- * once leave one run's whole set; a check killed with SIGKILL at any moment leaves every file as a
- * complete run wrote it, and the next run leaves no temporary file behind.
+ * once leave one run's whole set; two processes publishing sets into one directory all the time
+ * never show a mixed set to a reader holding the lock; a run waits for a process holding the
+ * output directory and takes over when it is killed; a check killed with SIGKILL at any moment
+ * leaves every file as a complete run wrote it, and the next run leaves no temporary file behind.
  */
 class OutputsStayWholeTest {
 
