@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slsguard.engine.io.DirectoryLock;
+import dev.slsguard.engine.vars.EnvironmentValues;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17: outputs stay whole. Real processes: two checks writing the same {@code --output} at
- * once leave one run's whole set; a check killed with SIGKILL at any moment leaves every file as a
- * complete run wrote it, and the next run leaves no temporary file behind.
+ * once leave one run's whole set; two processes publishing sets into one directory all the time
+ * never show a mixed set to a reader holding the lock; a run waits for a process holding the
+ * output directory and takes over when it is killed; a check killed with SIGKILL at any moment
+ * leaves every file as a complete run wrote it, and the next run leaves no temporary file behind.
  */
 class OutputsStayWholeTest {
 
@@ -126,6 +130,45 @@ class OutputsStayWholeTest {
         assertEquals(0, finished.exitCode(), finished.toString());
         assertTrue(same(read(out), alpha));
         assertEquals(FINISHED, listing(out), "the lock file of the killed holder was left behind");
+    }
+
+    @Test
+    void processesPublishingIntoOneDirectoryAllTheTimeNeverShowAMixedSet() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("busy"));
+        Process first = start(Publisher.class, dir, dir.resolve("first.log"), out.toString(), "first", "25");
+        Process second = start(Publisher.class, dir, dir.resolve("second.log"), out.toString(), "second", "25");
+        int looks = 0;
+        while (first.isAlive() || second.isAlive()) {
+            try (DirectoryLock lock = DirectoryLock.acquire(out)) {
+                List<String> set = new ArrayList<>();
+                for (String name : Publisher.NAMES) {
+                    Path file = out.resolve(name);
+                    set.add(Files.exists(file) ? Files.readString(file) : "");
+                }
+                assertEquals(1, set.stream().distinct().count(), "a mixed set: " + set.stream()
+                        .map(text -> text.substring(0, Math.min(20, text.length()))).toList());
+                looks++;
+            }
+        }
+        assertEquals(0, first.exitValue(), () -> log("first.log"));
+        assertEquals(0, second.exitValue(), () -> log("second.log"));
+        assertTrue(looks > 10, "the processes were not watched while they wrote: " + looks);
+    }
+
+    /** Publishes a set of three files many times into the directory given, each naming the run. */
+    static final class Publisher {
+
+        static final List<String> NAMES = List.of("one.txt", "two.txt", "three.txt");
+
+        public static void main(String[] args) {
+            OutputFiles files = OutputFiles.reports(Path.of(args[0]), List.of(), new EnvironmentValues());
+            for (int round = 0; round < Integer.parseInt(args[2]); round++) {
+                byte[] content = (args[1] + " " + round + " " + "x".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+                OutputSet set = new OutputSet(files);
+                NAMES.forEach(name -> set.add(files, name, content));
+                set.publish();
+            }
+        }
     }
 
     /** Holds the lock of the directory given as its argument until it is killed. */

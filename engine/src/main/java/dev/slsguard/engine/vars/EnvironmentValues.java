@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * (messages, logs, reports; not the template): each value is replaced by its reference
  * {@code ${env:NAME}}, also where it stands changed the way names and reports change it (upper or
  * lower case, first letter capitalised, only letters and digits kept as in a logical id, {@code -}
- * spelt {@code Dash}, escaped for JSON, HTML or XML, URL-encoded). A value shorter than
+ * spelt {@code Dash}, line breaks as spaces as in one-line messages, escaped for JSON, HTML or XML,
+ * URL-encoded). A value shorter than
  * {@value #MIN_LENGTH} characters is left as it is: such values are stage names, flags and numbers
  * ({@code dev}, {@code true}, {@code 30}), not secrets, and replacing them would garble the reports.
  * Safe to share between threads.
@@ -41,6 +42,7 @@ public final class EnvironmentValues {
     /** How names made from a value spell it (logical ids, generated names). */
     private static final List<UnaryOperator<String>> SHAPES = List.of(
             UnaryOperator.identity(),
+            text -> text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '),
             text -> text.replaceAll("[^0-9A-Za-z]", ""),
             text -> text.replace("-", "Dash").replace("_", "Underscore").replaceAll("[^0-9A-Za-z]", ""),
             text -> text.replace("-", "Dash").replace("_", "Underscore").replace(".", "Period")

@@ -54,6 +54,13 @@ class EnvironmentValuesTest {
     }
 
     @Test
+    void aValueOfSeveralLinesIsFoundInAOneLineMessage() {
+        EnvironmentValues values = of("KEY", "-----BEGIN KEY-----\nMIIabc\r\n-----END KEY-----");
+        assertEquals("bad key ${env:KEY} here", values.redact("bad key -----BEGIN KEY----- MIIabc -----END KEY----- here"));
+        assertEquals("\"${env:KEY}\"", values.redact("\"-----BEGIN KEY-----\\nMIIabc\\r\\n-----END KEY-----\""));
+    }
+
+    @Test
     void theLongestValueWinsOverOneItContains() {
         EnvironmentValues values = new EnvironmentValues();
         values.record("SHORTER", "secret-value");
