@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 
 /**
  * The HTML review page: one self-contained file (inline CSS, no script, no network) with a summary
- * by severity and rule pack, then per function its events, the statements of its role with their
- * origin, and its findings with the rule's help and the lines around them. Rendered by the
+ * by severity and rule pack, then per function its events, what its role grants it (see
+ * {@link RolePermissions}), and its findings with the rule's help and the lines around them. Rendered by the
  * precompiled jte template {@code review.jte}, which escapes every value for where it appears.
  */
 public final class HtmlReport {
@@ -189,10 +189,14 @@ public final class HtmlReport {
                 own.add(view(f, anchors.get(i), rules.get(f.ruleId()), packIndex, lines));
                 placed[i] = true;
             }
+            Optional<String> ownRole = permissions.ownRole(function);
             sections.add(new FunctionSection(function.key(), function.name(), anchorPrefix + "fn-" + (function.index() + 1),
-                    description(function), line(function.ref()), roleSentence(executionRole, function),
+                    description(function), line(function.ref()), ownRole.map(id -> "its own role " + id
+                            + " (functions." + function.key() + ".iamRoleStatements)")
+                            .orElseGet(() -> roleSentence(executionRole, function)),
                     events(eventsByFunction.getOrDefault(function.key(), List.of())), permissions.of(function),
-                    templateRole(analysis, function).map(id -> roleAnchor(anchorPrefix, id)).orElse(""), own));
+                    ownRole.or(() -> templateRole(analysis, function)).map(id -> roleAnchor(anchorPrefix, id))
+                            .orElse(""), own));
         }
         List<FindingView> serviceFindings = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {

@@ -55,6 +55,8 @@ final class RolePermissions {
     private final Map<String, Grants> grantsByFunction = new LinkedHashMap<>();
     private final Map<IamStatement, PermissionRow> rows = new IdentityHashMap<>();
     private final List<RoleSection> roles = new ArrayList<>();
+    /** The role of each function with {@code iamRoleStatements} of its own (a per-function role). */
+    private final Map<String, String> ownRoles = new HashMap<>();
     private final Map<IamStatement, Map<String, List<String>>> actionsByService = new IdentityHashMap<>();
 
     /**
@@ -76,19 +78,19 @@ final class RolePermissions {
             badgePointers.put(badge, f.location().pointer());
         }
         Map<String, List<String>> functionsByRole = new TreeMap<>();
-        Set<String> withOwnStatements = new HashSet<>();
         for (IamStatement s : analysis.statements()) {
             s.function().filter(f -> IamStatement.DECLARED.equals(s.origin())
-                    && s.source().equals("functions." + f + ".iamRoleStatements")).ifPresent(withOwnStatements::add);
+                    && s.source().equals("functions." + f + ".iamRoleStatements"))
+                    .ifPresent(f -> ownRoles.putIfAbsent(f, s.role()));
         }
         // a function without statements of its own gets every statement of its role, whichever function it is
         Map<Optional<CfnValue>, Grants> byRole = new HashMap<>();
         for (Function function : analysis.functions()) {
-            Grants grants = withOwnStatements.contains(function.key()) ? new Grants(granted(function))
+            Grants grants = ownRoles.containsKey(function.key()) ? new Grants(granted(function))
                     : byRole.computeIfAbsent(function.role(), role -> new Grants(granted(function)));
             grantsByFunction.put(function.key(), grants);
             Set<String> used = new LinkedHashSet<>();
-            HtmlReport.templateRole(analysis, function).ifPresent(used::add);
+            ownRole(function).or(() -> HtmlReport.templateRole(analysis, function)).ifPresent(used::add);
             used.addAll(grants.roles);
             used.forEach(role -> functionsByRole.computeIfAbsent(role, k -> new ArrayList<>()).add(function.key()));
         }
@@ -104,6 +106,11 @@ final class RolePermissions {
         }
         functionsByRole.forEach((id, functions) -> roles.add(new RoleSection(id,
                 HtmlReport.roleAnchor(anchorPrefix, id), functions, rowsByRole.getOrDefault(id, List.of()))));
+    }
+
+    /** The per-function role of a function with {@code iamRoleStatements} of its own. */
+    Optional<String> ownRole(Function function) {
+        return Optional.ofNullable(ownRoles.get(function.key()));
     }
 
     private List<IamStatement> granted(Function function) {

@@ -107,6 +107,26 @@ class RolePermissionsTest {
     }
 
     @Test
+    void aFunctionWithStatementsOfItsOwnRunsWithItsPerFunctionRole() {
+        Analysis shared = analysis();
+        List<IamStatement> statements = new ArrayList<>(shared.statements());
+        statements.add(new IamStatement("Worker2IamRoleLambdaExecution", "Allow", List.of("sns:Publish"),
+                List.of(new CfnValue.Literal("arn:aws:sns:us-east-1:1:done")), JsonNodeFactory.instance.objectNode(),
+                IamStatement.DECLARED, "functions.worker2.iamRoleStatements", Optional.of("worker2"),
+                new SourceRef(FILE, 40, 11, "/functions/worker2/iamRoleStatements/0"), "1-0000"));
+        Analysis analysis = new Analysis(shared.source(), shared.template(), shared.findings(), List.of(), "",
+                shared.functions(), List.of(), statements, List.of(), List.of(), shared.configuration());
+        String html = HtmlReport.render(analysis, ToolInfo.slsguard("1.0.0"), LEVELS);
+        String third = html.substring(html.indexOf("<section id=\"fn-3\""), html.indexOf("<h2>Roles</h2>"));
+        assertTrue(third.contains("runs with its own role Worker2IamRoleLambdaExecution "
+                + "(functions.worker2.iamRoleStatements)"), third);
+        assertTrue(third.contains("declared at svc/serverless.yml:40 (functions.worker2.iamRoleStatements)"), third);
+        assertTrue(third.contains("<a href=\"#role-Worker2IamRoleLambdaExecution\">"), third);
+        assertFalse(third.contains("s3:*"), "the shared role's statements are not its own: " + third);
+        assertTrue(html.contains("<section id=\"role-Worker2IamRoleLambdaExecution\">"), html);
+    }
+
+    @Test
     void titleShowsTheResolvedServiceName() {
         String html = HtmlReport.render(analysis(), ToolInfo.slsguard("1.0.0"));
         assertTrue(html.contains("<title>slsguard review: invoices</title>"), html);
