@@ -19,6 +19,9 @@ import dev.slsguard.reports.SarifSettings;
 import dev.slsguard.reports.TemplateWriter;
 import dev.slsguard.reports.TextReport;
 import dev.slsguard.reports.ToolInfo;
+import dev.slsguard.reports.map.AccessLevels;
+import dev.slsguard.reports.map.MapLayout;
+import dev.slsguard.rules.iam.IamCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,7 @@ final class Invocation {
     static final String TEMPLATE_FILE = "cloudformation-template.json";
     static final String SARIF_FILE = "slsguard.sarif";
     static final String HTML_FILE = "slsguard.html";
+    static final String MAP_FILE = "slsguard-map.svg";
 
     private final Session session;
     private final ServiceOptions options;
@@ -113,7 +117,7 @@ final class Invocation {
         List<OutputFiles> serviceOutputs = new ArrayList<>();
         for (Target target : targets) {
             OutputFiles files = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())), configs);
-            files.checkWritable(List.of(TEMPLATE_FILE));
+            files.checkWritable(List.of(TEMPLATE_FILE, MAP_FILE));
             serviceOutputs.add(files);
         }
         List<OutputFiles> templates = new ArrayList<>();
@@ -147,9 +151,17 @@ final class Invocation {
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
         String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
                 notAnalysed, baselineStates(checks, cliBaseline));
-        String html = HtmlReport.render(analyses, tool, runName, notAnalysed);
+        AccessLevels levels = new IamAccessLevels(IamCatalog.builtIn());
+        List<MapLayout.Placed> maps = analyses.stream().map(a -> MapLayout.of(a, levels)).toList();
+        String html = HtmlReport.render(analyses, tool, runName, notAnalysed, maps);
         outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
         outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < checks.size(); i++) {
+            // each service's map beside its template, its links into the one page of the run
+            String page = slashes(templates.get(i).directory().relativize(outputs.directory()).resolve(HTML_FILE).toString());
+            templates.get(i).write(MAP_FILE, HtmlReport.mapDocument(analyses.get(i), maps.get(i), page,
+                    HtmlReport.anchorPrefix(i, analyses.size(), notAnalysed.size())));
+        }
 
         List<Finding> all = new ArrayList<>();
         analyses.forEach(a -> all.addAll(a.findings()));
@@ -184,7 +196,7 @@ final class Invocation {
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
         OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config));
-        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
+        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE, MAP_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
         Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
@@ -197,10 +209,13 @@ final class Invocation {
         outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
         String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
                 List.of(), baselineStates(List.of(check), check.baseline()));
-        String html = HtmlReport.render(analysis, tool);
+        Optional<MapLayout.Placed> map = writeSarif || options.format == Format.HTML
+                ? Optional.of(MapLayout.of(analysis, new IamAccessLevels(IamCatalog.builtIn()))) : Optional.empty();
+        String html = HtmlReport.render(analysis, tool, map);
         if (writeSarif) {
             outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
             outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+            outputs.write(MAP_FILE, HtmlReport.mapDocument(analysis, map.get(), HTML_FILE, ""));
         }
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
                 html, () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),

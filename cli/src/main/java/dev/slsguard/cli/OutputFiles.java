@@ -45,6 +45,11 @@ final class OutputFiles {
         return new OutputFiles(directory, protectedFiles, true);
     }
 
+    /** The directory it writes to, absolute. */
+    Path directory() {
+        return directory;
+    }
+
     /** The path a file of this name will be written to, after checking it is safe to write. */
     Path target(String name) {
         Path target = directory.resolve(name);

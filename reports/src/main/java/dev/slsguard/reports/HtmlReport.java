@@ -26,11 +26,15 @@ import dev.slsguard.reports.html.ReviewPage;
 import dev.slsguard.reports.html.ServiceEntry;
 import dev.slsguard.reports.html.ServicesPage;
 import dev.slsguard.reports.html.SnippetLine;
+import dev.slsguard.reports.map.MapLayout;
+import dev.slsguard.reports.map.MapLinks;
+import dev.slsguard.reports.map.MapSvg;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +60,13 @@ public final class HtmlReport {
     }
 
     public static String render(Analysis analysis, ToolInfo tool) {
+        return render(analysis, tool, Optional.empty());
+    }
+
+    /** The page with the service map drawn at its top. */
+    public static String render(Analysis analysis, ToolInfo tool, Optional<MapLayout.Placed> map) {
         StringOutput out = new StringOutput();
-        TEMPLATES.render("review.jte", page(analysis, tool), out);
+        TEMPLATES.render("review.jte", page(analysis, tool, map), out);
         return out.toString();
     }
 
@@ -76,8 +85,14 @@ public final class HtmlReport {
 
     /** Several services, some not analysed: the summary lists those at their location. */
     public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed) {
+        return render(analyses, tool, title, notAnalysed, List.of());
+    }
+
+    /** Several services, each with its service map ({@code maps} in the order of {@code analyses}, or none). */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
+                                List<MapLayout.Placed> maps) {
         if (analyses.size() == 1 && notAnalysed.isEmpty()) {
-            return render(analyses.get(0), tool);
+            return render(analyses.get(0), tool, maps.stream().findFirst());
         }
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
@@ -93,7 +108,8 @@ public final class HtmlReport {
         List<ServiceEntry> services = new ArrayList<>();
         for (int i = 0; i < analyses.size(); i++) {
             String anchor = "s" + (i + 1);
-            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex);
+            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex,
+                    i < maps.size() ? Optional.of(maps.get(i)) : Optional.empty());
             services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
         }
         ServicesPage page = new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
@@ -106,11 +122,54 @@ public final class HtmlReport {
 
     /** What the page shows, in the order it shows it. */
     static ReviewPage page(Analysis analysis, ToolInfo tool) {
+        return page(analysis, tool, Optional.empty());
+    }
+
+    private static ReviewPage page(Analysis analysis, ToolInfo tool, Optional<MapLayout.Placed> map) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, Integer> packIndex = new TreeMap<>();
         packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
-        return page(analysis, tool, "", packIndex);
+        return page(analysis, tool, "", packIndex, map);
+    }
+
+    /**
+     * The anchors of a service's section in a page of {@code services} services ({@code s2-}), or
+     * none when the page shows one service alone.
+     */
+    public static String anchorPrefix(int index, int services, int notAnalysed) {
+        return services == 1 && notAnalysed == 0 ? "" : "s" + (index + 1) + "-";
+    }
+
+    /**
+     * {@code slsguard-map.svg}: the service map as a file of its own, its links leading into the
+     * review page at {@code page} (relative to the file), in the section with {@code anchorPrefix}.
+     */
+    public static byte[] mapDocument(Analysis analysis, MapLayout.Placed map, String page, String anchorPrefix) {
+        return MapSvg.document(map, mapLinks(analysis, page + "#" + anchorPrefix))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Links into the page: {@code base} ({@code #s2-}, {@code slsguard.html#}) and the anchor. */
+    private static MapLinks mapLinks(Analysis analysis, String base) {
+        Map<String, Integer> functionIndex = new TreeMap<>();
+        analysis.functions().forEach(f -> functionIndex.put(f.key(), f.index()));
+        return new MapLinks() {
+            @Override
+            public String function(String key) {
+                return base + "fn-" + (functionIndex.getOrDefault(key, 0) + 1);
+            }
+
+            @Override
+            public String finding(int index) {
+                return base + findingAnchor(index);
+            }
+        };
+    }
+
+    /** The anchor of the finding at {@code index} (from 0) in report order. */
+    private static String findingAnchor(int index) {
+        return "finding-" + (index + 1);
     }
 
     private static List<CountRow> totals(List<Finding> findings) {
@@ -141,8 +200,12 @@ public final class HtmlReport {
      * @param packIndex    the filter number of every pack on the page
      */
     private static ReviewPage page(Analysis analysis, ToolInfo tool, String anchorPrefix,
-                                   Map<String, Integer> packIndex) {
+                                   Map<String, Integer> packIndex, Optional<MapLayout.Placed> map) {
         List<Finding> findings = FindingOrder.sorted(analysis.findings());
+        Map<Finding, String> anchors = new IdentityHashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            anchors.put(findings.get(i), anchorPrefix + findingAnchor(i));
+        }
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, List<String>> lines = new TreeMap<>();
@@ -162,7 +225,7 @@ public final class HtmlReport {
             for (Finding f : findings) {
                 String pointer = f.location().pointer();
                 if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
-                    own.add(view(f, rules.get(f.ruleId()), packIndex, lines));
+                    own.add(view(f, anchors.get(f), rules.get(f.ruleId()), packIndex, lines));
                     unplaced.remove(f);
                 }
             }
@@ -172,14 +235,15 @@ public final class HtmlReport {
                     templateRole(analysis, function).map(id -> anchorPrefix + roleAnchor(id)).orElse(""), own));
         }
         List<FindingView> serviceFindings = unplaced.stream()
-                .map(f -> view(f, rules.get(f.ruleId()), packIndex, lines)).toList();
+                .map(f -> view(f, anchors.get(f), rules.get(f.ruleId()), packIndex, lines)).toList();
         String service = analysis.source().root() instanceof MapNode root
                 ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
                 .orElse("") : "";
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
                 tool.name() + " " + tool.version(), file, service, totals, packs, sections, roles(analysis, anchorPrefix),
                 serviceFindings,
-                findings.size(), analysis.suppressed().size());
+                findings.size(), analysis.suppressed().size(),
+                map.map(m -> MapSvg.element(m, mapLinks(analysis, "#" + anchorPrefix), anchorPrefix + "map-")).orElse(""));
     }
 
     private static List<EventRow> events(Analysis analysis, Function function) {
@@ -313,7 +377,7 @@ public final class HtmlReport {
      * A finding as the page shows it: the lines around it from its own file (the configuration or a
      * file it includes), and its related locations ({@code included from serverless.yml by ...}).
      */
-    private static FindingView view(Finding f, RuleInfo rule, Map<String, Integer> packIndex,
+    private static FindingView view(Finding f, String anchor, RuleInfo rule, Map<String, Integer> packIndex,
                                     Map<String, List<String>> lines) {
         String help = rule == null ? "" : rule.help().trim();
         boolean helpIsUrl = URL.matcher(help).matches();
@@ -321,7 +385,7 @@ public final class HtmlReport {
                 rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
                 helpIsUrl ? "" : help, helpIsUrl ? help : "",
                 snippet(f, lines.getOrDefault(SourceRef.normalizeFile(f.location().file()), List.of())),
-                f.related().stream().map(r -> r.label() + " (" + r.ref() + ")").toList());
+                f.related().stream().map(r -> r.label() + " (" + r.ref() + ")").toList(), anchor);
     }
 
     private static List<SnippetLine> snippet(Finding f, List<String> lines) {

@@ -18,10 +18,11 @@ import java.util.List;
  * @param snippet     the lines around the finding, the offending one marked; empty when the file
  *                    is not the configuration file
  * @param related     other places the finding involves, each {@code label (file:line:col)}
+ * @param anchor      the fragment id of the finding (the service map links to it)
  */
 public record FindingView(String ruleId, String severity, String pack, int packIndex, String message, String location,
                           String title, String description, String help, String helpUrl,
-                          List<SnippetLine> snippet, List<String> related) {
+                          List<SnippetLine> snippet, List<String> related, String anchor) {
 
     public FindingView {
         snippet = List.copyOf(snippet);
