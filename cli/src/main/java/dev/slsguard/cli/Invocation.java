@@ -358,6 +358,7 @@ final class Invocation {
             Pipeline created = PipelineFactory.create(session, packs, options.noCache,
                     java.time.Duration.ofSeconds(options.ruleTimeout));
             created.afterRulesLoaded(SarifReport::prepare); // meanwhile the service goes up to the rules
+            created.afterRulesLoaded(MapLayout::prepare);
             return created;
         });
         checkRuleIds(project, pipeline);

@@ -6,7 +6,6 @@ import dev.slsguard.engine.model.EventDecl;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.IamStatement;
-import dev.slsguard.engine.model.PermissionGrant;
 import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.Severity;
@@ -58,6 +57,9 @@ public final class ServiceMapBuilder {
         boolean executionRole = analysis.statements().stream()
                 .anyMatch(s -> s.role().equals(EffectivePermissions.EXECUTION_ROLE));
         Map<String, Map<IamStatement, Boolean>> statementsByRole = new TreeMap<>();
+        Map<String, List<IamStatement>> usable = EffectivePermissions.statementsOf(analysis.functions(),
+                analysis.statements());
+        Map<List<IamStatement>, Boolean> added = new IdentityHashMap<>();
         for (Function function : analysis.functions()) {
             String fn = functionBox(function);
             for (EventDecl event : eventsByFunction.getOrDefault(function.key(), List.of())) {
@@ -74,14 +76,17 @@ public final class ServiceMapBuilder {
             for (ServiceMap.Box failure : sources.failures(Setting.of(function.config()))) {
                 arrow(fn, add(failure).id(), ServiceMap.Line.FAILURE, Set.of(), "on failure", List.of());
             }
-            List<PermissionGrant> grants = EffectivePermissions.of(function, analysis.statements());
-            String role = grants.isEmpty() ? roleName(function, executionRole) : grants.get(0).role();
+            List<IamStatement> grants = usable.get(function.key());
+            String role = grants.isEmpty() ? roleName(function, executionRole)
+                    : EffectivePermissions.roleOf(function, analysis.statements());
             String roleBox = add(new ServiceMap.Box("role:" + role, ServiceMap.Kind.ROLE, role,
                     grants.isEmpty() ? "role: its statements are not known here" : "IAM role", "iam", List.of(),
                     Optional.empty())).id();
             arrow(fn, roleBox, ServiceMap.Line.RUNS_WITH, Set.of(), "", List.of());
-            Map<IamStatement, Boolean> statements = statementsByRole.computeIfAbsent(role, k -> new IdentityHashMap<>());
-            grants.forEach(g -> statements.put(g.statement(), Boolean.TRUE));
+            if (added.put(grants, Boolean.TRUE) == null) { // functions that share a role share its list
+                Map<IamStatement, Boolean> statements = statementsByRole.computeIfAbsent(role, k -> new IdentityHashMap<>());
+                grants.forEach(g -> statements.put(g, Boolean.TRUE));
+            }
         }
         statementsByRole.forEach((role, statements) -> {
             List<IamStatement> ordered = new ArrayList<>(statements.keySet());
