@@ -31,13 +31,13 @@ final class EventSourceNames {
         String how = event.invocation().name().toLowerCase(Locale.ROOT);
         String type = event.type();
         return switch (type) {
-            case "sqs", "stream" -> new Source(resource(o.isScalar() ? o : o.get("arn"), type),
+            case "sqs", "stream" -> new Source(resource(o.isScalar() ? o : o.get("arn"), type, type.equals("sqs") ? "sqs" : ""),
                     type + (o.get("type").isText() ? " (" + o.get("type").textOr("") + ")" : "") + " · " + how);
             case "sns" -> new Source(resource(o.isScalar() ? o : o.has("arn") ? o.get("arn") : o.get("topicName"),
-                    "SNS topic"), "sns · " + how);
-            case "s3" -> new Source(resource(o.isScalar() ? o : o.get("bucket"), "S3 bucket"),
+                    "SNS topic", "sns"), "sns · " + how);
+            case "s3" -> new Source(resource(o.isScalar() ? o : o.get("bucket"), "S3 bucket", "s3"),
                     "s3" + (o.get("event").isText() ? " " + o.get("event").textOr("") : "") + " · " + how);
-            case "msk", "activemq", "rabbitmq" -> new Source(resource(o.get("arn"), type),
+            case "msk", "activemq", "rabbitmq" -> new Source(resource(o.get("arn"), type, type.equals("msk") ? "kafka" : "mq"),
                     type + topic(o) + " · " + how);
             case "kafka" -> new Source(named("kafka", "Kafka cluster", String.join(", ", texts(o.get("bootstrapServers"))),
                     "kafka"), "kafka" + topic(o) + " · " + how);
@@ -45,7 +45,7 @@ final class EventSourceNames {
             case "httpApi" -> new Source(route("HTTP API", routePath(o, "path")), "httpApi " + method(o) + " · " + how);
             case "websocket" -> new Source(named("websocket", "WebSocket API", "routes", "apigateway"),
                     "websocket " + (o.isScalar() ? o.textOr("") : o.get("route").textOr("")) + " · " + how);
-            case "alb" -> new Source(resource(o.get("listenerArn"), "ALB listener"), "alb · " + how);
+            case "alb" -> new Source(resource(o.get("listenerArn"), "ALB listener", "elasticloadbalancing"), "alb · " + how);
             case "schedule" -> new Source(named("schedule", "schedule", schedule(o), "scheduler"), "schedule · " + how);
             case "eventBridge" -> new Source(bus(o.get("eventBus")), "eventBridge · " + how);
             case "cloudwatchEvent" -> new Source(bus(Setting.absent("eventBus", o.ref())), "cloudwatchEvent · " + how);
@@ -74,7 +74,7 @@ final class EventSourceNames {
             destination(o.at("destinations", "onFailure")).ifPresent(out::add);
             Setting dlq = o.get("deadLetterQueueArn");
             if (dlq.present() && !dlq.isNull()) {
-                out.add(resource(dlq, "queue"));
+                out.add(resource(dlq, "queue", "sqs"));
             }
         }
         return out;
@@ -86,7 +86,7 @@ final class EventSourceNames {
         destination(function.at("destinations", "onFailure")).ifPresent(out::add);
         Setting onError = function.get("onError");
         if (onError.present() && !onError.isNull()) {
-            out.add(resource(onError, "dead-letter target"));
+            out.add(resource(onError, "dead-letter target", ""));
         }
         return out;
     }
@@ -96,17 +96,17 @@ final class EventSourceNames {
             return Optional.empty();
         }
         if (onFailure.isMap() && !onFailure.isIntrinsic()) {
-            return Optional.of(resource(onFailure.get("arn"), onFailure.get("type").textOr("destination")));
+            return Optional.of(resource(onFailure.get("arn"), onFailure.get("type").textOr("destination"), ""));
         }
-        return Optional.of(resource(onFailure, "function"));
+        return Optional.of(resource(onFailure, "function", "lambda"));
     }
 
-    private ServiceMap.Box resource(Setting value, String kind) {
+    private ServiceMap.Box resource(Setting value, String kind, String service) {
         if (!value.present() || value.isNull()) {
-            return named("unknown", kind, "not given", "");
+            return named("unknown", kind, "not given", service);
         }
         if (value.isScalar()) {
-            return resources.literal(value.textOr(""), kind);
+            return resources.literal(value.textOr(""), kind, service);
         }
         return resources.of(CfnValue.of(value.toJson()));
     }
@@ -118,7 +118,7 @@ final class EventSourceNames {
         if (eventBus.isScalar() && !eventBus.isArn()) {
             return named("bus", "event bus", eventBus.textOr(""), "events");
         }
-        return resource(eventBus, "event bus");
+        return resource(eventBus, "event bus", "events");
     }
 
     /** API routes grouped by the API and the first segment of their path ({@code /items}). */

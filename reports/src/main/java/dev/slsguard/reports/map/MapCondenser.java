@@ -27,20 +27,25 @@ public final class MapCondenser {
     static final int MAX_BOXES = 150;
     static final int MAX_ARROWS = 400;
     private static final int SHOWN_MEMBERS = 3;
+    /** Fewer boxes of a service than this are never collapsed: one box saying "2 ..." hides more than it saves. */
+    private static final int MIN_COLLAPSED = 3;
 
     private MapCondenser() {
     }
 
     /** The smallest collapsing that fits the budget. */
     public static ServiceMap condense(ServiceMap map) {
-        ServiceMap condensed = map;
+        ServiceMap condensed = groupFunctions(collapse(map, THRESHOLD, false), Grouping.SAME_ARROWS);
+        if (fits(condensed)) {
+            return condensed;
+        }
         for (int threshold : new int[] {THRESHOLD, 4, 1}) {
-            condensed = groupFunctions(collapse(map, threshold, false), false);
+            condensed = groupFunctions(collapse(map, threshold, false), Grouping.SAME_ENDS);
             if (fits(condensed)) {
                 return condensed;
             }
         }
-        return groupFunctions(collapse(map, 1, true), true);
+        return groupFunctions(collapse(map, 1, true), Grouping.SAME_ROLE);
     }
 
     private static boolean fits(ServiceMap map) {
@@ -62,7 +67,7 @@ public final class MapCondenser {
         Map<String, String> renamed = new HashMap<>();
         Map<String, ServiceMap.Box> replacements = new HashMap<>();
         byService.forEach((key, boxes) -> {
-            if (boxes.size() > threshold && boxes.size() > 1) {
+            if (boxes.size() > threshold && boxes.size() >= MIN_COLLAPSED) {
                 ServiceMap.Box first = boxes.get(0);
                 String service = first.service().isEmpty() ? "other" : first.service();
                 String what = switch (first.kind()) {
@@ -81,15 +86,23 @@ public final class MapCondenser {
         return rewire(map, renamed, replacements);
     }
 
-    /**
-     * Functions with the same role and the same arrows (with {@code byRole}: the same role alone)
-     * become one box.
-     */
-    static ServiceMap groupFunctions(ServiceMap map, boolean byRole) {
+    /** Which functions look the same on the map. */
+    enum Grouping {
+        /** the same role and the same arrows, labels included */
+        SAME_ARROWS,
+        /** the same role and arrows between the same boxes, whatever their labels (a topic per function) */
+        SAME_ENDS,
+        /** the same role */
+        SAME_ROLE
+    }
+
+    /** Functions that look the same (see {@link Grouping}) become one box; their arrows' labels merge. */
+    static ServiceMap groupFunctions(ServiceMap map, Grouping grouping) {
+        boolean byRole = grouping == Grouping.SAME_ROLE;
         Map<String, List<String>> in = new HashMap<>();
         Map<String, List<String>> out = new HashMap<>();
         for (ServiceMap.Arrow a : map.arrows()) {
-            String shape = a.line() + "|" + a.text();
+            String shape = a.line() + (grouping == Grouping.SAME_ARROWS ? "|" + a.text() : "");
             if (!byRole || a.line() == ServiceMap.Line.RUNS_WITH) {
                 out.computeIfAbsent(a.from(), k -> new ArrayList<>()).add(a.to() + "|" + shape);
             }

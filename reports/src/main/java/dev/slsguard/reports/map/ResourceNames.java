@@ -39,7 +39,7 @@ final class ResourceNames {
             return templateResource(logicalId.get(), depth);
         }
         if (value instanceof CfnValue.Literal literal) {
-            return literal(literal.value(), "");
+            return literal(literal.value(), "", "");
         }
         if (value instanceof CfnValue.Sub sub) {
             // arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:x is shown as log-group:x
@@ -56,20 +56,23 @@ final class ResourceNames {
         return box("value:" + json, json, "value", "");
     }
 
-    /** A resource written as plain text: {@code *}, an ARN, or a name ({@code kind} says of what). */
-    ServiceMap.Box literal(String text, String kind) {
+    /**
+     * A resource written as plain text: {@code *}, an ARN, or a name ({@code kind} says of what, of
+     * which AWS {@code service}).
+     */
+    ServiceMap.Box literal(String text, String kind, String service) {
         if (text.equals("*")) {
             return new ServiceMap.Box(EVERY, ServiceMap.Kind.EVERY_RESOURCE, "*", "every resource", "", List.of(),
                     Optional.empty());
         }
         if (text.startsWith("arn:")) {
             String[] parts = text.split(":", 6);
-            String service = parts.length > 2 ? parts[2] : "";
+            String arnService = parts.length > 2 ? parts[2] : "";
             String name = parts.length > 5 ? parts[5] : text;
             String account = parts.length > 4 && !parts[4].isEmpty() ? " · account " + parts[4] : "";
-            return box("arn:" + text, name, service + " ARN" + account, service);
+            return box("arn:" + text, name, arnService + " ARN" + account, arnService);
         }
-        return box("name:" + kind + ":" + text, text, kind.isEmpty() ? "name" : kind, "");
+        return box("name:" + kind + ":" + text, text, kind.isEmpty() ? "name" : kind, service);
     }
 
     /** The logical id of the template resource the value names, if it names one. */

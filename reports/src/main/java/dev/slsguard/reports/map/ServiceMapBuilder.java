@@ -123,7 +123,7 @@ public final class ServiceMapBuilder {
         List<Finding> about = findingsOn(s);
         List<ServiceMap.Box> targets = new ArrayList<>();
         if (s.resources().isEmpty()) {
-            targets.add(resources.literal("*", "")); // NotResource: everything but a few
+            targets.add(resources.literal("*", "", "")); // NotResource: everything but a few
         } else {
             s.resources().forEach(r -> targets.add(resources.of(r)));
         }
