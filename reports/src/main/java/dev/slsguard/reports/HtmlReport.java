@@ -243,7 +243,9 @@ public final class HtmlReport {
                 tool.name() + " " + tool.version(), file, service, totals, packs, sections, roles(analysis, anchorPrefix),
                 serviceFindings,
                 findings.size(), analysis.suppressed().size(),
-                map.map(m -> MapSvg.element(m, mapLinks(analysis, "#" + anchorPrefix), anchorPrefix + "map-")).orElse(""));
+                map.filter(m -> !m.boxes().isEmpty()) // a template given as input: no function to draw
+                        .map(m -> MapSvg.element(m, mapLinks(analysis, "#" + anchorPrefix), anchorPrefix + "map-"))
+                        .orElse(""));
     }
 
     private static List<EventRow> events(Analysis analysis, Function function) {
