@@ -1,6 +1,8 @@
 package dev.slsguard.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -91,8 +93,13 @@ final class Baseline {
         }
         try {
             tree = new ObjectMapper().readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new CliError("--baseline " + given + ": nested too deeply, or a string or number too long, "
+                    + "for a slsguard baseline", e);
         } catch (JsonProcessingException e) {
-            throw new CliError("--baseline " + given + ": not valid JSON at line " + e.getLocation().getLineNr()
+            JsonLocation at = e.getLocation();
+            throw new CliError("--baseline " + given + ": not valid JSON"
+                    + (at != null && at.getLineNr() > 0 ? " at line " + at.getLineNr() : "")
                     + " (not a slsguard baseline)", e);
         }
         if (tree == null || tree.path("version").asInt() != VERSION || !tree.path("findings").isArray()) {

@@ -85,7 +85,7 @@ final class CfnLint {
     }
 
     /** With {@code auto} and nothing to run cfn-lint with: one note for the whole run. */
-    private void noteUnavailable() {
+    private synchronized void noteUnavailable() { // services may be checked in parallel
         if (notedUnavailable) {
             return;
         }

@@ -40,6 +40,21 @@ final class CheckCommand implements Callable<Integer> {
                     + " local, container or off (default: off, or cfn-lint: in .slsguard.yml).")
     CfnLintSettings.Mode cfnLint;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Check up to N services at the same time (--recursive, several PATHs); the outputs are the "
+                    + "same as one at a time (default: the number of processors).")
+    void jobs(int n) {
+        if (n < 1 || n > MAX_JOBS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--jobs " + n + ": give a number from 1 to " + MAX_JOBS);
+        }
+        jobs = n;
+    }
+
+    static final int MAX_JOBS = 256;
+
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Spec
     CommandSpec spec;
 
@@ -67,6 +82,6 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         return new Invocation(session, options, spec.commandLine().getParseResult(),
                 java.util.Optional.ofNullable(recursive), java.util.Optional.ofNullable(sarifRoot),
-                java.util.Optional.ofNullable(cfnLint)).run(true);
+                java.util.Optional.ofNullable(cfnLint), jobs).run(true);
     }
 }

@@ -18,10 +18,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code slsguard explain RULE-ID}: a rule's metadata, and a bad and a good example taken from the
- * fixtures of the {@code --rules} packs when they have some.
+ * fixtures of the {@code --rules} packs when they have some, else, for a built-in rule, from the
+ * built-in packs' own fixtures.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Explain a rule: what it checks, how to fix it, and examples from its pack's fixtures.")
+        description = "Explain a rule: what it checks, how to fix it, and a bad and a good example from its pack's fixtures.")
 final class ExplainCommand implements Callable<Integer> {
 
     private final Session session;
@@ -37,6 +38,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
+
+    private BuiltInExamples builtIn;
 
     ExplainCommand(Session session) {
         this.session = session;
@@ -131,9 +134,25 @@ final class ExplainCommand implements Callable<Integer> {
             out.append("\nHow to fix: ").append(rule.help()).append('\n');
         }
         bad.ifPresent(b -> out.append("\nBad example (").append(b.path()).append(", finding at line ")
-                .append(lines(b.fixture(), ruleId)).append("):\n").append(indent(b.fixture())));
-        good.ifPresent(g -> out.append("\nGood example (").append(g.path()).append("):\n").append(indent(g.fixture())));
-        if (bad.isEmpty()) {
+                .append(lines(b.fixture(), ruleId)).append("):\n").append(indent(read(b.fixture().file()))));
+        good.ifPresent(g -> out.append("\nGood example (").append(g.path()).append("):\n")
+                .append(indent(read(g.fixture().file()))));
+        if (bad.isEmpty() && base.orgPackOf(ruleId).isEmpty()) {
+            Optional<BuiltInExamples.Example> builtInBad = builtIn().bad(ruleId);
+            Optional<BuiltInExamples.Example> builtInGood = builtIn().good(ruleId);
+            Optional<BuiltInExamples.Example> deriving = builtInBad.isEmpty() ? builtIn().deriving(ruleId) : Optional.empty();
+            builtInBad.ifPresent(b -> out.append("\nBad example (built-in fixture ").append(b.fixture().name())
+                    .append(", finding at line ").append(BuiltInExamples.lines(b, ruleId)).append("):\n")
+                    .append(indent(b.text())));
+            builtInGood.ifPresent(g -> out.append("\nGood example (built-in fixture ").append(g.fixture().name())
+                    .append("):\n").append(indent(g.text())));
+            deriving.ifPresent(d -> out.append("\nExample (built-in fixture ").append(d.fixture().name())
+                    .append(", statements derived from line ").append(BuiltInExamples.lines(d, ruleId)).append("):\n")
+                    .append(indent(d.text())));
+            if (builtInBad.isEmpty() && builtInGood.isEmpty() && deriving.isEmpty()) {
+                out.append("\nNo example: no fixture of the built-in packs shows this rule.\n");
+            }
+        } else if (bad.isEmpty()) {
             out.append("\nNo example: no fixture of the --rules packs expects this rule.\n");
         }
         return out.toString();
@@ -179,15 +198,27 @@ final class ExplainCommand implements Callable<Integer> {
                 .map(h -> String.valueOf(h.line())).toList());
     }
 
-    private static String indent(Fixture fixture) {
+    private static List<String> read(Path file) {
         try {
-            StringBuilder out = new StringBuilder();
-            for (String line : Files.readAllLines(fixture.file())) {
-                out.append(line.isEmpty() ? "" : "    " + line).append('\n');
-            }
-            return out.toString();
+            return Files.readAllLines(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String indent(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append(line.isEmpty() ? "" : "    " + line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The built-in packs' fixtures, read on first use (only for a built-in rule without a pack example). */
+    private BuiltInExamples builtIn() {
+        if (builtIn == null) {
+            builtIn = BuiltInExamples.load();
+        }
+        return builtIn;
     }
 }

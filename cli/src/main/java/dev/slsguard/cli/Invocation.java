@@ -2,6 +2,7 @@ package dev.slsguard.cli;
 
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
@@ -9,6 +10,9 @@ import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.rules.RuleInfo;
 import dev.slsguard.engine.source.ConfigLocator;
 import dev.slsguard.engine.vars.VariableOptions;
+import dev.slsguard.rules.iam.IamAction;
+import dev.slsguard.rules.iam.IamCatalog;
+import dev.slsguard.reports.ActionLevels;
 import dev.slsguard.reports.BaselineStates;
 import dev.slsguard.reports.HtmlReport;
 import dev.slsguard.reports.JUnitReport;
@@ -19,9 +23,7 @@ import dev.slsguard.reports.SarifSettings;
 import dev.slsguard.reports.TemplateWriter;
 import dev.slsguard.reports.TextReport;
 import dev.slsguard.reports.ToolInfo;
-import dev.slsguard.reports.map.AccessLevels;
 import dev.slsguard.reports.map.MapLayout;
-import dev.slsguard.rules.iam.IamCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -45,6 +48,9 @@ final class Invocation {
     static final String SARIF_FILE = "slsguard.sarif";
     static final String HTML_FILE = "slsguard.html";
     static final String MAP_FILE = "slsguard-map.svg";
+    /** The review page's access levels, from the IAM action data the least-privilege rules use. */
+    static final ActionLevels ACTION_LEVELS = action -> IamCatalog.builtIn().expand(action).stream()
+            .map(IamAction::accessLevel).collect(Collectors.toSet());
 
     private final Session session;
     private final ServiceOptions options;
@@ -53,10 +59,13 @@ final class Invocation {
     private final Optional<Path> sarifRoot;
     private final Optional<CfnLintSettings.Mode> cfnLintMode;
     private final CfnLint cfnLint;
+    /** The .slsguard.yml files and org pack directories the run read: --write-baseline never replaces them. */
+    private final java.util.Set<Path> projectInputs = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    private final int jobs;
 
     /** {@code compile}: one service, no cfn-lint. */
     Invocation(Session session, ServiceOptions options, ParseResult parsed) {
-        this(session, options, parsed, Optional.empty(), Optional.empty(), Optional.of(CfnLintSettings.Mode.OFF));
+        this(session, options, parsed, Optional.empty(), Optional.empty(), Optional.of(CfnLintSettings.Mode.OFF), 1);
     }
 
     /**
@@ -64,9 +73,10 @@ final class Invocation {
      * @param sarifRoot   {@code --sarif-root DIR}: SARIF URIs relative to it instead of the repository root
      * @param cfnLintMode {@code --cfn-lint[=MODE]}: how to run cfn-lint, over {@code cfn-lint:} of
      *                    {@code .slsguard.yml}
+     * @param jobs        {@code --jobs N}: how many services are checked at the same time
      */
     Invocation(Session session, ServiceOptions options, ParseResult parsed, Optional<Path> recursive,
-               Optional<Path> sarifRoot, Optional<CfnLintSettings.Mode> cfnLintMode) {
+               Optional<Path> sarifRoot, Optional<CfnLintSettings.Mode> cfnLintMode, int jobs) {
         this.session = session;
         this.options = options;
         this.parsed = parsed;
@@ -74,13 +84,16 @@ final class Invocation {
         this.sarifRoot = sarifRoot;
         this.cfnLintMode = cfnLintMode;
         this.cfnLint = new CfnLint(session);
+        this.jobs = jobs;
     }
 
     /**
-     * The working directory's path below the SARIF root ({@code --sarif-root}, else the git root
-     * of the working directory, else the working directory itself), with a trailing slash.
+     * {@code settings} with SARIF URIs relative to the SARIF root ({@code --sarif-root}, else the git
+     * root of the working directory, else the working directory itself): relative file names are
+     * prefixed with the working directory's path below the root, absolute ones below the root lose
+     * the root's path, so the root may be given from any directory.
      */
-    private String sarifPrefix() {
+    private SarifSettings sarifRooted(SarifSettings settings) {
         Path cwd = session.workingDir();
         Path root = sarifRoot.map(dir -> cwd.resolve(dir).normalize())
                 .or(() -> RepositoryRoot.of(cwd)).orElse(cwd);
@@ -89,11 +102,13 @@ final class Invocation {
         }
         // outside the root, the prefix climbs out of it (../); file names below the root lose it again
         String prefix = slashes(root.relativize(cwd).toString());
-        return prefix.isEmpty() ? "" : prefix + "/";
+        return settings.withUriPrefix(prefix.isEmpty() ? "" : prefix + "/")
+                .withPaths(root.toAbsolutePath().toString(), cwd.toAbsolutePath().toString());
     }
 
     /** Analyses the service and writes {@code outputs}; returns the exit code. */
     int run(boolean writeSarif) {
+        Timing.since("command line: parse", Main.parseNanos);
         return guarded(session.err(), options.debug, () -> analyse(writeSarif));
     }
 
@@ -108,7 +123,7 @@ final class Invocation {
         }
         Path outputDir = options.output == null ? cwd.resolve(".slsguard") : cwd.resolve(options.output).normalize();
         List<Path> configs = targets.stream().map(Target::config).toList();
-        OutputFiles outputs = OutputFiles.reports(outputDir, configs);
+        OutputFiles outputs = OutputFiles.reports(outputDir, configs, session.envValues());
         outputs.checkWritable(List.of(SARIF_FILE, HTML_FILE));
         Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
                 .map(file -> Baseline.read(cwd.resolve(file).normalize(), file.toString()));
@@ -116,52 +131,61 @@ final class Invocation {
         List<ServiceCheck> checks = new ArrayList<>();
         List<OutputFiles> serviceOutputs = new ArrayList<>();
         for (Target target : targets) {
-            OutputFiles files = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())), configs);
+            OutputFiles files = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())), configs,
+                    session.envValues());
             files.checkWritable(List.of(TEMPLATE_FILE, MAP_FILE));
             serviceOutputs.add(files);
         }
         List<OutputFiles> templates = new ArrayList<>();
         List<NotAnalysed> notAnalysed = new ArrayList<>();
         Progress progress = new Progress(session, targets.size());
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            try {
-                checks.add(check(target, cliBaseline, pipelines));
-                templates.add(serviceOutputs.get(i));
-            } catch (UserError e) {
-                for (UserError problem : e.problems()) {
-                    notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
-                            e.isOtherProvider()));
+        List<Callable<ServiceCheck>> tasks = new ArrayList<>();
+        targets.forEach(target -> tasks.add(() -> check(target, cliBaseline, pipelines)));
+        try (ServiceChecks results = ServiceChecks.start(tasks, jobs)) {
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get(i);
+                try {
+                    checks.add(results.get(i));
+                    templates.add(serviceOutputs.get(i));
+                } catch (UserError e) {
+                    for (UserError problem : e.problems()) {
+                        notAnalysed.add(new NotAnalysed(target.displayName(), problem.location(), problem.getMessage(),
+                                e.isOtherProvider()));
+                    }
                 }
+                progress.done(target.displayName());
             }
-            progress.done(target.displayName());
         }
         progress.clear();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         List<Analysis> analyses = checks.stream().map(ServiceCheck::analysis).toList();
         RunSummary summary = RunSummary.of(analyses, notAnalysed);
-        String prefix = sarifPrefix();
+        OutputSet published = new OutputSet(outputs);
         for (int i = 0; i < checks.size(); i++) {
-            templates.get(i).write(TEMPLATE_FILE, TemplateWriter.bytes(analyses.get(i).template()));
+            Analysis analysis = analyses.get(i);
+            published.addTemplate(templates.get(i), Timing.time("report: template",
+                    () -> TemplateWriter.bytes(analysis.template())));
         }
         String runName = recursive.map(dir -> "services below " + directoryName(cwd, dir))
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = SarifReport.render(analyses, tool, SarifSettings.github(automationId).withUriPrefix(prefix),
-                notAnalysed, baselineStates(checks, cliBaseline));
-        AccessLevels levels = new IamAccessLevels(IamCatalog.builtIn());
-        List<MapLayout.Placed> maps = analyses.stream().map(a -> MapLayout.of(a, levels)).toList();
-        String html = HtmlReport.render(analyses, tool, runName, notAnalysed, maps);
-        outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
-        outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+        String sarif = Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
+                sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline)));
+        List<MapLayout.Placed> maps = Timing.time("report: service maps",
+                () -> analyses.stream().map(a -> MapLayout.of(a, ACTION_LEVELS)).toList());
+        String html = Timing.time("report: HTML",
+                () -> HtmlReport.render(analyses, tool, runName, notAnalysed, ACTION_LEVELS, maps));
         for (int i = 0; i < checks.size(); i++) {
             // each service's map beside its template, its links into the one page of the run
             String page = slashes(templates.get(i).directory().relativize(outputs.directory()).resolve(HTML_FILE).toString());
-            templates.get(i).write(MAP_FILE, HtmlReport.mapDocument(analyses.get(i), maps.get(i), page,
+            published.add(templates.get(i), MAP_FILE, HtmlReport.mapDocument(analyses.get(i), maps.get(i), page,
                     HtmlReport.anchorPrefix(i, analyses.size(), notAnalysed.size())));
         }
+        published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
+                .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
+                .publish();
 
         List<Finding> all = new ArrayList<>();
         analyses.forEach(a -> all.addAll(a.findings()));
@@ -180,7 +204,9 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(configs);
             analyses.forEach(a -> a.included().forEach(d -> inputs.add(d.path())));
-            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(), merged.bytes());
+            inputs.addAll(projectInputs);
+            new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
+                    merged.bytes());
         }
         if (summary.errors() > 0) {
             return ExitCodes.ERROR;
@@ -195,7 +221,7 @@ final class Invocation {
         Path outputDir = options.output == null
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
-        OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config));
+        OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config), session.envValues());
         List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE, MAP_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
@@ -205,18 +231,24 @@ final class Invocation {
         Analysis analysis = check.analysis();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
-        String prefix = writeSarif ? sarifPrefix() : "";
-        outputs.write(TEMPLATE_FILE, TemplateWriter.bytes(analysis.template()));
-        String sarif = SarifReport.render(List.of(analysis), tool, SarifReport.settings(analysis).withUriPrefix(prefix),
-                List.of(), baselineStates(List.of(check), check.baseline()));
+        OutputSet published = new OutputSet(outputs).addTemplate(outputs,
+                Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())));
+        // compile writes neither: it renders them only for --format sarif or html
+        String sarif = writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
+                () -> SarifReport.render(List.of(analysis), tool,
+                        writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
+                        List.of(), baselineStates(List.of(check), check.baseline()))) : "";
         Optional<MapLayout.Placed> map = writeSarif || options.format == Format.HTML
-                ? Optional.of(MapLayout.of(analysis, new IamAccessLevels(IamCatalog.builtIn()))) : Optional.empty();
-        String html = HtmlReport.render(analysis, tool, map);
+                ? Optional.of(Timing.time("report: service map", () -> MapLayout.of(analysis, ACTION_LEVELS)))
+                : Optional.empty();
+        String html = writeSarif || options.format == Format.HTML
+                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool, ACTION_LEVELS, map)) : "";
         if (writeSarif) {
-            outputs.write(SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8));
-            outputs.write(HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
-            outputs.write(MAP_FILE, HtmlReport.mapDocument(analysis, map.get(), HTML_FILE, ""));
+            published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
+                    .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
+                    .add(outputs, MAP_FILE, HtmlReport.mapDocument(analysis, map.get(), HTML_FILE, ""));
         }
+        published.publish();
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
                 html, () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
                         check.failOn().threshold()), check.counted(), check.baseline().isPresent(),
@@ -225,7 +257,8 @@ final class Invocation {
             Path file = cwd.resolve(options.writeBaseline).normalize();
             List<Path> inputs = new ArrayList<>(List.of(config));
             analysis.included().forEach(d -> inputs.add(d.path()));
-            new OutputFiles(file.getParent(), inputs).write(file.getFileName().toString(),
+            inputs.addAll(projectInputs);
+            new OutputFiles(file.getParent(), inputs, session.envValues()).write(file.getFileName().toString(),
                     Baseline.of(analysis.findings(), analysis).bytes());
         }
         if (!writeSarif) {
@@ -242,14 +275,17 @@ final class Invocation {
                        Supplier<String> junit,
                        List<Finding> counted, boolean baseline, Optional<RunSummary> summary) {
         PrintWriter out = session.out();
-        switch (options.format) {
-            case TEXT -> out.print(TextReport.render(findings, session.colour()));
-            case JSON -> out.print(json.get());
-            case SARIF -> out.print(sarif);
-            case HTML -> out.print(html);
-            case JUNIT -> out.print(junit.get());
-            default -> throw new IllegalStateException(options.format.name());
-        }
+        Timing.time("report: standard output (" + options.format.name().toLowerCase(java.util.Locale.ROOT) + ")",
+                () -> {
+                    switch (options.format) {
+                        case TEXT -> out.print(TextReport.render(findings, session.colour()));
+                        case JSON -> out.print(json.get());
+                        case SARIF -> out.print(sarif);
+                        case HTML -> out.print(html);
+                        case JUNIT -> out.print(junit.get());
+                        default -> throw new IllegalStateException(options.format.name());
+                    }
+                });
         if (baseline && options.format == Format.TEXT) {
             out.print(counted.size() + (counted.size() == 1 ? " finding is" : " findings are")
                     + " new since the baseline\n");
@@ -343,6 +379,9 @@ final class Invocation {
             }
             orgPacks.add(asGiven(dir.toString()));
         }
+        project.file().ifPresent(projectInputs::add);
+        projectInputs.addAll(project.rules());
+        options.rules.forEach(dir -> projectInputs.add(cwd.resolve(dir).normalize()));
         if (project.file().isPresent()) {
             List<Path> packs = new ArrayList<>(project.rules());
             options.rules.forEach(dir -> packs.add(cwd.resolve(dir).normalize()));
@@ -354,20 +393,25 @@ final class Invocation {
         FailOn failOn = parsed != null && parsed.hasMatchedOption("--fail-on")
                 ? options.failOn : project.failOn().orElse(options.failOn);
 
-        Pipeline pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
-            Pipeline created = PipelineFactory.create(session, packs, options.noCache,
-                    java.time.Duration.ofSeconds(options.ruleTimeout));
-            created.afterRulesLoaded(SarifReport::prepare); // meanwhile the service goes up to the rules
-            created.afterRulesLoaded(MapLayout::prepare);
-            return created;
-        });
+        Pipeline pipeline;
+        synchronized (pipelines) { // services may be checked in parallel; one pipeline per set of packs
+            pipeline = pipelines.computeIfAbsent(List.copyOf(orgPacks), packs -> {
+                Pipeline created = PipelineFactory.create(session, packs, options.noCache,
+                        java.time.Duration.ofSeconds(options.ruleTimeout));
+                // meanwhile the service goes up to the rules
+                created.afterRulesLoaded(() -> Timing.time("report: SARIF writers (ahead)", SarifReport::prepare));
+                created.afterRulesLoaded(() -> Timing.time("report: map layout (ahead)", MapLayout::prepare));
+                return created;
+            });
+        }
         checkRuleIds(project, pipeline);
         Unresolved unresolved = parsed != null && parsed.hasMatchedOption("--unresolved")
                 ? options.unresolved : project.unresolved().orElse(options.unresolved);
         Analysis compiled = pipeline.run(target.config(), target.displayName(),
                 variableOptions().withPlaceholders(unresolved == Unresolved.PLACEHOLDER));
         CfnLintSettings cfnLintSettings = project.cfnLint().orElse(CfnLintSettings.DEFAULT);
-        Analysis raw = cfnLint.addTo(compiled, cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings));
+        Analysis raw = Timing.time("cfn-lint", () -> cfnLint.addTo(compiled,
+                cfnLintMode.map(cfnLintSettings::withMode).orElse(cfnLintSettings)));
         List<RuleInfo> rules = selected(project.applyRules(raw.rules()));
         java.util.Set<String> kept = new java.util.HashSet<>();
         rules.forEach(rule -> kept.add(rule.id()));
@@ -478,7 +522,7 @@ final class Invocation {
         }
         VariableOptions variables = new VariableOptions(Optional.ofNullable(options.stage),
                 Optional.ofNullable(options.region), byName, options.params, session.env());
-        return options.noEnv ? variables.withoutEnv() : variables;
+        return (options.noEnv ? variables.withoutEnv() : variables).recordingIn(session.envValues());
     }
 
     /**
@@ -517,6 +561,6 @@ final class Invocation {
     }
 
     static String oneLine(String text) {
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return dev.slsguard.reports.TextReport.oneLine(text);
     }
 }

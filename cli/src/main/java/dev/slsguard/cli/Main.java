@@ -1,5 +1,9 @@
 package dev.slsguard.cli;
 
+import dev.slsguard.engine.Timing;
+import dev.slsguard.engine.rules.RuleBase;
+import dev.slsguard.engine.vars.EnvironmentValues;
+import dev.slsguard.rules.BuiltInPacks;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,7 +26,13 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** System.nanoTime() on entering {@link #main}; 0 when run in-process (tests). */
+    private static long mainNanos;
+    /** System.nanoTime() when picocli starts parsing the arguments (for {@code --debug-timing}). */
+    static volatile long parseNanos;
+
     public static void main(String[] args) {
+        mainNanos = System.nanoTime();
         int code = run(args, System.out, System.err);
         dev.slsguard.engine.rules.ExitGuard.exit(code);
     }
@@ -51,29 +61,65 @@ public final class Main implements Callable<Integer> {
 
     private static int run(String[] args, PrintStream out, PrintStream err, Path workingDir,
                            Map<String, String> env, boolean colour, boolean terminal) {
-        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        // every value ${env:} gives is shown as its reference on both streams and in every report
+        EnvironmentValues envValues = new EnvironmentValues();
+        PrintWriter outWriter = new PrintWriter(new RedactingWriter(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8), envValues), true);
+        PrintWriter errWriter = new PrintWriter(new RedactingWriter(
+                new OutputStreamWriter(err, StandardCharsets.UTF_8), envValues), true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        boolean timing = java.util.Arrays.asList(args).contains(DEBUG_TIMING);
+        if (timing) {
+            Timing.enable(mainNanos == 0 ? System.nanoTime() : mainNanos);
+        }
+        if (args.length > 0 && ("check".equals(args[0]) || "compile".equals(args[0]))) {
+            RuleBase.prepare(BuiltInPacks.packs()); // the largest part of the rule base, while picocli starts
+        }
         try {
             return Invocation.guarded(errWriter, debug, () -> {
-                Session session = new Session(workingDir, outWriter, errWriter, env, colour, terminal);
-                return commandLine(session).execute(args);
+                Session session = new Session(workingDir, outWriter, errWriter, env, colour, terminal, envValues);
+                CommandLine cli = Timing.time("command line: picocli model",
+                        () -> commandLine(session, args.length > 0 ? args[0] : ""));
+                parseNanos = System.nanoTime();
+                return cli.execute(args);
             });
         } finally {
             outWriter.flush();
+            if (timing) {
+                errWriter.print(Timing.table());
+                Timing.disable();
+            }
             errWriter.flush();
         }
     }
 
+    /** The hidden option that prints where the run spent its time on standard error. */
+    static final String DEBUG_TIMING = "--debug-timing";
+
     static CommandLine commandLine(Session session) {
+        return commandLine(session, "");
+    }
+
+    /**
+     * With {@code first} (the first argument) naming {@code check} or {@code compile}, only that
+     * subcommand is built: picocli reads every command's annotations by reflection, start-up time a
+     * check does not need. Its parsing, usage and errors are the same as with every subcommand.
+     */
+    static CommandLine commandLine(Session session, String first) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(new CommandLine.HelpCommand());
-        cli.addSubcommand(new CheckCommand(session));
-        cli.addSubcommand(new CompileCommand(session));
-        cli.addSubcommand(new CommandLine(new RulesCommand())
-                .addSubcommand(new RulesTestCommand(session))
-                .addSubcommand(new RulesListCommand(session)));
-        cli.addSubcommand(new ExplainCommand(session));
+        if ("check".equals(first)) {
+            cli.addSubcommand(new CheckCommand(session));
+        } else if ("compile".equals(first)) {
+            cli.addSubcommand(new CompileCommand(session));
+        } else {
+            cli.addSubcommand(new CommandLine.HelpCommand());
+            cli.addSubcommand(new CheckCommand(session));
+            cli.addSubcommand(new CompileCommand(session));
+            cli.addSubcommand(new CommandLine(new RulesCommand())
+                    .addSubcommand(new RulesTestCommand(session))
+                    .addSubcommand(new RulesListCommand(session)));
+            cli.addSubcommand(new ExplainCommand(session));
+        }
         cli.setOut(session.out());
         cli.setErr(session.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,6 +2,7 @@ package dev.slsguard.cli;
 
 import dev.slsguard.engine.io.AtomicFile;
 import dev.slsguard.engine.io.InputFile;
+import dev.slsguard.engine.vars.EnvironmentValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +12,8 @@ import java.util.List;
 /**
  * Writes report files atomically: a temporary file in the same directory, flushed to disk, then
  * moved over the target, so a reader never sees half a file. Refuses to replace the user's input.
+ * Every value read from the environment is replaced by its reference ({@code ${env:NAME}}) in what
+ * is written, except in the template ({@link #writeVerbatim}).
  */
 final class OutputFiles {
 
@@ -20,19 +23,23 @@ final class OutputFiles {
     private final Path directory;
     private final List<Path> protectedFiles;
     private final boolean reports;
+    private final EnvironmentValues hidden;
 
     /**
      * @param directory      the output directory (created when missing)
-     * @param protectedFiles files that must never be overwritten (the configuration file)
+     * @param protectedFiles files that must never be overwritten (the configuration file), and
+     *                       directories nothing may be written into (rule packs)
+     * @param hidden         the values read from the environment, which no file but the template shows
      */
-    OutputFiles(Path directory, List<Path> protectedFiles) {
-        this(directory, protectedFiles, false);
+    OutputFiles(Path directory, List<Path> protectedFiles, EnvironmentValues hidden) {
+        this(directory, protectedFiles, false, hidden);
     }
 
-    private OutputFiles(Path directory, List<Path> protectedFiles, boolean reports) {
+    private OutputFiles(Path directory, List<Path> protectedFiles, boolean reports, EnvironmentValues hidden) {
         this.directory = directory.toAbsolutePath().normalize();
         this.protectedFiles = protectedFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.reports = reports;
+        this.hidden = hidden;
     }
 
     /**
@@ -41,11 +48,10 @@ final class OutputFiles {
      * below one of those), so that {@code --output} pointed at the service never overwrites the user's
      * files. Writing leaves the marker behind.
      */
-    static OutputFiles reports(Path directory, List<Path> protectedFiles) {
-        return new OutputFiles(directory, protectedFiles, true);
+    static OutputFiles reports(Path directory, List<Path> protectedFiles, EnvironmentValues hidden) {
+        return new OutputFiles(directory, protectedFiles, true, hidden);
     }
 
-    /** The directory it writes to, absolute. */
     Path directory() {
         return directory;
     }
@@ -54,9 +60,10 @@ final class OutputFiles {
     Path target(String name) {
         Path target = directory.resolve(name);
         for (Path input : protectedFiles) {
-            if (target.equals(input) || sameFile(target, input)) {
+            if (target.startsWith(input) || sameFile(target, input)) {
                 throw new CliError("refusing to write " + target.getFileName() + " in " + directory
-                        + ": it is an input of the service (its configuration or a file it includes)");
+                        + ": it is an input of the service (its configuration, a file it includes, "
+                        + ".slsguard.yml or a rule pack)");
             }
         }
         if (Files.isDirectory(target)) {
@@ -77,20 +84,47 @@ final class OutputFiles {
         names.forEach(this::target);
     }
 
+    /** Writes a report (or baseline) file, with the environment's values replaced by their references. */
     void write(String name, byte[] content) {
+        commit(name, prepare(name, content, false));
+    }
+
+    /** Writes the template as it is: the one output that carries the environment's values. */
+    void writeVerbatim(String name, byte[] content) {
+        commit(name, prepare(name, content, true));
+    }
+
+    /**
+     * Checks {@code name}, creates the directory and writes the content to a temporary file beside
+     * its target (redacted unless {@code verbatim}); the caller commits it.
+     */
+    AtomicFile.Pending prepare(String name, byte[] content, boolean verbatim) {
         Path target = target(name);
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new CliError("cannot create output directory " + directory + ": " + describe(e), e);
-        }
+        createDirectory();
         try {
             if (reports && !owned()) {
                 Files.write(directory.resolve(MARKER), new byte[0]);
             }
-            AtomicFile.write(target, content);
+            return AtomicFile.prepare(target, verbatim ? content : hidden.redact(content));
         } catch (IOException e) {
             throw new CliError("cannot write " + target + ": " + describe(e), e);
+        }
+    }
+
+    /** Puts a prepared file in place. */
+    void commit(String name, AtomicFile.Pending pending) {
+        try {
+            pending.commit();
+        } catch (IOException e) {
+            throw new CliError("cannot write " + directory.resolve(name) + ": " + describe(e), e);
+        }
+    }
+
+    void createDirectory() {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new CliError("cannot create output directory " + directory + ": " + describe(e), e);
         }
     }
 

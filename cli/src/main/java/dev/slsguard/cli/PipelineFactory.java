@@ -2,6 +2,7 @@ package dev.slsguard.cli;
 
 import dev.slsguard.compilers.ServerlessCompiler;
 import dev.slsguard.engine.Pipeline;
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.rules.OrgPackCache;
 import dev.slsguard.engine.rules.RuleBase;
 import dev.slsguard.engine.schema.SchemaStage;
@@ -84,7 +85,7 @@ final class PipelineFactory {
     /** As {@link #create(Session, List, boolean)}, each rule session within {@code ruleTimeout}. */
     static Pipeline create(Session session, List<Path> orgPacks, boolean noCache, java.time.Duration ruleTimeout) {
         Pipeline pipeline = Pipeline.loadingRules(compiler(),
-                () -> rules(session, orgPacks, noCache).withTimeout(ruleTimeout),
+                () -> Timing.time("rule base load", () -> rules(session, orgPacks, noCache)).withTimeout(ruleTimeout),
                 Limits.DEFAULT, Optional.empty());
         Optional<LocalDate> date;
         try {

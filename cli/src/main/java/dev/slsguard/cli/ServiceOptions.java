@@ -88,4 +88,8 @@ final class ServiceOptions {
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
+
+    /** Read by {@link Main} before parsing; declared so that picocli accepts it. */
+    @Option(names = Main.DEBUG_TIMING, hidden = true, description = "Print where the run spent its time on standard error.")
+    boolean debugTiming;
 }

@@ -77,13 +77,7 @@ class BatchRunTest {
                   hello:
                     handler: h.h
                 """);
-        Services.write(dir.resolve("services/malformed"), """
-                service: malformed
-                provider:
-                  name: aws
-                   runtime: [nodejs20.x
-                functions:
-                """);
+        Services.write(dir.resolve("services/malformed"), Services.MALFORMED);
         Services.write(dir.resolve("services/google"), """
                 service: gcf
                 provider:

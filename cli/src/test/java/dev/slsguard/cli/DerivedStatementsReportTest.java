@@ -69,7 +69,8 @@ class DerivedStatementsReportTest {
                     && s.path("Effect").asText().equals(statement.get("effect").asText()));
             assertTrue(inTemplate, "the role in the template has " + statement);
             assertTrue(html.contains("derived by rule " + statement.get("rule").asText() + " from the configuration"
-                    + " at line " + line + " for function " + function), "the HTML page shows " + statement);
+                    + " at " + origin.get("file").asText() + ":" + line + " for function " + function),
+                    "the HTML page shows " + statement);
         }
     }
 }

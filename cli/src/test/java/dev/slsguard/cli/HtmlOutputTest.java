@@ -53,7 +53,7 @@ class HtmlOutputTest {
         assertTrue(html.contains("<p>&lt;script&gt;alert(\"description\")&lt;/script&gt; &amp; \"quotes\"</p>"), html);
         assertTrue(html.contains("items/&lt;script&gt;alert(\"path\")&lt;/script&gt;"), html);
         assertTrue(html.contains("arn:aws:s3:::bucket-\"quoted\"-&lt;script&gt;alert(1)&lt;/script&gt;"), html);
-        assertTrue(html.contains("declared at line 9"), "the declared statement's origin: " + html);
+        assertTrue(html.contains("declared at svc/serverless.yml:9"), "the declared statement's origin: " + html);
         assertTrue(html.contains("derived by rule SLS-DRV-"), "the sqs event's derived statement: " + html);
     }
 
@@ -80,7 +80,7 @@ class HtmlOutputTest {
         assertTrue(html.contains("runs with the provider's role (provider.iam.role), defined outside this template"),
                 html);
         assertTrue(html.contains("runs with a role defined outside this service "
-                + "(\"arn:aws:iam::123456789012:role/own-role\")"), html);
+                + "(arn:aws:iam::123456789012:role/own-role)"), html);
         assertFalse(html.contains("IamRoleLambdaExecution"), html);
     }
 

@@ -178,7 +178,7 @@ class IncludedFilesTest {
         assertTrue(html.contains("<li>included from svc/serverless.yml by ${file(./iam/role.yml)} (svc/serverless.yml:12:19)</li>"),
                 html);
         assertTrue(html.contains("<span class=\"ln\">4</span>    - s3:PutBucketPolicy</div>"), html);
-        assertTrue(html.contains("declared at line 1 of svc/iam/role.yml (provider.iam.role.statements)"), html);
+        assertTrue(html.contains("declared at svc/iam/role.yml:1 (provider.iam.role.statements)"), html);
         assertTrue(html.contains("declared at line 1 of svc/functions.yml · runs with"), html);
     }
 

@@ -3,6 +3,7 @@ package dev.slsguard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.slsguard.engine.vars.EnvironmentValues;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class OutputFilesTest {
     @Test
     void createsTheDirectoryAndReplacesAtomicallyLeavingNoTemporaryFiles() throws Exception {
         Path out = dir.resolve("a/b/.slsguard");
-        OutputFiles files = new OutputFiles(out, List.of(dir.resolve("serverless.yml")));
+        OutputFiles files = new OutputFiles(out, List.of(dir.resolve("serverless.yml")), new EnvironmentValues());
         files.write("x.json", "first".getBytes(StandardCharsets.UTF_8));
         files.write("x.json", "second".getBytes(StandardCharsets.UTF_8));
         assertEquals("second", Files.readString(out.resolve("x.json")));
@@ -36,7 +37,7 @@ class OutputFilesTest {
     void refusesTheConfigurationFileEvenThroughAnotherSpelling() throws Exception {
         Path config = dir.resolve("cloudformation-template.json");
         Files.writeString(config, "{}");
-        OutputFiles files = new OutputFiles(dir.resolve("sub/.."), List.of(config));
+        OutputFiles files = new OutputFiles(dir.resolve("sub/.."), List.of(config), new EnvironmentValues());
         assertThrows(CliError.class, () -> files.write("cloudformation-template.json", new byte[] {1}));
         assertEquals("{}", Files.readString(config));
     }
@@ -44,14 +45,14 @@ class OutputFilesTest {
     @Test
     void refusesADirectoryInTheWay() throws Exception {
         Files.createDirectories(dir.resolve("slsguard.sarif"));
-        OutputFiles files = new OutputFiles(dir, List.of());
+        OutputFiles files = new OutputFiles(dir, List.of(), new EnvironmentValues());
         assertThrows(CliError.class, () -> files.checkWritable(List.of("slsguard.sarif")));
     }
 
     @Test
     void reportsNeverReplaceAFileSlsguardDidNotWrite() throws Exception {
         Path user = Files.writeString(dir.resolve("slsguard.html"), "my page");
-        OutputFiles files = OutputFiles.reports(dir, List.of());
+        OutputFiles files = OutputFiles.reports(dir, List.of(), new EnvironmentValues());
         CliError error = assertThrows(CliError.class, () -> files.checkWritable(List.of("slsguard.html")));
         assertEquals("refusing to overwrite slsguard.html in " + dir.toAbsolutePath().normalize()
                 + ": slsguard did not write it; give --output a new or empty directory (or remove the file)",
@@ -62,8 +63,10 @@ class OutputFilesTest {
     @Test
     void reportsReplaceTheirOwnFilesInADirectorySlsguardMarked() throws Exception {
         Path out = dir.resolve("reports");
-        OutputFiles.reports(out, List.of()).write("slsguard.html", "first".getBytes(StandardCharsets.UTF_8));
-        OutputFiles.reports(out, List.of()).write("slsguard.html", "second".getBytes(StandardCharsets.UTF_8));
+        OutputFiles.reports(out, List.of(), new EnvironmentValues())
+                .write("slsguard.html", "first".getBytes(StandardCharsets.UTF_8));
+        OutputFiles.reports(out, List.of(), new EnvironmentValues())
+                .write("slsguard.html", "second".getBytes(StandardCharsets.UTF_8));
         assertEquals("second", Files.readString(out.resolve("slsguard.html")));
         assertEquals(List.of(OutputFiles.MARKER, "slsguard.html"), names(out));
     }

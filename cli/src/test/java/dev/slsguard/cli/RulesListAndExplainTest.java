@@ -164,14 +164,29 @@ class RulesListAndExplainTest {
     }
 
     @Test
-    void explainABuiltInRuleWithoutExamplesAndAnUnknownId() {
+    void explainABuiltInRuleShowsItsOwnFixturesAndAnUnknownIdIsRefused() {
         Run builtIn = Run.in(dir, "explain", "SLS-DEP-001");
         assertEquals(0, builtIn.exitCode(), builtIn.toString());
-        assertTrue(builtIn.out().startsWith("SLS-DEP-001: Kinesis consumer naming changes in v4\nseverity: warning\n"),
-                builtIn.out());
-        assertTrue(builtIn.out().contains("\nHow to fix: Set provider.kinesis.consumerNamingMode"), builtIn.out());
-        assertTrue(builtIn.out().endsWith("\nNo example: no fixture of the --rules packs expects this rule.\n"),
-                builtIn.out());
+        String out = builtIn.out();
+        assertTrue(out.startsWith("SLS-DEP-001: Kinesis consumer naming changes in v4\nseverity: warning\n"), out);
+        assertTrue(out.contains("\nHow to fix: Set provider.kinesis.consumerNamingMode"), out);
+        // the bad example is a fixture of the deprecation pack that expects the rule, quoted whole with its marker
+        java.util.regex.Matcher bad = java.util.regex.Pattern
+                .compile("\nBad example \\(built-in fixture (deprecation/[a-z0-9-]+), finding at line (\\d+)\\):\n").matcher(out);
+        assertTrue(bad.find(), out);
+        String badBody = out.substring(bad.end());
+        String findingLine = badBody.lines().toList().get(Integer.parseInt(bad.group(2)) - 1);
+        assertTrue(findingLine.contains("# expect: SLS-DEP-001") || findingLine.matches(".*# expect: .*SLS-DEP-001.*"),
+                findingLine);
+        assertTrue(!out.contains("No example"), out);
+        // a rule with a good example too: the fixture marked good for it, after the bad one
+        String iam = Run.in(dir, "explain", "SLS-IAM-101").out();
+        int good = iam.indexOf("\nGood example (built-in fixture ");
+        assertTrue(good > iam.indexOf("\nBad example (built-in fixture "), iam);
+        assertTrue(iam.substring(good).matches("(?s).*# good: [^\\n]*SLS-IAM-101.*"), iam.substring(good));
+        // a derivation rule: the fixture that derives its statements
+        String derived = Run.in(dir, "explain", "SLS-DRV-001").out();
+        assertTrue(derived.contains("\nExample (built-in fixture derivation/"), derived);
 
         Run missingPack = Run.in(dir, "rules", "list", "--rules", "nowhere");
         assertEquals(2, missingPack.exitCode(), missingPack.toString());

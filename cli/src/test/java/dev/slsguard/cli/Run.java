@@ -24,6 +24,20 @@ record Run(int exitCode, String out, String err) {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs slsguard once per {@code --format} (text, json, sarif, junit, html), each writing into
+     * {@code out-<format>}: the runs by format, in that order.
+     */
+    static Map<String, Run> inEveryFormat(Path workingDir, Map<String, String> env, String... args) {
+        Map<String, Run> runs = new java.util.LinkedHashMap<>();
+        for (String format : List.of("text", "json", "sarif", "junit", "html")) {
+            List<String> all = new java.util.ArrayList<>(List.of(args));
+            all.addAll(List.of("--output", "out-" + format, "--format", format));
+            runs.put(format, in(workingDir, env, all.toArray(String[]::new)));
+        }
+        return runs;
+    }
+
     List<String> errLines() {
         return err.lines().toList();
     }

@@ -133,10 +133,24 @@ class SarifForGitHubTest {
         assertEquals("services/svc/serverless.yml", JSON.readTree(rooted.out())
                 .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText(), rooted.toString());
 
-        // from a directory outside the root: URIs are still relative to the root (they climb out of it)
+        // from a directory outside the root: URIs are still relative to the root
         Run outside = Run.in(services, "check", "svc", "--output", "out", "--format", "sarif", "--sarif-root", "svc");
         assertEquals(1, outside.exitCode(), outside.toString());
-        assertEquals("../svc/serverless.yml", JSON.readTree(outside.out())
+        assertEquals("serverless.yml", JSON.readTree(outside.out())
                 .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText(), outside.toString());
+
+        // the service and the root given by absolute paths from an unrelated directory
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Run absolute = Run.in(elsewhere, "check", services.resolve("svc").toString(), "--output", "out",
+                "--format", "sarif", "--sarif-root", dir.resolve("infra").toString());
+        assertEquals(1, absolute.exitCode(), absolute.toString());
+        JsonNode location = JSON.readTree(absolute.out()).at("/runs/0/results/0/locations/0/physicalLocation");
+        assertEquals("services/svc/serverless.yml", location.at("/artifactLocation/uri").asText(), absolute.toString());
+        assertEquals("%SRCROOT%", location.at("/artifactLocation/uriBaseId").asText(), absolute.toString());
+
+        // a file outside the root climbs out of it
+        Run above = Run.in(services, "check", "svc", "--output", "out", "--format", "sarif", "--sarif-root", "../../elsewhere");
+        assertEquals("../infra/services/svc/serverless.yml", JSON.readTree(above.out())
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText(), above.toString());
     }
 }

@@ -73,6 +73,15 @@ final class Services {
                       maxReceiveCount: 3
             """;
 
+    /** YAML that does not parse: a mis-indented key, then an unclosed flow sequence (line 4). */
+    static final String MALFORMED = """
+            service: malformed
+            provider:
+              name: aws
+               runtime: [nodejs20.x
+            functions:
+            """;
+
     private Services() {
     }
 

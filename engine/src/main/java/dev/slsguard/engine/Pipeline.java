@@ -119,7 +119,8 @@ public final class Pipeline {
         RuleOutcome outcome = evaluation.outcome();
         ObjectNode template = evaluation.templateInput()
                 ? (ObjectNode) Nodes.toJson(evaluation.document().root())
-                : TemplateMerger.merge(evaluation.compilation().draft(), outcome.statements(), outcome.trusts());
+                : Timing.time("merge", () -> TemplateMerger.merge(evaluation.compilation().draft(),
+                        outcome.statements(), outcome.trusts()));
         List<Function> functions = new ArrayList<>();
         List<EventDecl> events = new ArrayList<>();
         for (Object fact : evaluation.compilation().facts()) {
@@ -130,8 +131,11 @@ public final class Pipeline {
             }
         }
         functions.sort(Comparator.comparingInt(Function::index));
-        List<String> functionOrder = functions.stream().map(Function::key).toList();
-        events.sort(Comparator.comparingInt((EventDecl e) -> functionOrder.indexOf(e.function()))
+        java.util.Map<String, Integer> functionOrder = new java.util.HashMap<>();
+        for (int i = 0; i < functions.size(); i++) {
+            functionOrder.putIfAbsent(functions.get(i).key(), i);
+        }
+        events.sort(Comparator.comparingInt((EventDecl e) -> functionOrder.getOrDefault(e.function(), -1))
                 .thenComparingInt(EventDecl::index));
         List<Finding> active = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
@@ -147,8 +151,8 @@ public final class Pipeline {
         SourceDocument document = evaluation.document();
         return new Analysis(document, template, active, rules().rules(), document.text(), functions, events,
                 outcome.statements(), suppressed, evaluation.resolved().included(),
-                Optional.of(evaluation.resolved().root()),
-                TemplateMerger.origins(evaluation.compilation().draft(), outcome.statements(), template));
+                Optional.of(evaluation.resolved().root()), Timing.time("merge: template origins",
+                        () -> TemplateMerger.origins(evaluation.compilation().draft(), outcome.statements(), template)));
     }
 
     /**
@@ -173,7 +177,7 @@ public final class Pipeline {
         List<SuppressionComment> suppressions;
         List<Object> facts;
         try {
-            document = YamlLoader.load(configFile, displayName, limits);
+            document = Timing.time("YAML load", () -> YamlLoader.load(configFile, displayName, limits));
             if (TemplateInput.isTemplate(document.root())) {
                 // a template has no ${} variables of the framework (${} belongs to Fn::Sub) and no v3 schema
                 compilation = compiler.compileTemplate(document);
@@ -185,10 +189,13 @@ public final class Pipeline {
                 return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts), true);
             }
             ProviderCheck.requireAws(document.root());
-            resolved = LegacyArrays.merge(VariableResolver.resolve(document, options, limits));
+            SourceDocument loaded = document;
+            resolved = Timing.time("variable resolution",
+                    () -> LegacyArrays.merge(VariableResolver.resolve(loaded, options, limits)));
             ProviderCheck.requireAws(resolved.root());
-            SchemaStage.Result checked = SchemaStage.check(resolved, compiler.schemas());
-            compilation = compiler.compile(checked.document());
+            ResolvedDocument input = resolved;
+            SchemaStage.Result checked = Timing.time("schema validation", () -> SchemaStage.check(input, compiler.schemas()));
+            compilation = Timing.time("compilation", () -> compiler.compile(checked.document()));
             facts = new ArrayList<>(compilation.facts());
             facts.addAll(checked.facts());
             facts.addAll(resolved.unresolved());
@@ -202,7 +209,10 @@ public final class Pipeline {
             rules(); // a rule base that failed to build is reported first, as when it was built first
             throw e;
         }
-        return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts), false);
+        RuleBase ruleBase = Timing.time("wait for the rule base", this::rules);
+        List<Object> inserted = facts;
+        return new Evaluation(document, resolved, compilation, suppressions,
+                Timing.time("rules: session insert and fire", () -> ruleBase.run(inserted)), false);
     }
 
     /**

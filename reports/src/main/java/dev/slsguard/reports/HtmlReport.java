@@ -1,6 +1,5 @@
 package dev.slsguard.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.Analysis;
 import dev.slsguard.engine.NotAnalysed;
 import dev.slsguard.engine.model.CfnValue;
@@ -20,8 +19,6 @@ import dev.slsguard.reports.html.EventRow;
 import dev.slsguard.reports.html.FindingView;
 import dev.slsguard.reports.html.FunctionSection;
 import dev.slsguard.reports.html.PackRow;
-import dev.slsguard.reports.html.PermissionRow;
-import dev.slsguard.reports.html.RoleSection;
 import dev.slsguard.reports.html.ReviewPage;
 import dev.slsguard.reports.html.ServiceEntry;
 import dev.slsguard.reports.html.ServicesPage;
@@ -34,7 +31,6 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,13 +56,18 @@ public final class HtmlReport {
     }
 
     public static String render(Analysis analysis, ToolInfo tool) {
-        return render(analysis, tool, Optional.empty());
+        return render(analysis, tool, ActionLevels.UNKNOWN);
     }
 
-    /** The page with the service map drawn at its top. */
-    public static String render(Analysis analysis, ToolInfo tool, Optional<MapLayout.Placed> map) {
+    /** The page of one service; {@code levels} gives the access levels of the actions its roles grant. */
+    public static String render(Analysis analysis, ToolInfo tool, ActionLevels levels) {
+        return render(analysis, tool, levels, Optional.empty());
+    }
+
+    /** The page of one service with its service map drawn at its top. */
+    public static String render(Analysis analysis, ToolInfo tool, ActionLevels levels, Optional<MapLayout.Placed> map) {
         StringOutput out = new StringOutput();
-        TEMPLATES.render("review.jte", page(analysis, tool, map), out);
+        TEMPLATES.render("review.jte", page(analysis, tool, levels, map), out);
         return out.toString();
     }
 
@@ -85,14 +86,20 @@ public final class HtmlReport {
 
     /** Several services, some not analysed: the summary lists those at their location. */
     public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed) {
-        return render(analyses, tool, title, notAnalysed, List.of());
+        return render(analyses, tool, title, notAnalysed, ActionLevels.UNKNOWN);
+    }
+
+    /** Several services; {@code levels} gives the access levels of the actions their roles grant. */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
+                                ActionLevels levels) {
+        return render(analyses, tool, title, notAnalysed, levels, List.of());
     }
 
     /** Several services, each with its service map ({@code maps} in the order of {@code analyses}, or none). */
     public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
-                                List<MapLayout.Placed> maps) {
+                                ActionLevels levels, List<MapLayout.Placed> maps) {
         if (analyses.size() == 1 && notAnalysed.isEmpty()) {
-            return render(analyses.get(0), tool, maps.stream().findFirst());
+            return render(analyses.get(0), tool, levels, maps.stream().findFirst());
         }
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
@@ -108,7 +115,7 @@ public final class HtmlReport {
         List<ServiceEntry> services = new ArrayList<>();
         for (int i = 0; i < analyses.size(); i++) {
             String anchor = "s" + (i + 1);
-            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex,
+            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex, levels,
                     i < maps.size() ? Optional.of(maps.get(i)) : Optional.empty());
             services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
         }
@@ -121,16 +128,17 @@ public final class HtmlReport {
     }
 
     /** What the page shows, in the order it shows it. */
-    static ReviewPage page(Analysis analysis, ToolInfo tool) {
-        return page(analysis, tool, Optional.empty());
+    static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels) {
+        return page(analysis, tool, levels, Optional.empty());
     }
 
-    private static ReviewPage page(Analysis analysis, ToolInfo tool, Optional<MapLayout.Placed> map) {
+    private static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels,
+                                   Optional<MapLayout.Placed> map) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, Integer> packIndex = new TreeMap<>();
         packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
-        return page(analysis, tool, "", packIndex, map);
+        return page(analysis, tool, "", packIndex, levels, map);
     }
 
     /**
@@ -146,8 +154,7 @@ public final class HtmlReport {
      * review page at {@code page} (relative to the file), in the section with {@code anchorPrefix}.
      */
     public static byte[] mapDocument(Analysis analysis, MapLayout.Placed map, String page, String anchorPrefix) {
-        return MapSvg.document(map, mapLinks(analysis, page + "#" + anchorPrefix))
-                .getBytes(StandardCharsets.UTF_8);
+        return MapSvg.document(map, mapLinks(analysis, page + "#" + anchorPrefix)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Links into the page: {@code base} ({@code #s2-}, {@code slsguard.html#}) and the anchor. */
@@ -198,14 +205,12 @@ public final class HtmlReport {
      *
      * @param anchorPrefix prefixed to every anchor (several services on one page)
      * @param packIndex    the filter number of every pack on the page
+     * @param levels       the access levels of IAM actions
      */
     private static ReviewPage page(Analysis analysis, ToolInfo tool, String anchorPrefix,
-                                   Map<String, Integer> packIndex, Optional<MapLayout.Placed> map) {
+                                   Map<String, Integer> packIndex, ActionLevels levels,
+                                   Optional<MapLayout.Placed> map) {
         List<Finding> findings = FindingOrder.sorted(analysis.findings());
-        Map<Finding, String> anchors = new IdentityHashMap<>();
-        for (int i = 0; i < findings.size(); i++) {
-            anchors.put(findings.get(i), anchorPrefix + findingAnchor(i));
-        }
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, List<String>> lines = new TreeMap<>();
@@ -217,30 +222,47 @@ public final class HtmlReport {
                 .map(r -> new PackRow(r.pack(), packIndex.get(r.pack()), r.errors(), r.warnings(), r.notes()))
                 .toList();
 
+        List<String> anchors = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            anchors.add(anchorPrefix + findingAnchor(i));
+        }
+        RolePermissions permissions = new RolePermissions(analysis, findings, anchors, rules, levels, anchorPrefix);
         List<FunctionSection> sections = new ArrayList<>();
-        List<Finding> unplaced = new ArrayList<>(findings);
+        boolean[] placed = new boolean[findings.size()];
+        Map<String, List<Integer>> byFunction = new java.util.HashMap<>(); // "/functions/<key>" -> finding numbers
+        for (int i = 0; i < findings.size(); i++) {
+            String pointer = findings.get(i).location().pointer();
+            if (pointer.startsWith("/functions/")) {
+                int end = pointer.indexOf('/', "/functions/".length());
+                byFunction.computeIfAbsent(end < 0 ? pointer : pointer.substring(0, end), k -> new ArrayList<>()).add(i);
+            }
+        }
+        // events by function once: a page of 500 functions would otherwise scan all of them per function
+        Map<String, List<EventDecl>> eventsByFunction = new java.util.HashMap<>();
+        analysis.events().forEach(e -> eventsByFunction.computeIfAbsent(e.function(), k -> new ArrayList<>()).add(e));
+        boolean executionRole = analysis.statements().stream().anyMatch(st -> st.role().equals(EXECUTION_ROLE));
         for (Function function : analysis.functions()) {
-            String prefix = "/functions/" + JsonPointers.escape(function.key());
             List<FindingView> own = new ArrayList<>();
-            for (Finding f : findings) {
-                String pointer = f.location().pointer();
-                if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
-                    own.add(view(f, anchors.get(f), rules.get(f.ruleId()), packIndex, lines));
-                    unplaced.remove(f);
-                }
+            for (int i : byFunction.getOrDefault("/functions/" + JsonPointers.escape(function.key()), List.of())) {
+                Finding f = findings.get(i);
+                own.add(view(f, anchors.get(i), rules.get(f.ruleId()), packIndex, lines));
+                placed[i] = true;
             }
             sections.add(new FunctionSection(function.key(), function.name(), anchorPrefix + "fn-" + (function.index() + 1),
-                    description(function), line(function.ref()), roleSentence(analysis, function),
-                    events(analysis, function), ownPermissions(analysis, function),
-                    templateRole(analysis, function).map(id -> anchorPrefix + roleAnchor(id)).orElse(""), own));
+                    description(function), line(function.ref()), roleSentence(executionRole, function),
+                    events(eventsByFunction.getOrDefault(function.key(), List.of())), permissions.of(function),
+                    templateRole(analysis, function).map(id -> roleAnchor(anchorPrefix, id)).orElse(""), own));
         }
-        List<FindingView> serviceFindings = unplaced.stream()
-                .map(f -> view(f, anchors.get(f), rules.get(f.ruleId()), packIndex, lines)).toList();
-        String service = analysis.source().root() instanceof MapNode root
-                ? root.get("service").filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text())
-                .orElse("") : "";
+        List<FindingView> serviceFindings = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            if (!placed[i]) {
+                serviceFindings.add(view(findings.get(i), anchors.get(i), rules.get(findings.get(i).ruleId()),
+                        packIndex, lines));
+            }
+        }
+        String service = serviceName(analysis);
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
-                tool.name() + " " + tool.version(), file, service, totals, packs, sections, roles(analysis, anchorPrefix),
+                tool.name() + " " + tool.version(), file, service, totals, packs, sections, permissions.roles(),
                 serviceFindings,
                 findings.size(), analysis.suppressed().size(),
                 map.filter(m -> !m.boxes().isEmpty()) // a template given as input: no function to draw
@@ -248,17 +270,27 @@ public final class HtmlReport {
                         .orElse(""));
     }
 
-    private static List<EventRow> events(Analysis analysis, Function function) {
+    /** The service's name as the template has it: variables resolved ({@code service: ${file(...)}}). */
+    private static String serviceName(Analysis analysis) {
+        MapNode root = analysis.configuration().orElse(analysis.source().root() instanceof MapNode map ? map : null);
+        if (root == null) {
+            return "";
+        }
+        return root.get("service").flatMap(n -> n instanceof MapNode named ? named.get("name") : java.util.Optional.of(n))
+                .filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text()).orElse("");
+    }
+
+    /** The function's events, in order. */
+    private static List<EventRow> events(List<EventDecl> events) {
         List<EventRow> rows = new ArrayList<>();
-        for (EventDecl event : analysis.events()) {
-            if (event.function().equals(function.key())) {
-                Setting options = event.options();
-                String detail = options.isScalar() ? options.textOr("")
-                        : String.join(", ", options.members().stream().map(option -> option.name() + ": "
-                                + (option.isScalar() ? option.textOr("") : "…")).toList());
-                rows.add(new EventRow(event.type(), event.ref().reached() ? event.ref().file() + ":" + event.ref().line()
-                        : String.valueOf(event.ref().line()), detail, event.compiled()));
-            }
+        for (EventDecl event : events) {
+            Setting options = event.options();
+            String detail = options.isScalar() ? options.textOr("")
+                    : String.join(", ", options.members().stream().map(option -> option.name() + ": "
+                            + (option.isScalar() ? option.textOr("") : option.isIntrinsic()
+                            ? IntrinsicText.of(option.toJson()) : "…")).toList());
+            rows.add(new EventRow(event.type(), event.ref().reached() ? event.ref().file() + ":" + event.ref().line()
+                    : String.valueOf(event.ref().line()), detail, event.compiled()));
         }
         return rows;
     }
@@ -286,8 +318,8 @@ public final class HtmlReport {
         return Optional.empty();
     }
 
-    private static String roleSentence(Analysis analysis, Function function) {
-        boolean executionRole = analysis.statements().stream().anyMatch(s -> s.role().equals(EXECUTION_ROLE));
+    /** @param executionRole whether the service's statements include the execution role's */
+    private static String roleSentence(boolean executionRole, Function function) {
         if (function.role().isEmpty() && !executionRole) {
             return "the provider's role (provider.iam.role), defined outside this template: its permissions are "
                     + "not known here";
@@ -295,84 +327,22 @@ public final class HtmlReport {
         return roleId(function).map(id -> id.equals(EXECUTION_ROLE) && function.role().isEmpty()
                         ? "the service's execution role " + id : "its own role " + id)
                 .orElseGet(() -> "a role defined outside this service ("
-                        + compact(function.role().get().toJson()) + "): its permissions are not known here");
-    }
-
-    /** The statements of the function's role that were derived for this function's own events. */
-    private static List<PermissionRow> ownPermissions(Analysis analysis, Function function) {
-        Optional<String> role = roleId(function);
-        if (role.isEmpty()) {
-            return List.of();
-        }
-        return analysis.statements().stream()
-                .filter(s -> s.role().equals(role.get()) && s.function().filter(function.key()::equals).isPresent())
-                .map(HtmlReport::row).toList();
-    }
-
-    /**
-     * Every role a function runs with, each statement listed once: functions that share a role can
-     * use every statement in it, so the role is where the effective permissions are read.
-     */
-    private static List<RoleSection> roles(Analysis analysis, String anchorPrefix) {
-        Map<String, List<String>> functionsByRole = new TreeMap<>();
-        for (Function function : analysis.functions()) {
-            templateRole(analysis, function).ifPresent(id -> functionsByRole.computeIfAbsent(id, k -> new ArrayList<>())
-                    .add(function.key()));
-        }
-        Map<String, List<PermissionRow>> statementsByRole = new TreeMap<>();
-        for (IamStatement s : analysis.statements()) {
-            if (functionsByRole.containsKey(s.role())) {
-                statementsByRole.computeIfAbsent(s.role(), k -> new ArrayList<>()).add(row(s));
-            }
-        }
-        List<RoleSection> roles = new ArrayList<>();
-        functionsByRole.forEach((id, functions) -> roles.add(new RoleSection(id, anchorPrefix + roleAnchor(id), functions,
-                statementsByRole.getOrDefault(id, List.of()))));
-        return roles;
+                        + IntrinsicText.of(function.role().get().toJson()) + "): its permissions are not known here");
     }
 
     /** The function's role when it is a resource of this template. */
-    private static Optional<String> templateRole(Analysis analysis, Function function) {
+    static Optional<String> templateRole(Analysis analysis, Function function) {
         return roleId(function).filter(id -> analysis.template().path("Resources").has(id));
     }
 
-    private static String roleAnchor(String logicalId) {
-        return "role-" + logicalId.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private static PermissionRow row(IamStatement s) {
-        String actions = s.actions().isEmpty() ? "NotAction " + compact(s.document().path("NotAction"))
-                : String.join("\n", s.actions());
-        String resources = s.resources().isEmpty() ? "NotResource " + compact(s.document().path("NotResource"))
-                : String.join("\n", s.resources().stream().map(r -> r.literal().orElseGet(
-                        () -> compact(r.toJson()))).toList());
-        return new PermissionRow(s.effect(), actions, resources, origin(s), s.origin());
-    }
-
-    /** Where a statement came from, as a sentence. */
-    static String origin(IamStatement s) {
-        String serves = s.function().map(f -> " for function " + f).orElse("");
-        return switch (s.origin()) {
-            case IamStatement.DERIVED -> "derived by rule " + s.source() + " from the configuration at "
-                    + line(s.ref()) + serves;
-            case IamStatement.DECLARED -> "declared at " + line(s.ref()) + " (" + s.source() + ")";
-            case IamStatement.CORE -> s.source().startsWith(IamStatement.MANAGED_POLICY_PREFIX)
-                    ? "core: Serverless Framework attaches AWS managed policy " + managedPolicyName(s)
-                    : "core: every Serverless Framework role has it";
-            case IamStatement.MANAGED -> "AWS managed policy " + managedPolicyName(s) + ", attached at "
-                    + line(s.ref());
-            case IamStatement.RESOURCE -> "written in " + s.source() + " at " + line(s.ref());
-            default -> s.origin() + " (" + s.source() + ", " + line(s.ref()) + ")";
-        };
+    /** The fragment id of a role's section. */
+    static String roleAnchor(String anchorPrefix, String logicalId) {
+        return anchorPrefix + "role-" + logicalId.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** {@code line 12}, or {@code line 3 of iam/role.yml} for a value written in another file than where it is used. */
     private static String line(SourceRef ref) {
         return ref.reached() ? ref.lineSeenFrom(ref.through().get(ref.through().size() - 1).ref()) : "line " + ref.line();
-    }
-
-    private static String managedPolicyName(IamStatement s) {
-        return s.source().substring(IamStatement.MANAGED_POLICY_PREFIX.length());
     }
 
     /**
@@ -383,11 +353,11 @@ public final class HtmlReport {
                                     Map<String, List<String>> lines) {
         String help = rule == null ? "" : rule.help().trim();
         boolean helpIsUrl = URL.matcher(help).matches();
-        return new FindingView(f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
+        return new FindingView(anchor, f.ruleId(), f.severity().label(), pack(rule), packIndex.get(pack(rule)), f.message(), f.location().toString(),
                 rule == null ? f.ruleId() : rule.title(), rule == null ? "" : rule.description(),
                 helpIsUrl ? "" : help, helpIsUrl ? help : "",
                 snippet(f, lines.getOrDefault(SourceRef.normalizeFile(f.location().file()), List.of())),
-                f.related().stream().map(r -> r.label() + " (" + r.ref() + ")").toList(), anchor);
+                f.related().stream().map(r -> r.label() + " (" + r.ref() + ")").toList());
     }
 
     private static List<SnippetLine> snippet(Finding f, List<String> lines) {
@@ -411,9 +381,5 @@ public final class HtmlReport {
             return rule.tags().get(0);
         }
         return rule.pack().isEmpty() ? "unknown" : rule.packName();
-    }
-
-    private static String compact(JsonNode node) {
-        return node.toString();
     }
 }

@@ -296,14 +296,13 @@ public final class SarifReport {
 
         List<Result> results = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
-        String prefix = settings.uriPrefix();
-        for (Finding f : findings) {
+                for (Finding f : findings) {
             List<String> lines = linesByFile.getOrDefault(SourceRef.normalizeFile(f.location().file()), List.of());
             String lineHash = lineHash(f, lines, occurrences);
             if (results.size() >= maxResults) {
                 continue;
             }
-            Result result = result(f, ruleIndex.get(f.ruleId()), prefix);
+            Result result = result(f, ruleIndex.get(f.ruleId()), settings);
             baseline.ifPresent(b -> result.setBaselineState(b.isNew(f) ? Result.BaselineState.NEW
                     : Result.BaselineState.UNCHANGED));
             result.getPartialFingerprints().setAdditionalProperty(LINE_HASH_KEY, lineHash);
@@ -313,7 +312,7 @@ public final class SarifReport {
                 for (RelatedLocation r : f.related()) {
                     related.add(new Location().withId(id++).withMessage(new Message().withText(r.label()))
                             .withPhysicalLocation(new PhysicalLocation()
-                                    .withArtifactLocation(artifact(r.ref().file(), prefix))
+                                    .withArtifactLocation(artifact(r.ref().file(), settings))
                                     .withRegion(new Region().withStartLine(Math.max(1, r.ref().line()))
                                             .withStartColumn(Math.max(1, r.ref().column())))));
                 }
@@ -328,12 +327,12 @@ public final class SarifReport {
             }
             SuppressedFinding suppressed = suppressedBy.get(f);
             if (suppressed != null) {
-                result.setSuppressions(Set.of(suppression(suppressed.comment(), prefix)));
+                result.setSuppressions(Set.of(suppression(suppressed.comment(), settings)));
             }
             results.add(result);
         }
 
-        baseline.ifPresent(b -> b.absent().forEach(gone -> results.add(absent(gone, ruleIndex, prefix))));
+        baseline.ifPresent(b -> b.absent().forEach(gone -> results.add(absent(gone, ruleIndex, settings))));
 
         OriginalUriBaseIds bases = new OriginalUriBaseIds();
         bases.setAdditionalProperty(SRCROOT, new ArtifactLocation().withDescription(
@@ -357,7 +356,7 @@ public final class SarifReport {
                     .withMessage(new Message().withText((service.skipped() ? "Service skipped: "
                             : "Service not analysed: ") + service.message()))
                     .withLocations(Set.of(new Location().withPhysicalLocation(new PhysicalLocation()
-                            .withArtifactLocation(artifact(at.file(), prefix))
+                            .withArtifactLocation(artifact(at.file(), settings))
                             .withRegion(new Region().withStartLine(Math.max(1, at.line()))
                                     .withStartColumn(Math.max(1, at.column())))))));
         }
@@ -483,10 +482,10 @@ public final class SarifReport {
     }
 
     /** An inline {@code # slsguard-ignore:} comment as a SARIF suppression, located at the comment. */
-    private static Suppression suppression(SuppressionComment comment, String prefix) {
+    private static Suppression suppression(SuppressionComment comment, SarifSettings settings) {
         Suppression suppression = new Suppression().withKind(Suppression.Kind.IN_SOURCE)
                 .withLocation(new Location().withPhysicalLocation(new PhysicalLocation()
-                        .withArtifactLocation(artifact(comment.ref().file(), prefix))
+                        .withArtifactLocation(artifact(comment.ref().file(), settings))
                         .withRegion(new Region().withStartLine(Math.max(1, comment.ref().line()))
                                 .withStartColumn(Math.max(1, comment.ref().column())))));
         if (comment.hasReason()) {
@@ -496,7 +495,7 @@ public final class SarifReport {
     }
 
     /** A baseline finding that no longer occurs: its rule, its file, its logical location in words. */
-    private static Result absent(BaselineStates.Absent gone, Map<String, Integer> ruleIndex, String prefix) {
+    private static Result absent(BaselineStates.Absent gone, Map<String, Integer> ruleIndex, SarifSettings settings) {
         Result result = new Result()
                 .withRuleId(gone.ruleId())
                 .withKind(Result.Kind.PASS)
@@ -506,7 +505,7 @@ public final class SarifReport {
                         + " at " + (gone.location().isEmpty() ? "the top of the file" : gone.location())
                         + " does not occur any more."))
                 .withLocations(List.of(new Location().withPhysicalLocation(new PhysicalLocation()
-                        .withArtifactLocation(artifact(gone.file(), prefix)))));
+                        .withArtifactLocation(artifact(gone.file(), settings)))));
         Integer index = ruleIndex.get(gone.ruleId());
         if (index != null) {
             result.setRuleIndex(index);
@@ -514,12 +513,12 @@ public final class SarifReport {
         return result;
     }
 
-    private static Result result(Finding f, int ruleIndex, String prefix) {
+    private static Result result(Finding f, int ruleIndex, SarifSettings settings) {
         Region region = new Region()
                 .withStartLine(Math.max(1, f.location().line()))
                 .withStartColumn(Math.max(1, f.location().column()));
         PhysicalLocation physical = new PhysicalLocation()
-                .withArtifactLocation(artifact(f.location().file(), prefix))
+                .withArtifactLocation(artifact(f.location().file(), settings))
                 .withRegion(region);
         PartialFingerprints fingerprints = new PartialFingerprints();
         fingerprints.setAdditionalProperty(FINGERPRINT_KEY, f.fingerprint());
@@ -538,6 +537,22 @@ public final class SarifReport {
      */
     static ArtifactLocation artifact(String file) {
         return artifact(file, "");
+    }
+
+    /**
+     * A file name below the settings' root relative to the root, whether it is absolute or relative
+     * to the working directory (which may lie outside the root); else as
+     * {@link #artifact(String, String)} with the settings' prefix.
+     */
+    static ArtifactLocation artifact(String file, SarifSettings settings) {
+        if (!settings.rootPath().isEmpty() && !settings.basePath().isEmpty()) {
+            java.nio.file.Path root = java.nio.file.Path.of(settings.rootPath()).normalize();
+            java.nio.file.Path absolute = java.nio.file.Path.of(settings.basePath()).resolve(file).normalize();
+            if (absolute.startsWith(root)) {
+                return artifact(root.relativize(absolute).toString(), "");
+            }
+        }
+        return artifact(file, settings.uriPrefix());
     }
 
     /** As {@link #artifact(String)}, a relative name being relative to {@code prefix} below the root. */

@@ -115,16 +115,22 @@ class HtmlReportTest {
         String section = html.substring(html.indexOf("<section id=\"fn-1\""), html.indexOf("<h2>Roles</h2>"));
         assertTrue(section.contains("<code>sqs</code></td><td class=\"n\">15</td>"), section);
         assertTrue(section.contains("<code>http</code></td><td class=\"n\">16</td>"), section);
-        assertTrue(section.contains("derived by rule SLS-DRV-001 from the configuration at line 15"), section);
-        assertTrue(section.contains("sqs:ReceiveMessage\nsqs:DeleteMessage"), section);
+        assertTrue(section.contains("derived by rule SLS-DRV-001 from the configuration at svc/serverless.yml:15"),
+                section);
+        assertTrue(section.contains("<td class=\"mono\">sqs:ReceiveMessage, sqs:DeleteMessage</td>"), section);
+        // the statement declared for the whole service is one of its grants too, with the finding on it
+        assertTrue(section.contains("declared at svc/serverless.yml:7 (provider.iam.role.statements)"), section);
+        assertTrue(section.contains("<a class=\"badge sev-error\" href=\"#finding-1\""), section);
         assertTrue(section.contains("<a href=\"#role-IamRoleLambdaExecution\">"), "links to all its role grants");
         assertTrue(section.contains("SLS-API-001"), "a finding under the function is shown in its section");
         assertTrue(section.contains("the service's execution role IamRoleLambdaExecution"), section);
 
         // the role's statements are listed once, in the role's section, with their origin
         String role = html.substring(html.indexOf("<section id=\"role-IamRoleLambdaExecution\">"));
-        assertTrue(role.contains("declared at line 7 (provider.iam.role.statements)"), role);
-        assertTrue(role.contains("derived by rule SLS-DRV-001 from the configuration at line 15"), role);
+        assertTrue(role.contains("declared at svc/serverless.yml:7 (provider.iam.role.statements)"), role);
+        assertTrue(role.contains("derived by rule SLS-DRV-001 from the configuration at svc/serverless.yml:15"), role);
+        assertTrue(role.contains("<tr id=\"role-IamRoleLambdaExecution-1\">"), role);
+        assertTrue(html.contains("<article id=\"finding-1\" class=\"finding error"), "the badge's target");
         assertFalse(html.contains("s3:GetObject"), "a role no function runs with is not shown");
     }
 
@@ -164,8 +170,8 @@ class HtmlReportTest {
         // packs are numbered in summary order (api, least-privilege): no user text in the CSS
         assertTrue(html.contains("<label for=\"f-pack-2\">least-privilege</label>"), html);
         assertTrue(html.contains("#f-pack-2:not(:checked) ~ main .finding.pack-2 { display: none; }"), html);
-        assertTrue(html.contains("<article class=\"finding error pack-2\">"), html);
-        assertTrue(html.contains("<article class=\"finding warning pack-1\">"), html);
+        assertTrue(html.contains("<article id=\"finding-1\" class=\"finding error pack-2\">"), html);
+        assertTrue(html.contains("<article id=\"finding-2\" class=\"finding warning pack-1\">"), html);
     }
 
     @Test
@@ -196,12 +202,13 @@ class HtmlReportTest {
                 List.of(new CfnValue.Literal("*")), doc, IamStatement.MANAGED,
                 IamStatement.MANAGED_POLICY_PREFIX + "AmazonS3FullAccess", Optional.empty(),
                 new SourceRef(FILE, 25, 11, "/provider/iam/role/managedPolicies/1"), "1-0000");
-        assertEquals("AWS managed policy AmazonS3FullAccess, attached at line 25", HtmlReport.origin(managed));
+        assertEquals("AWS managed policy AmazonS3FullAccess, attached at svc/serverless.yml:25",
+                RolePermissions.origin(managed));
         IamStatement resource = new IamStatement("WorkerRole", "Allow", List.of("sqs:SendMessage"),
                 List.of(new CfnValue.Literal("*")), doc, IamStatement.RESOURCE,
                 "resources.Resources.WorkerRole.Properties.Policies", Optional.empty(),
                 new SourceRef(FILE, 40, 15, "/resources/Resources/WorkerRole/Properties/Policies/0"), "1-0000");
-        assertEquals("written in resources.Resources.WorkerRole.Properties.Policies at line 40",
-                HtmlReport.origin(resource));
+        assertEquals("written in resources.Resources.WorkerRole.Properties.Policies at svc/serverless.yml:40",
+                RolePermissions.origin(resource));
     }
 }

@@ -1,5 +1,6 @@
 package dev.slsguard.compilers.core;
 
+import dev.slsguard.engine.Timing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +33,7 @@ public final class ManagedPolicies {
     }
 
     private static final class Holder {
-        private static final ManagedPolicies INSTANCE = load();
+        private static final ManagedPolicies INSTANCE = Timing.time("data: AWS managed policies", ManagedPolicies::load);
     }
 
     /** The data on the class path (empty when absent). */

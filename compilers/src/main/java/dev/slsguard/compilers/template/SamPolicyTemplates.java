@@ -1,5 +1,6 @@
 package dev.slsguard.compilers.template;
 
+import dev.slsguard.engine.Timing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,7 +36,7 @@ public final class SamPolicyTemplates {
     }
 
     private static final class Holder {
-        private static final SamPolicyTemplates INSTANCE = load();
+        private static final SamPolicyTemplates INSTANCE = Timing.time("data: SAM policy templates", SamPolicyTemplates::load);
     }
 
     public static SamPolicyTemplates builtIn() {

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.definition.KiePackage;
@@ -82,8 +84,29 @@ final class OrgPackCompiler {
         int line = lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : 1;
         int column = error instanceof ParserError parserError && parserError.getCol() >= 0
                 ? parserError.getCol() + 1 : 1;
-        return new UserError(new SourceRef(file, line, column, ""),
-                "rule pack does not compile: " + firstLine(error.getMessage()));
+        String message = firstLine(error.getMessage());
+        Matcher at = PARSER_POSITION.matcher(message);
+        if (at.lookingAt()) { // "Line 7:0 ...": the parser's own position, when the error carries none
+            if (line == 1 && column == 1) {
+                line = Math.max(1, Integer.parseInt(at.group(1)));
+                column = Integer.parseInt(at.group(2)) + 1;
+            }
+            message = message.substring(at.end());
+        }
+        return new UserError(new SourceRef(file, line, column, ""), "rule pack does not compile: " + inWords(message));
+    }
+
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d{1,9}):(\\d{1,9}) ");
+
+    /**
+     * The parser's text without the Java exception it may append ("... Exception: java.lang.NullPointerException:
+     * ... Stack trace:"), which says nothing about the pack.
+     */
+    private static String inWords(String message) {
+        int exception = message.indexOf(" Exception: ");
+        String text = exception < 0 ? message : message.substring(0, exception).trim();
+        text = text.replace("unexpected exception at input '<eof>'", "unexpected end of file");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static String firstLine(String message) {

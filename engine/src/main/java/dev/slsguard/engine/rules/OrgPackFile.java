@@ -48,7 +48,8 @@ record OrgPackFile(Path path, String displayName, int pack) {
             }
             List<OrgPackFile> found = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+                // a pipe or device named *.drl is listed, and refused by name when read (never skipped unseen)
+                walk.filter(p -> p.getFileName().toString().endsWith(".drl") && !Files.isDirectory(p))
                         .forEach(p -> found.add(new OrgPackFile(p, join(shown, dir.relativize(p)), pack)));
             } catch (IOException | UncheckedIOException e) {
                 IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;

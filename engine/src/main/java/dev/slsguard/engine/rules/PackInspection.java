@@ -35,7 +35,11 @@ final class PackInspection {
                     + "\\s*(reflect|invoke)\\b|\\bMethodHandles?\\b|\\bsetAccessible\\b|\\bUnsafe\\b|\\bClassLoader\\b",
                     "reflection, which reaches anything by name"),
             forbid("\\bSystem\\s*\\.\\s*set(Out|Err|In|Property|SecurityManager)\\b|\\bSystem\\s*\\.\\s*(load|loadLibrary)\\b",
-                    "System settings, which change the whole run"));
+                    "System settings, which change the whole run"),
+            forbid("\\bjava\\s*\\.\\s*(io|nio)\\s*\\.|\\b(Files|Paths|File|FileWriter|FileOutputStream|FileInputStream"
+                    + "|FileReader|RandomAccessFile|FileChannel|Socket|ServerSocket|DatagramSocket|URL|URLConnection"
+                    + "|HttpURLConnection|HttpClient)\\b",
+                    "files or the network, which a rule has no business with"));
 
     private PackInspection() {
     }

@@ -1,5 +1,6 @@
 package dev.slsguard.engine.rules;
 
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.UserError;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.IamStatement;
@@ -131,14 +132,14 @@ public final class RuleBase {
             models.addAll(models(packs));
         }
         // a consequence that throws is recorded and the session goes on (see ConsequenceErrors)
-        InternalKnowledgeBase kbase = KieBaseBuilder.createKieBaseFromModel(models,
-                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
+        InternalKnowledgeBase kbase = Timing.time("rule base: build", () -> KieBaseBuilder.createKieBaseFromModel(models,
+                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class)));
         List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
         List<OrgPack> packs = new ArrayList<>();
         for (Path dir : orgPackDirs) {
             packs.add(OrgPack.read(dir, dir.toString()));
         }
-        boolean fromCache = OrgPackCompiler.compile(kbase, files, cache);
+        boolean fromCache = Timing.time("rule base: org packs", () -> OrgPackCompiler.compile(kbase, files, cache));
         Map<String, OrgPackFile> byDisplayName = new HashMap<>();
         files.forEach(f -> byDisplayName.put(f.displayName(), f));
 
@@ -538,7 +539,34 @@ public final class RuleBase {
         return handled.stream().map(Handled::trust).toList();
     }
 
+    /**
+     * The models of each set of precompiled packs, instantiated once per process: every rule base of
+     * the run (the built-in packs alone, with org packs, of several services) shares them.
+     */
+    private static final Map<PrecompiledPacks, List<Model>> MODELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts instantiating the models of {@code packs} on a thread of its own, ahead of the
+     * {@link #load} that needs them (which then waits for that work instead of repeating it): while
+     * the command line is still being read. Any failure is left for {@link #load} to report.
+     */
+    public static void prepare(PrecompiledPacks packs) {
+        Thread thread = new Thread(() -> {
+            try {
+                models(packs);
+            } catch (RuntimeException | Error e) { // NOPMD: nothing is kept; load tries again and reports it
+                return;
+            }
+        }, "slsguard-rule-models");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static List<Model> models(PrecompiledPacks packs) {
+        return MODELS.computeIfAbsent(packs, p -> Timing.time("rule base: executable models", () -> instantiate(p)));
+    }
+
+    private static List<Model> instantiate(PrecompiledPacks packs) {
         String path = packs.modelListPath().startsWith("/") ? packs.modelListPath().substring(1)
                 : packs.modelListPath();
         List<Model> models = new ArrayList<>();
@@ -560,7 +588,7 @@ public final class RuleBase {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load precompiled rule model from " + path, e);
         }
-        return models;
+        return List.copyOf(models);
     }
 
     private static Optional<OrgPackFile> orgFile(Rule rule, Map<String, OrgPackFile> byDisplayName) {

@@ -1,5 +1,6 @@
 package dev.slsguard.engine.schema;
 
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.model.ConfigValidation;
 import dev.slsguard.engine.model.SchemaViolation;
 import dev.slsguard.engine.model.Severity;
@@ -61,7 +62,8 @@ public final class SchemaStage {
         List<String> names = new ArrayList<>();
         catalog.service().ifPresent(names::add);
         names.addAll(new java.util.TreeSet<>(catalog.events().values()));
-        Thread thread = new Thread(() -> names.forEach(SchemaErrors::compile), "slsguard-schemas");
+        Thread thread = new Thread(() -> Timing.time("schemas: compile (ahead)", () -> names.forEach(SchemaErrors::compile)),
+                "slsguard-schemas");
         thread.setDaemon(true);
         thread.start();
     }

@@ -27,8 +27,8 @@ public final class ConfigLocator {
         if (Files.isDirectory(pathOrDir)) {
             for (String name : SUPPORTED) {
                 Path candidate = pathOrDir.resolve(name);
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
+                if (Files.exists(candidate)) {
+                    return candidate; // a pipe, device or directory of this name is refused by name when read
                 }
             }
             for (String name : SCRIPTED) {

@@ -499,8 +499,11 @@ final class Resolution {
     private Lookup environment(VariableSource.Typed source, Variable variable, SourceRef ref) {
         String name = requiredAddress(source, variable, ref, "the name of an environment variable");
         String value = options.env().get(name);
-        return value == null ? Lookup.absent("environment variable " + name + " is not set")
-                : Lookup.found(text(value, ref));
+        if (value == null) {
+            return Lookup.absent("environment variable " + name + " is not set");
+        }
+        options.read().record(name, value);
+        return Lookup.found(text(value, ref));
     }
 
     /** --param first, then params.&lt;stage&gt;, then params.default in the configuration (as v3). */

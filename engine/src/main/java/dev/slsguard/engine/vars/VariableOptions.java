@@ -17,10 +17,12 @@ import java.util.Optional;
  *                {@code ${env:}}, a missing {@code ${opt:}} (each without fallback) and an unknown
  *                variable source stay visible placeholders, as {@code ${ssm:}} does, instead of
  *                stopping the analysis (v3 stops: the default)
+ * @param read    where each value {@code ${env:}} gives is recorded, so that the run's messages and
+ *                reports can show its reference in its place (see {@link EnvironmentValues})
  */
 public record VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
                               Map<String, String> params, Map<String, String> env, boolean readEnv,
-                              boolean placeholders) {
+                              boolean placeholders, EnvironmentValues read) {
 
     public VariableOptions {
         options = Map.copyOf(options);
@@ -31,17 +33,22 @@ public record VariableOptions(Optional<String> stage, Optional<String> region, M
     /** Options that read the environment and resolve strictly, as v3 does. */
     public VariableOptions(Optional<String> stage, Optional<String> region, Map<String, String> options,
                            Map<String, String> params, Map<String, String> env) {
-        this(stage, region, options, params, env, true, false);
+        this(stage, region, options, params, env, true, false, new EnvironmentValues());
+    }
+
+    /** The same options, recording the values read from the environment in {@code values}. */
+    public VariableOptions recordingIn(EnvironmentValues values) {
+        return new VariableOptions(stage, region, options, params, env, readEnv, placeholders, values);
     }
 
     /** The same options without the environment ({@code --no-env}). */
     public VariableOptions withoutEnv() {
-        return new VariableOptions(stage, region, options, params, Map.of(), false, placeholders);
+        return new VariableOptions(stage, region, options, params, Map.of(), false, placeholders, read);
     }
 
     /** The same options, with unresolvable values kept as placeholders or not. */
     public VariableOptions withPlaceholders(boolean keep) {
-        return new VariableOptions(stage, region, options, params, env, readEnv, keep);
+        return new VariableOptions(stage, region, options, params, env, readEnv, keep, read);
     }
 
     public static VariableOptions none() {

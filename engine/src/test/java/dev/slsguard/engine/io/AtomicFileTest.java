@@ -2,6 +2,7 @@ package dev.slsguard.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -37,5 +38,21 @@ class AtomicFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(target), files.toList());
         }
+    }
+
+    @Test
+    void temporaryFilesOfDeadProcessesGoWithTheNextWriteOthersStay() throws IOException {
+        Path target = dir.resolve("out.json");
+        Path dead = Files.writeString(dir.resolve(".out.json.999999999-0123456789abcdef.tmp"), "torn");
+        Path live = Files.writeString(dir.resolve(".out.json." + ProcessHandle.current().pid() + "-0123456789abcdef.tmp"),
+                "being written");
+        Path foreign = Files.writeString(dir.resolve(".out.json.mine.tmp"), "not slsguard's");
+        Path otherTarget = Files.writeString(dir.resolve(".out.json.x.999999999-0123456789abcdef.tmp"), "other");
+        AtomicFile.write(target, "new".getBytes(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(foreign, otherTarget, live, target).stream().sorted().toList(),
+                    files.sorted().toList());
+        }
+        assertFalse(Files.exists(dead));
     }
 }

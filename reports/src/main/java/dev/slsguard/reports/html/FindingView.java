@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * One finding with its rule's metadata and the lines around it.
  *
+ * @param anchor      the fragment id of the finding (badges beside statements link to it)
  * @param ruleId      the rule id
  * @param severity    {@code error}, {@code warning} or {@code note}
  * @param pack        the rule's pack
@@ -18,11 +19,10 @@ import java.util.List;
  * @param snippet     the lines around the finding, the offending one marked; empty when the file
  *                    is not the configuration file
  * @param related     other places the finding involves, each {@code label (file:line:col)}
- * @param anchor      the fragment id of the finding (the service map links to it)
  */
-public record FindingView(String ruleId, String severity, String pack, int packIndex, String message, String location,
+public record FindingView(String anchor, String ruleId, String severity, String pack, int packIndex, String message, String location,
                           String title, String description, String help, String helpUrl,
-                          List<SnippetLine> snippet, List<String> related, String anchor) {
+                          List<SnippetLine> snippet, List<String> related) {
 
     public FindingView {
         snippet = List.copyOf(snippet);

@@ -3,7 +3,7 @@ package dev.slsguard.reports.html;
 import java.util.List;
 
 /**
- * One function: where it is declared, its events, the statements of the role it runs with and its
+ * One function: where it is declared, its events, what the role it runs with grants it and its
  * findings.
  *
  * @param key         the key under {@code functions:}
@@ -14,18 +14,18 @@ import java.util.List;
  *                    included with {@code ${file()}} declares it
  * @param role        the role it runs with, as a sentence
  * @param events      its events in file order
- * @param permissions the statements of its role derived for this function's own events
+ * @param grants      every statement its role grants it, by AWS service
  * @param roleAnchor  the fragment id of its role's section (all the role grants), empty when the
  *                    role is defined outside the service
  * @param findings    findings located under the function
  */
 public record FunctionSection(String key, String name, String anchor, String description, String declared, String role,
-                              List<EventRow> events, List<PermissionRow> permissions, String roleAnchor,
+                              List<EventRow> events, List<ServiceGrants> grants, String roleAnchor,
                               List<FindingView> findings) {
 
     public FunctionSection {
         events = List.copyOf(events);
-        permissions = List.copyOf(permissions);
+        grants = List.copyOf(grants);
         findings = List.copyOf(findings);
     }
 }

@@ -3,13 +3,13 @@ package dev.slsguard.reports.map;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The access levels of IAM actions, as AWS's service authorization reference names them. */
+/** The access levels of IAM actions in the order {@link dev.slsguard.reports.ActionLevels#ORDER} lists them. */
 public enum AccessLevel {
     LIST("List"),
     READ("Read"),
     WRITE("Write"),
-    TAGGING("Tagging"),
-    PERMISSIONS_MANAGEMENT("Permissions management");
+    PERMISSIONS_MANAGEMENT("Permissions management"),
+    TAGGING("Tagging");
 
     private final String awsName;
 

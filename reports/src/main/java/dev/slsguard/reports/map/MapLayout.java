@@ -78,7 +78,7 @@ public final class MapLayout {
     }
 
     /** The map of an analysis, condensed to stay readable, laid out. */
-    public static Placed of(dev.slsguard.engine.Analysis analysis, AccessLevels levels) {
+    public static Placed of(dev.slsguard.engine.Analysis analysis, dev.slsguard.reports.ActionLevels levels) {
         return of(MapCondenser.condense(ServiceMapBuilder.of(analysis, levels)));
     }
 

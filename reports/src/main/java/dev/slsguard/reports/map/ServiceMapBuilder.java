@@ -10,6 +10,7 @@ import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.reports.ActionLevels;
 import dev.slsguard.reports.FindingOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,19 +27,19 @@ import java.util.TreeMap;
  * Builds the whole service map of one analysis: every event source, function, role and resource,
  * before {@link MapCondenser} makes it readable. Functions, their events and their roles' statements
  * come from the analysis as the review page reads them ({@link EffectivePermissions}); the access
- * levels of the actions from {@link AccessLevels}.
+ * levels of the actions from {@link ActionLevels}.
  */
 public final class ServiceMapBuilder {
 
     private final Analysis analysis;
-    private final AccessLevels levels;
+    private final ActionLevels levels;
     private final ResourceNames resources;
     private final EventSourceNames sources;
     private final List<Finding> findings;
     private final Map<String, ServiceMap.Box> boxes = new LinkedHashMap<>();
     private final Map<String, ArrowDraft> arrows = new LinkedHashMap<>();
 
-    private ServiceMapBuilder(Analysis analysis, AccessLevels levels) {
+    private ServiceMapBuilder(Analysis analysis, ActionLevels levels) {
         this.analysis = analysis;
         this.levels = levels;
         this.resources = new ResourceNames(analysis.template());
@@ -47,7 +48,7 @@ public final class ServiceMapBuilder {
     }
 
     /** The map of {@code analysis}, every node and edge, in a stable order. */
-    public static ServiceMap of(Analysis analysis, AccessLevels levels) {
+    public static ServiceMap of(Analysis analysis, ActionLevels levels) {
         return new ServiceMapBuilder(analysis, levels).build();
     }
 
@@ -119,7 +120,7 @@ public final class ServiceMapBuilder {
         if (s.actions().isEmpty()) {
             granted.addAll(EnumSet.allOf(AccessLevel.class)); // NotAction: everything but a few
         }
-        s.actions().forEach(a -> granted.addAll(levels.of(a)));
+        s.actions().forEach(a -> levels.of(a).forEach(name -> AccessLevel.ofAwsName(name).ifPresent(granted::add)));
         List<Finding> about = findingsOn(s);
         List<ServiceMap.Box> targets = new ArrayList<>();
         if (s.resources().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.slsguard.rules.iam;
 
+import dev.slsguard.engine.Timing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,7 @@ public final class IamCatalog {
     }
 
     private static final class Holder {
-        static final IamCatalog INSTANCE = load();
+        static final IamCatalog INSTANCE = Timing.time("data: IAM action catalogue", IamCatalog::load);
     }
 
     /** The catalogue shipped with slsguard; read once, on first use. */

@@ -1,5 +1,6 @@
 package dev.slsguard.rules.lambda;
 
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.io.DataLines;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class RuntimeLifecycles {
         if (loaded == null) {
             synchronized (RuntimeLifecycles.class) {
                 if (table == null) {
-                    table = load();
+                    table = Timing.time("data: runtime lifecycles", RuntimeLifecycles::load);
                 }
                 loaded = table;
             }

@@ -1,0 +1,79 @@
+package dev.slsguard.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The checks of a run over several services ({@code --recursive}, several paths), up to {@code jobs}
+ * at the same time on threads of their own, their results taken in the order of the services: what
+ * is reported does not depend on which finished first. With one job each check runs when its result
+ * is asked for, on the asking thread, as a serial run does.
+ */
+final class ServiceChecks implements AutoCloseable {
+
+    private final List<Future<ServiceCheck>> results;
+    private final ExecutorService pool;
+
+    private ServiceChecks(List<Future<ServiceCheck>> results, ExecutorService pool) {
+        this.results = results;
+        this.pool = pool;
+    }
+
+    /** Starts the checks: {@code jobs} (at least 1) at a time, in the order given. */
+    static ServiceChecks start(List<Callable<ServiceCheck>> checks, int jobs) {
+        List<Future<ServiceCheck>> results = new ArrayList<>();
+        if (jobs <= 1 || checks.size() <= 1) {
+            checks.forEach(check -> results.add(new FutureTask<>(check)));
+            return new ServiceChecks(results, null);
+        }
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, checks.size()), task -> {
+            Thread thread = new Thread(task, "slsguard-check-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        checks.forEach(check -> results.add(pool.submit(check)));
+        return new ServiceChecks(results, pool);
+    }
+
+    /**
+     * The result of the {@code index}th check, waiting for it; what the check threw is thrown here
+     * (a {@link dev.slsguard.engine.UserError} for a service that could not be analysed).
+     */
+    ServiceCheck get(int index) {
+        Future<ServiceCheck> result = results.get(index);
+        if (result instanceof FutureTask<ServiceCheck> task && pool == null) {
+            task.run(); // serial: the check runs now, on this thread
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking services", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Stops the checks not yet started (after a failure that ends the run). */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
