@@ -23,6 +23,7 @@ import dev.slsguard.reports.SarifSettings;
 import dev.slsguard.reports.TemplateWriter;
 import dev.slsguard.reports.TextReport;
 import dev.slsguard.reports.ToolInfo;
+import dev.slsguard.reports.map.MapLayout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ final class Invocation {
     static final String TEMPLATE_FILE = "cloudformation-template.json";
     static final String SARIF_FILE = "slsguard.sarif";
     static final String HTML_FILE = "slsguard.html";
+    static final String MAP_FILE = "slsguard-map.svg";
     /** The review page's access levels, from the IAM action data the least-privilege rules use. */
     static final ActionLevels ACTION_LEVELS = action -> IamCatalog.builtIn().expand(action).stream()
             .map(IamAction::accessLevel).collect(Collectors.toSet());
@@ -131,7 +133,7 @@ final class Invocation {
         for (Target target : targets) {
             OutputFiles files = OutputFiles.reports(outputDir.resolve(templateDir(cwd, target.config())), configs,
                     session.envValues());
-            files.checkWritable(List.of(TEMPLATE_FILE));
+            files.checkWritable(List.of(TEMPLATE_FILE, MAP_FILE));
             serviceOutputs.add(files);
         }
         List<OutputFiles> templates = new ArrayList<>();
@@ -171,7 +173,16 @@ final class Invocation {
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
         String sarif = Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
                 sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline)));
-        String html = Timing.time("report: HTML", () -> HtmlReport.render(analyses, tool, runName, notAnalysed, ACTION_LEVELS));
+        List<MapLayout.Placed> maps = Timing.time("report: service maps",
+                () -> analyses.stream().map(a -> MapLayout.of(a, ACTION_LEVELS)).toList());
+        String html = Timing.time("report: HTML",
+                () -> HtmlReport.render(analyses, tool, runName, notAnalysed, ACTION_LEVELS, maps));
+        for (int i = 0; i < checks.size(); i++) {
+            // each service's map beside its template, its links into the one page of the run
+            String page = slashes(templates.get(i).directory().relativize(outputs.directory()).resolve(HTML_FILE).toString());
+            published.add(templates.get(i), MAP_FILE, HtmlReport.mapDocument(analyses.get(i), maps.get(i), page,
+                    HtmlReport.anchorPrefix(i, analyses.size(), notAnalysed.size())));
+        }
         published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
                 .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
                 .publish();
@@ -211,7 +222,7 @@ final class Invocation {
                 ? config.getParent().resolve(".slsguard")
                 : cwd.resolve(options.output).normalize();
         OutputFiles outputs = OutputFiles.reports(outputDir, List.of(config), session.envValues());
-        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE) : List.of(TEMPLATE_FILE);
+        List<String> names = writeSarif ? List.of(TEMPLATE_FILE, SARIF_FILE, HTML_FILE, MAP_FILE) : List.of(TEMPLATE_FILE);
         outputs.checkWritable(names);
 
         Optional<Baseline> cliBaseline = Optional.ofNullable(options.baseline)
@@ -227,11 +238,15 @@ final class Invocation {
                 () -> SarifReport.render(List.of(analysis), tool,
                         writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
                         List.of(), baselineStates(List.of(check), check.baseline()))) : "";
+        Optional<MapLayout.Placed> map = writeSarif || options.format == Format.HTML
+                ? Optional.of(Timing.time("report: service map", () -> MapLayout.of(analysis, ACTION_LEVELS)))
+                : Optional.empty();
         String html = writeSarif || options.format == Format.HTML
-                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool, ACTION_LEVELS)) : "";
+                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool, ACTION_LEVELS, map)) : "";
         if (writeSarif) {
             published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
-                    .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8));
+                    .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
+                    .add(outputs, MAP_FILE, HtmlReport.mapDocument(analysis, map.get(), HTML_FILE, ""));
         }
         published.publish();
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
@@ -385,6 +400,7 @@ final class Invocation {
                         java.time.Duration.ofSeconds(options.ruleTimeout));
                 // meanwhile the service goes up to the rules
                 created.afterRulesLoaded(() -> Timing.time("report: SARIF writers (ahead)", SarifReport::prepare));
+                created.afterRulesLoaded(() -> Timing.time("report: map layout (ahead)", MapLayout::prepare));
                 return created;
             });
         }

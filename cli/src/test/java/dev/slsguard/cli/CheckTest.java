@@ -37,7 +37,8 @@ class CheckTest {
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("0 errors, "), run.out());
         assertEquals(before, listing(dir.resolve("svc")), "nothing written beside the service");
-        assertEquals(List.of("", OutputFiles.MARKER, "cloudformation-template.json", "slsguard.html", "slsguard.sarif"),
+        assertEquals(List.of("", OutputFiles.MARKER, "cloudformation-template.json", "slsguard-map.svg", "slsguard.html",
+                "slsguard.sarif"),
                 listing(dir.resolve("out")));
         JsonNode template = JSON.readTree(dir.resolve("out/cloudformation-template.json").toFile());
         assertTrue(template.get("Resources").has("WorkerLambdaFunction"), template.toString());

@@ -23,6 +23,9 @@ import dev.slsguard.reports.html.ReviewPage;
 import dev.slsguard.reports.html.ServiceEntry;
 import dev.slsguard.reports.html.ServicesPage;
 import dev.slsguard.reports.html.SnippetLine;
+import dev.slsguard.reports.map.MapLayout;
+import dev.slsguard.reports.map.MapLinks;
+import dev.slsguard.reports.map.MapSvg;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -58,8 +61,13 @@ public final class HtmlReport {
 
     /** The page of one service; {@code levels} gives the access levels of the actions its roles grant. */
     public static String render(Analysis analysis, ToolInfo tool, ActionLevels levels) {
+        return render(analysis, tool, levels, Optional.empty());
+    }
+
+    /** The page of one service with its service map drawn at its top. */
+    public static String render(Analysis analysis, ToolInfo tool, ActionLevels levels, Optional<MapLayout.Placed> map) {
         StringOutput out = new StringOutput();
-        TEMPLATES.render("review.jte", page(analysis, tool, levels), out);
+        TEMPLATES.render("review.jte", page(analysis, tool, levels, map), out);
         return out.toString();
     }
 
@@ -84,8 +92,14 @@ public final class HtmlReport {
     /** Several services; {@code levels} gives the access levels of the actions their roles grant. */
     public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
                                 ActionLevels levels) {
+        return render(analyses, tool, title, notAnalysed, levels, List.of());
+    }
+
+    /** Several services, each with its service map ({@code maps} in the order of {@code analyses}, or none). */
+    public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
+                                ActionLevels levels, List<MapLayout.Placed> maps) {
         if (analyses.size() == 1 && notAnalysed.isEmpty()) {
-            return render(analyses.get(0), tool, levels);
+            return render(analyses.get(0), tool, levels, maps.stream().findFirst());
         }
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
@@ -101,7 +115,8 @@ public final class HtmlReport {
         List<ServiceEntry> services = new ArrayList<>();
         for (int i = 0; i < analyses.size(); i++) {
             String anchor = "s" + (i + 1);
-            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex, levels);
+            ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex, levels,
+                    i < maps.size() ? Optional.of(maps.get(i)) : Optional.empty());
             services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
         }
         ServicesPage page = new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
@@ -114,11 +129,54 @@ public final class HtmlReport {
 
     /** What the page shows, in the order it shows it. */
     static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels) {
+        return page(analysis, tool, levels, Optional.empty());
+    }
+
+    private static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels,
+                                   Optional<MapLayout.Placed> map) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, Integer> packIndex = new TreeMap<>();
         packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
-        return page(analysis, tool, "", packIndex, levels);
+        return page(analysis, tool, "", packIndex, levels, map);
+    }
+
+    /**
+     * The anchors of a service's section in a page of {@code services} services ({@code s2-}), or
+     * none when the page shows one service alone.
+     */
+    public static String anchorPrefix(int index, int services, int notAnalysed) {
+        return services == 1 && notAnalysed == 0 ? "" : "s" + (index + 1) + "-";
+    }
+
+    /**
+     * {@code slsguard-map.svg}: the service map as a file of its own, its links leading into the
+     * review page at {@code page} (relative to the file), in the section with {@code anchorPrefix}.
+     */
+    public static byte[] mapDocument(Analysis analysis, MapLayout.Placed map, String page, String anchorPrefix) {
+        return MapSvg.document(map, mapLinks(analysis, page + "#" + anchorPrefix)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Links into the page: {@code base} ({@code #s2-}, {@code slsguard.html#}) and the anchor. */
+    private static MapLinks mapLinks(Analysis analysis, String base) {
+        Map<String, Integer> functionIndex = new TreeMap<>();
+        analysis.functions().forEach(f -> functionIndex.put(f.key(), f.index()));
+        return new MapLinks() {
+            @Override
+            public String function(String key) {
+                return base + "fn-" + (functionIndex.getOrDefault(key, 0) + 1);
+            }
+
+            @Override
+            public String finding(int index) {
+                return base + findingAnchor(index);
+            }
+        };
+    }
+
+    /** The anchor of the finding at {@code index} (from 0) in report order. */
+    private static String findingAnchor(int index) {
+        return "finding-" + (index + 1);
     }
 
     private static List<CountRow> totals(List<Finding> findings) {
@@ -150,7 +208,8 @@ public final class HtmlReport {
      * @param levels       the access levels of IAM actions
      */
     private static ReviewPage page(Analysis analysis, ToolInfo tool, String anchorPrefix,
-                                   Map<String, Integer> packIndex, ActionLevels levels) {
+                                   Map<String, Integer> packIndex, ActionLevels levels,
+                                   Optional<MapLayout.Placed> map) {
         List<Finding> findings = FindingOrder.sorted(analysis.findings());
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
@@ -165,7 +224,7 @@ public final class HtmlReport {
 
         List<String> anchors = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            anchors.add(anchorPrefix + "finding-" + (i + 1));
+            anchors.add(anchorPrefix + findingAnchor(i));
         }
         RolePermissions permissions = new RolePermissions(analysis, findings, anchors, rules, levels, anchorPrefix);
         List<FunctionSection> sections = new ArrayList<>();
@@ -209,7 +268,10 @@ public final class HtmlReport {
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
                 tool.name() + " " + tool.version(), file, service, totals, packs, sections, permissions.roles(),
                 serviceFindings,
-                findings.size(), analysis.suppressed().size());
+                findings.size(), analysis.suppressed().size(),
+                map.filter(m -> !m.boxes().isEmpty()) // a template given as input: no function to draw
+                        .map(m -> MapSvg.element(m, mapLinks(analysis, "#" + anchorPrefix), anchorPrefix + "map-"))
+                        .orElse(""));
     }
 
     /** The service's name as the template has it: variables resolved ({@code service: ${file(...)}}). */

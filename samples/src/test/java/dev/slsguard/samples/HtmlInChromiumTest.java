@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.slsguard.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -202,13 +197,7 @@ class HtmlInChromiumTest {
     /** Runs slsguard in {@code dir}; returns the page it wrote. */
     private Path check(Path dir, String... args) {
         Path out = temp.resolve("out-" + Math.abs(String.join(" ", args).hashCode()));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--output", out.toString(), "--fail-on", "never"));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all.toArray(String[]::new),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, Map.of());
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        MapDrawing.check(dir, out, args);
         return out.resolve("slsguard.html");
     }
 
@@ -239,7 +228,7 @@ class HtmlInChromiumTest {
         return new Browser(dom, log, console);
     }
 
-    private static Optional<Path> onPath(String name) {
+    static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         try (Stream<String> dirs = Stream.of(path.split(File.pathSeparator))) {
             return dirs.filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
