@@ -489,7 +489,11 @@ public final class RuleBase {
         return file;
     }
 
-    /** Names the rules that kept firing (the three that fired most), at the file of the first of them. */
+    /**
+     * Names the rules that kept firing (the three that fired most), at the line of the first of them
+     * in an org pack (a built-in rule that fires again because a pack keeps changing its facts is not
+     * the cause), else at the file of the first of them.
+     */
     private UserError notSettled(RuleFirings firings) {
         List<RuleFirings.Count> most = firings.mostFired(3);
         List<String> names = new ArrayList<>();
@@ -497,7 +501,9 @@ public final class RuleBase {
             Rule r = count.rule();
             names.add(RuleMetadata.id(r).orElse(r.getName()) + " (" + count.times() + " times)");
         }
-        SourceRef where = most.stream().findFirst().map(c -> ruleFiles.get(key(c.rule())))
+        SourceRef where = most.stream().filter(c -> orgFile(c.rule(), orgFiles).isPresent()).findFirst()
+                .map(c -> ruleLocation(c.rule()))
+                .or(() -> most.stream().findFirst().map(c -> ruleFiles.get(key(c.rule()))))
                 .orElse(SourceRef.ofFile("rule packs"));
         return new UserError(where, "rule packs did not settle after " + firingLimit
                 + " firings; rules that kept firing: " + String.join(", ", names));
