@@ -32,11 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputsStayWholeTest {
 
     private static final List<String> OUTPUTS = List.of(Invocation.TEMPLATE_FILE, Invocation.SARIF_FILE,
-            Invocation.HTML_FILE);
+            Invocation.HTML_FILE, Invocation.MAP_FILE);
 
     /** Everything a finished run leaves in its output directory. */
     private static final List<String> FINISHED = List.of(OutputFiles.MARKER, Invocation.TEMPLATE_FILE,
-            Invocation.HTML_FILE, Invocation.SARIF_FILE);
+            Invocation.MAP_FILE, Invocation.HTML_FILE, Invocation.SARIF_FILE);
 
     @TempDir
     Path dir;

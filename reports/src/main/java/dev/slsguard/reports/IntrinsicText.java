@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code !Ref Bucket}, {@code !Sub arn:aws:s3:::${Bucket}/*}, {@code !Join [':', [a, !Ref B]]}; a
  * plain string as it is. The review page shows resources this way, never as intrinsic JSON.
  */
-final class IntrinsicText {
+public final class IntrinsicText {
 
     /** Strings that need quotes inside a flow sequence or mapping. */
     private static final Pattern PLAIN = Pattern.compile("[^\\s,\\[\\]{}'\"#&*!|>%@`:][^,\\[\\]{}#]*");
@@ -21,7 +21,7 @@ final class IntrinsicText {
     }
 
     /** The value as written at the top level of a YAML line (a plain string is not quoted). */
-    static String of(JsonNode value) {
+    public static String of(JsonNode value) {
         return value.isTextual() ? value.asText() : inline(value);
     }
 

@@ -2,6 +2,7 @@ package dev.slsguard.reports.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.reports.IntrinsicText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,15 +46,15 @@ final class ResourceNames {
             // arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:x is shown as log-group:x
             Matcher arn = SUB_ARN.matcher(sub.template());
             return arn.find() ? box("sub:" + sub.template(), sub.template().substring(arn.end()),
-                    arn.group(1) + " · Fn::Sub", arn.group(1))
-                    : box("sub:" + sub.template(), sub.template(), "Fn::Sub", "");
+                    arn.group(1) + " · !Sub", arn.group(1))
+                    : box("sub:" + sub.template(), IntrinsicText.of(sub.toJson()), "!Sub", "");
         }
         if (value instanceof CfnValue.ImportValue importValue) {
-            String name = importValue.name().literal().orElse(importValue.name().toJson().toString());
-            return box("import:" + name, name, "Fn::ImportValue", "");
+            String name = importValue.name().literal().orElseGet(() -> IntrinsicText.of(importValue.name().toJson()));
+            return box("import:" + name, name, "!ImportValue", "");
         }
         String json = value.toJson().toString();
-        return box("value:" + json, json, "value", "");
+        return box("value:" + json, IntrinsicText.of(value.toJson()), "value", "");
     }
 
     /**
