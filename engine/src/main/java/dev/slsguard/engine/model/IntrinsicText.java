@@ -1,4 +1,4 @@
-package dev.slsguard.reports;
+package dev.slsguard.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * A CloudFormation value in the YAML short form users write: {@code !GetAtt Queue.Arn},
  * {@code !Ref Bucket}, {@code !Sub arn:aws:s3:::${Bucket}/*}, {@code !Join [':', [a, !Ref B]]}; a
- * plain string as it is. The review page shows resources this way, never as intrinsic JSON.
+ * plain string as it is. Messages and the review page show values this way, never as intrinsic JSON.
  */
-final class IntrinsicText {
+public final class IntrinsicText {
 
     /** Strings that need quotes inside a flow sequence or mapping. */
     private static final Pattern PLAIN = Pattern.compile("[^\\s,\\[\\]{}'\"#&*!|>%@`:][^,\\[\\]{}#]*");
@@ -21,7 +21,7 @@ final class IntrinsicText {
     }
 
     /** The value as written at the top level of a YAML line (a plain string is not quoted). */
-    static String of(JsonNode value) {
+    public static String of(JsonNode value) {
         return value.isTextual() ? value.asText() : inline(value);
     }
 
