@@ -6,6 +6,7 @@ import dev.slsguard.engine.model.EffectivePermissions;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.IntrinsicText;
 import dev.slsguard.engine.model.PermissionGrant;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.rules.RuleInfo;

@@ -12,6 +12,7 @@ import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.Finding;
 import dev.slsguard.engine.model.Function;
 import dev.slsguard.engine.model.IamStatement;
+import dev.slsguard.engine.model.IntrinsicText;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.source.MapNode;

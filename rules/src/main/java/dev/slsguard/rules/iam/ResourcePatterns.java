@@ -1,6 +1,7 @@
 package dev.slsguard.rules.iam;
 
 import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.IntrinsicText;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ public final class ResourcePatterns {
         if (value instanceof CfnValue.GetAtt att) {
             return "!GetAtt " + att.resource() + "." + att.attribute();
         }
-        return wildcards(value).orElse(value.toJson().toString());
+        return wildcards(value).orElseGet(() -> IntrinsicText.of(value.toJson()));
     }
 
     private static Optional<String> text(CfnValue value, boolean referencesAreWildcards) {

@@ -1,6 +1,7 @@
 package dev.slsguard.rules.least_privilege;
 
 import dev.slsguard.engine.model.CfnValue;
+import dev.slsguard.engine.model.IntrinsicText;
 
 /** Resource values as messages show them. */
 public final class Resources {
@@ -8,7 +9,8 @@ public final class Resources {
     private Resources() {
     }
 
-    /** {@code arn:aws:sqs:...}, {@code !GetAtt Table.StreamArn}, {@code !Ref Queue}, {@code !Sub ...}. */
+    /** {@code arn:aws:sqs:...}, {@code !GetAtt Table.StreamArn}, {@code !Ref Queue}, {@code !Sub ...},
+     * {@code !Join [':', [arn, !Ref AWS::Partition, ...]]}. */
     public static String describe(CfnValue value) {
         if (value.literal().isPresent()) {
             return value.literal().get();
@@ -22,6 +24,6 @@ public final class Resources {
         if (value instanceof CfnValue.Sub sub) {
             return "!Sub " + sub.template();
         }
-        return value.toJson().toString();
+        return IntrinsicText.of(value.toJson());
     }
 }

@@ -1,4 +1,4 @@
-package dev.slsguard.reports;
+package dev.slsguard.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A CloudFormation value in the YAML short form users write: {@code !GetAtt Queue.Arn},
  * {@code !Ref Bucket}, {@code !Sub arn:aws:s3:::${Bucket}/*}, {@code !Join [':', [a, !Ref B]]}; a
- * plain string as it is. The review page shows resources this way, never as intrinsic JSON.
+ * plain string as it is. Messages and the review page show values this way, never as intrinsic JSON.
  */
 public final class IntrinsicText {
 
