@@ -2,7 +2,7 @@ package dev.slsguard.reports.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slsguard.engine.model.CfnValue;
-import dev.slsguard.reports.IntrinsicText;
+import dev.slsguard.engine.model.IntrinsicText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
