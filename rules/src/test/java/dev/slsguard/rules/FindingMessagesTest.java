@@ -72,6 +72,46 @@ class FindingMessagesTest {
     }
 
     @Test
+    void resourcesInMessagesAreWrittenInTheShortFormNotAsIntrinsicJson(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("serverless.yml");
+        Files.writeString(file, """
+                service: media
+                provider:
+                  name: aws
+                  runtime: python3.12
+                  iam:
+                    role:
+                      statements:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: !Sub '${Uploads.Arn}/*'
+                functions:
+                  ingest:
+                    handler: handler.ingest
+                    events:
+                      - s3:
+                          bucket: !Ref Uploads
+                          existing: true
+                  transcode:
+                    handler: handler.transcode
+                    events:
+                      - sqs: !GetAtt Jobs.Arn
+                resources:
+                  Resources:
+                    Uploads:
+                      Type: AWS::S3::Bucket
+                    Jobs:
+                      Type: AWS::SQS::Queue
+                """);
+        Finding shared = TestPipeline.analyse(file).findings().stream().filter(f -> f.ruleId().equals("SLS-IAM-008"))
+                .findFirst().orElseThrow();
+        // v3 derives the existing bucket's ARN as a Fn::Join: shown as a user would write it
+        assertTrue(shared.message().contains("on !Join [':', [arn, !Ref AWS::Partition, s3, '', '', !Ref Uploads]]"),
+                shared.message());
+        assertTrue(!shared.message().contains("Fn::") && !shared.message().contains("{\""), shared.message());
+    }
+
+    @Test
     void optionValueSaysWhatIsAllowedAndWhatWasGiven() {
         Finding range = at("SLS-VAL-102", 11);
         assertEquals("sqs batchSize must be an integer from 1 to 10000; got 0", range.message());
