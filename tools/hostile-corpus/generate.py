@@ -775,6 +775,13 @@ pack_case("syntax-error", HEADER + "\nrule \"broken\"\n  @id(\"ACME-20\")\nwhen\
 pack_case("unknown-class", HEADER + rule("ACME-21", "  NoSuchFact()", "  // nothing"), 2,
           "a condition on a class that does not exist",
           err=["~" + PACK + "rule pack does not compile: "])
+pack_case("package-name-with-nul-bytes",
+          HEADER.replace("package org.corpus.hostile;", "package org.corpus.hostile\x00\x00\x00;")
+          + "\nfunction boolean named(Service s) {\n    return s.name() != null;\n}\n"
+          + rule("ACME-22", "  $s : Service()\n  eval(named($s))", "  // nothing"), 2,
+          "NUL bytes in the package line, which no Java package can hold (found by Jazzer): said in words, no class loader text",
+          err=["~" + PACK + "rule pack does not compile: the classes compiled from it cannot be loaded"],
+          not_=["ClassNotFoundException", "Unable to wire"])
 pack_case("missing-id", HEADER + "\nrule \"no id\"\n  @severity(\"error\")\nwhen\n  Service()\nthen\nend\n", 2,
           "a rule without @id", err=["~" + PACK])
 pack_case("bad-severity", HEADER + rule("ACME-23", "  Service()", "  // nothing", severity="apocalyptic"), 2,

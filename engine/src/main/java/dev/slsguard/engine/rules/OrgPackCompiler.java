@@ -98,11 +98,22 @@ final class OrgPackCompiler {
 
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d{1,9}):(\\d{1,9}) ");
 
+    /** The class named in Drools' "Unable to wire compiled classes ... ClassNotFoundException: a/b/C". */
+    private static final Pattern UNLOADABLE_CLASS = Pattern.compile("ClassNotFoundException: (.{1,300})$");
+
     /**
      * The parser's text without the Java exception it may append ("... Exception: java.lang.NullPointerException:
      * ... Stack trace:"), which says nothing about the pack.
      */
     private static String inWords(String message) {
+        if (message.startsWith("Unable to wire compiled classes")) {
+            // Drools compiled the pack's classes but cannot load them back: its package name is one no
+            // Java class can have (a space before the semicolon, say)
+            Matcher name = UNLOADABLE_CLASS.matcher(message);
+            return "the classes compiled from it cannot be loaded"
+                    + (name.find() ? " (" + name.group(1).replace('/', '.') + ")" : "")
+                    + "; check that the package line names a Java package: letters, digits, _ and dots only";
+        }
         int exception = message.indexOf(" Exception: ");
         String text = exception < 0 ? message : message.substring(0, exception).trim();
         text = text.replace("unexpected exception at input '<eof>'", "unexpected end of file");

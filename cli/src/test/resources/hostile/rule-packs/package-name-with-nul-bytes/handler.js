@@ -1,0 +1,1 @@
+exports.worker = 1;
