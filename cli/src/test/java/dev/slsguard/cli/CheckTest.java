@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slsguard.engine.io.DirectoryLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +38,8 @@ class CheckTest {
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("0 errors, "), run.out());
         assertEquals(before, listing(dir.resolve("svc")), "nothing written beside the service");
-        assertEquals(List.of("", OutputFiles.MARKER, "cloudformation-template.json", "slsguard-map.svg", "slsguard.html",
-                "slsguard.sarif"),
+        assertEquals(List.of("", DirectoryLock.FILE, OutputFiles.MARKER, "cloudformation-template.json", "slsguard-map.svg",
+                "slsguard.html", "slsguard.sarif"),
                 listing(dir.resolve("out")));
         JsonNode template = JSON.readTree(dir.resolve("out/cloudformation-template.json").toFile());
         assertTrue(template.get("Resources").has("WorkerLambdaFunction"), template.toString());
@@ -51,7 +52,7 @@ class CheckTest {
         Services.write(dir.resolve("svc"), Services.CLEAN);
         Run run = Run.in(dir, "compile", "svc/serverless.yml");
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals(List.of("", "cloudformation-template.json"), listing(dir.resolve("svc/.slsguard")));
+        assertEquals(List.of("", DirectoryLock.FILE, "cloudformation-template.json"), listing(dir.resolve("svc/.slsguard")));
     }
 
     @Test
