@@ -23,7 +23,10 @@ import org.testcontainers.images.builder.Transferable;
 final class ContainerCfnLint implements CfnLintRunner {
 
     private static final String DOCKERFILE = "/dev/slsguard/cli/cfn-lint.Dockerfile";
-    private static final String TEMPLATE = "/tmp/cloudformation-template.json";
+    /** The container's working directory, which the template is copied into. */
+    private static final String WORKDIR = "/slsguard";
+    /** The template's name there, as cfn-lint is given it. */
+    private static final String TEMPLATE = "cloudformation-template.json";
 
     private final java.util.Optional<String> image;
 
@@ -77,7 +80,8 @@ final class ContainerCfnLint implements CfnLintRunner {
             throw new Failure("cannot build the cfn-lint image " + pinnedImage() + ": " + oneLine(e));
         }
         try (GenericContainer<?> container = new GenericContainer<>(name)) {
-            container.withCopyToContainer(Transferable.of(template), TEMPLATE)
+            container.withCopyToContainer(Transferable.of(template), WORKDIR + "/" + TEMPLATE)
+                    .withWorkingDirectory(WORKDIR)
                     .withCommand(CfnLintRunner.arguments(args, TEMPLATE).toArray(String[]::new))
                     .withStartupCheckStrategy(new UntilExited().withTimeout(timeout));
             try {
