@@ -301,16 +301,16 @@ final class RolePermissions {
         return out;
     }
 
-    /** The access levels of the actions, lower case, in {@link ActionLevels#ORDER}. */
+    /** The access levels of the actions, lower case, in {@link AccessLevel}'s order. */
     private String levels(List<String> actions) {
         Set<String> found = new java.util.HashSet<>();
         for (String action : actions) {
             found.addAll(levelsByAction.computeIfAbsent(action.toLowerCase(Locale.ROOT), levels::of));
         }
         List<String> ordered = new ArrayList<>();
-        for (String level : ActionLevels.ORDER) {
-            if (found.contains(level)) {
-                ordered.add(level.toLowerCase(Locale.ROOT));
+        for (AccessLevel level : AccessLevel.values()) {
+            if (found.contains(level.awsName())) {
+                ordered.add(level.label());
             }
         }
         return String.join(", ", ordered);

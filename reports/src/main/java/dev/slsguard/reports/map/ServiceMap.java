@@ -1,6 +1,7 @@
 package dev.slsguard.reports.map;
 
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.reports.AccessLevel;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

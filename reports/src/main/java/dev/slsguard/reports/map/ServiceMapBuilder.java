@@ -10,6 +10,7 @@ import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.Setting;
 import dev.slsguard.engine.model.Severity;
 import dev.slsguard.engine.model.SourceRef;
+import dev.slsguard.reports.AccessLevel;
 import dev.slsguard.reports.ActionLevels;
 import dev.slsguard.reports.FindingOrder;
 import java.util.ArrayList;

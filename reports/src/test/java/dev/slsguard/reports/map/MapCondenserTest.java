@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slsguard.engine.model.Severity;
+import dev.slsguard.reports.AccessLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,12 @@
-package dev.slsguard.reports.map;
+package dev.slsguard.reports;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The access levels of IAM actions in the order {@link dev.slsguard.reports.ActionLevels#ORDER} lists them. */
+/**
+ * The access levels of IAM actions, in the order of AWS's service authorization reference, which is
+ * the order the review page and the service map list them in.
+ */
 public enum AccessLevel {
     LIST("List"),
     READ("Read"),
@@ -17,7 +20,12 @@ public enum AccessLevel {
         this.awsName = awsName;
     }
 
-    /** How the map labels it: {@code list}, {@code read}, {@code write}, {@code tagging}, {@code permissions management}. */
+    /** The name AWS's data gives it: {@code Permissions management}. */
+    public String awsName() {
+        return awsName;
+    }
+
+    /** How the page and the map label it: {@code list}, {@code read}, {@code write}, {@code tagging}, {@code permissions management}. */
     public String label() {
         return awsName.toLowerCase(Locale.ROOT);
     }
