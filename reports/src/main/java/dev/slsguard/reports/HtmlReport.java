@@ -30,6 +30,7 @@ import dev.slsguard.reports.map.MapSvg;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,16 @@ public final class HtmlReport {
         return out.toString();
     }
 
+    /**
+     * The page {@link #render(Analysis, ToolInfo, ActionLevels, Optional)} gives, as UTF-8 bytes written
+     * straight from the template (no page-sized string on the way: a large service's page is megabytes).
+     */
+    public static byte[] bytes(Analysis analysis, ToolInfo tool, ActionLevels levels, Optional<MapLayout.Placed> map) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        TEMPLATES.render("review.jte", page(analysis, tool, levels, map), out);
+        return out.toByteArray();
+    }
+
     public static byte[] bytes(Analysis analysis, ToolInfo tool) {
         return render(analysis, tool).getBytes(StandardCharsets.UTF_8);
     }
@@ -102,6 +113,25 @@ public final class HtmlReport {
         if (analyses.size() == 1 && notAnalysed.isEmpty()) {
             return render(analyses.get(0), tool, levels, maps.stream().findFirst());
         }
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("services.jte", servicesPage(analyses, tool, title, notAnalysed, levels, maps), out);
+        return out.toString();
+    }
+
+    /** The page {@link #render(List, ToolInfo, String, List, ActionLevels, List)} gives, as UTF-8 bytes. */
+    public static byte[] bytes(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
+                               ActionLevels levels, List<MapLayout.Placed> maps) {
+        if (analyses.size() == 1 && notAnalysed.isEmpty()) {
+            return bytes(analyses.get(0), tool, levels, maps.stream().findFirst());
+        }
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        TEMPLATES.render("services.jte", servicesPage(analyses, tool, title, notAnalysed, levels, maps), out);
+        return out.toByteArray();
+    }
+
+    private static ServicesPage servicesPage(List<Analysis> analyses, ToolInfo tool, String title,
+                                             List<NotAnalysed> notAnalysed, ActionLevels levels,
+                                             List<MapLayout.Placed> maps) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         List<Finding> all = new ArrayList<>();
         int suppressed = 0;
@@ -120,12 +150,9 @@ public final class HtmlReport {
                     i < maps.size() ? Optional.of(maps.get(i)) : Optional.empty());
             services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
         }
-        ServicesPage page = new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
+        return new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
                 totals(all), packs, services, all.size(), suppressed,
                 RunSummary.of(analyses, notAnalysed).coverage(), notAnalysed.stream().map(NotAnalysed::labelled).toList());
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("services.jte", page, out);
-        return out.toString();
     }
 
     /** What the page shows, in the order it shows it. */
