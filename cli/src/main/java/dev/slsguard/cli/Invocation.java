@@ -139,13 +139,24 @@ final class Invocation {
         List<OutputFiles> templates = new ArrayList<>();
         List<NotAnalysed> notAnalysed = new ArrayList<>();
         Progress progress = new Progress(session, targets.size());
-        List<Callable<ServiceCheck>> tasks = new ArrayList<>();
-        targets.forEach(target -> tasks.add(() -> check(target, cliBaseline, pipelines)));
-        try (ServiceChecks results = ServiceChecks.start(tasks, jobs)) {
+        List<Callable<Checked>> tasks = new ArrayList<>();
+        // each service's own outputs (template, map layout) are made by the task that checked it
+        targets.forEach(target -> tasks.add(() -> {
+            ServiceCheck check = check(target, cliBaseline, pipelines);
+            byte[] template = Timing.time("report: template", () -> TemplateWriter.bytes(check.analysis().template()));
+            MapLayout.Placed map = Timing.time("report: service map", () -> MapLayout.of(check.analysis(), ACTION_LEVELS));
+            return new Checked(check, template, map);
+        }));
+        List<byte[]> templateBytes = new ArrayList<>();
+        List<MapLayout.Placed> maps = new ArrayList<>();
+        try (ServiceChecks<Checked> results = ServiceChecks.start(tasks, jobs)) {
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get(i);
                 try {
-                    checks.add(results.get(i));
+                    Checked checked = results.get(i);
+                    checks.add(checked.check());
+                    templateBytes.add(checked.template());
+                    maps.add(checked.map());
                     templates.add(serviceOutputs.get(i));
                 } catch (UserError e) {
                     for (UserError problem : e.problems()) {
@@ -163,29 +174,36 @@ final class Invocation {
         RunSummary summary = RunSummary.of(analyses, notAnalysed);
         OutputSet published = new OutputSet(outputs);
         for (int i = 0; i < checks.size(); i++) {
-            Analysis analysis = analyses.get(i);
-            published.addTemplate(templates.get(i), Timing.time("report: template",
-                    () -> TemplateWriter.bytes(analysis.template())));
+            published.addTemplate(templates.get(i), templateBytes.get(i));
         }
         String runName = recursive.map(dir -> "services below " + directoryName(cwd, dir))
                 .orElseGet(() -> String.join(" ", targets.stream().map(Target::displayName).toList()));
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
-        String sarif = Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
-                sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline)));
-        List<MapLayout.Placed> maps = Timing.time("report: service maps",
-                () -> analyses.stream().map(a -> MapLayout.of(a, ACTION_LEVELS)).toList());
-        String html = Timing.time("report: HTML",
-                () -> HtmlReport.render(analyses, tool, runName, notAnalysed, ACTION_LEVELS, maps));
-        for (int i = 0; i < checks.size(); i++) {
-            // each service's map beside its template, its links into the one page of the run
-            String page = slashes(templates.get(i).directory().relativize(outputs.directory()).resolve(HTML_FILE).toString());
-            published.add(templates.get(i), MAP_FILE, HtmlReport.mapDocument(analyses.get(i), maps.get(i), page,
-                    HtmlReport.anchorPrefix(i, analyses.size(), notAnalysed.size())));
+        // the run's two reports, side by side when there is more than one job
+        List<Callable<Object>> reports = List.of(
+                () -> Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
+                        sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline))),
+                () -> Timing.time("report: HTML",
+                        () -> HtmlReport.bytes(analyses, tool, runName, notAnalysed, ACTION_LEVELS, maps)));
+        String sarif;
+        byte[] html;
+        try (ServiceChecks<Object> rendered = ServiceChecks.start(reports, jobs)) {
+            sarif = (String) rendered.get(0);
+            html = (byte[]) rendered.get(1);
         }
+        Timing.time("report: service map documents", () -> {
+            for (int i = 0; i < checks.size(); i++) {
+                // each service's map beside its template, its links into the one page of the run
+                String page = slashes(templates.get(i).directory().relativize(outputs.directory()).resolve(HTML_FILE)
+                        .toString());
+                published.add(templates.get(i), MAP_FILE, HtmlReport.mapDocument(analyses.get(i), maps.get(i), page,
+                        HtmlReport.anchorPrefix(i, analyses.size(), notAnalysed.size())));
+            }
+        });
         published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
-                .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
-                .publish();
+                .add(outputs, HTML_FILE, html);
+        Timing.time("report: publish", published::publish);
 
         List<Finding> all = new ArrayList<>();
         analyses.forEach(a -> all.addAll(a.findings()));
@@ -193,7 +211,7 @@ final class Invocation {
         checks.forEach(c -> counted.addAll(c.counted()));
         List<IamStatement> statements = new ArrayList<>();
         analyses.forEach(a -> statements.addAll(a.statements()));
-        print(all, () -> JsonReport.render(all, statements, tool, summary), sarif, html,
+        print(all, () -> JsonReport.render(all, statements, tool, summary), sarif, html(html),
                 () -> JUnitReport.render(analyses, tool, runName, notAnalysed, options.failOn.threshold()), counted,
                 checks.stream().anyMatch(c -> c.baseline().isPresent()), Optional.of(summary));
         if (options.writeBaseline != null && !analyses.isEmpty()) {
@@ -241,16 +259,16 @@ final class Invocation {
         Optional<MapLayout.Placed> map = writeSarif || options.format == Format.HTML
                 ? Optional.of(Timing.time("report: service map", () -> MapLayout.of(analysis, ACTION_LEVELS)))
                 : Optional.empty();
-        String html = writeSarif || options.format == Format.HTML
-                ? Timing.time("report: HTML", () -> HtmlReport.render(analysis, tool, ACTION_LEVELS, map)) : "";
+        byte[] html = writeSarif || options.format == Format.HTML
+                ? Timing.time("report: HTML", () -> HtmlReport.bytes(analysis, tool, ACTION_LEVELS, map)) : new byte[0];
         if (writeSarif) {
             published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
-                    .add(outputs, HTML_FILE, html.getBytes(StandardCharsets.UTF_8))
+                    .add(outputs, HTML_FILE, html)
                     .add(outputs, MAP_FILE, HtmlReport.mapDocument(analysis, map.get(), HTML_FILE, ""));
         }
         published.publish();
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
-                html, () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
+                html(html), () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
                         check.failOn().threshold()), check.counted(), check.baseline().isPresent(),
                 Optional.empty());
         if (options.writeBaseline != null) {
@@ -271,7 +289,7 @@ final class Invocation {
      * Standard output in the chosen format (the JSON and JUnit reports are rendered only when they are
      * the one); with a baseline, the text report lists the new findings.
      */
-    private void print(List<Finding> findings, Supplier<String> json, String sarif, String html,
+    private void print(List<Finding> findings, Supplier<String> json, String sarif, Supplier<String> html,
                        Supplier<String> junit,
                        List<Finding> counted, boolean baseline, Optional<RunSummary> summary) {
         PrintWriter out = session.out();
@@ -281,7 +299,7 @@ final class Invocation {
                         case TEXT -> out.print(TextReport.render(findings, session.colour()));
                         case JSON -> out.print(json.get());
                         case SARIF -> out.print(sarif);
-                        case HTML -> out.print(html);
+                        case HTML -> out.print(html.get());
                         case JUNIT -> out.print(junit.get());
                         default -> throw new IllegalStateException(options.format.name());
                     }
@@ -562,5 +580,14 @@ final class Invocation {
 
     static String oneLine(String text) {
         return dev.slsguard.reports.TextReport.oneLine(text);
+    }
+
+    /** The page's text, made only when standard output shows it. */
+    private static Supplier<String> html(byte[] page) {
+        return () -> new String(page, StandardCharsets.UTF_8);
+    }
+
+    /** A service's check with the outputs of its own made beside it (in parallel in a batch run). */
+    private record Checked(ServiceCheck check, byte[] template, MapLayout.Placed map) {
     }
 }

@@ -16,22 +16,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is reported does not depend on which finished first. With one job each check runs when its result
  * is asked for, on the asking thread, as a serial run does.
  */
-final class ServiceChecks implements AutoCloseable {
+final class ServiceChecks<T> implements AutoCloseable {
 
-    private final List<Future<ServiceCheck>> results;
+    private final List<Future<T>> results;
     private final ExecutorService pool;
 
-    private ServiceChecks(List<Future<ServiceCheck>> results, ExecutorService pool) {
+    private ServiceChecks(List<Future<T>> results, ExecutorService pool) {
         this.results = results;
         this.pool = pool;
     }
 
     /** Starts the checks: {@code jobs} (at least 1) at a time, in the order given. */
-    static ServiceChecks start(List<Callable<ServiceCheck>> checks, int jobs) {
-        List<Future<ServiceCheck>> results = new ArrayList<>();
+    static <T> ServiceChecks<T> start(List<Callable<T>> checks, int jobs) {
+        List<Future<T>> results = new ArrayList<>();
         if (jobs <= 1 || checks.size() <= 1) {
             checks.forEach(check -> results.add(new FutureTask<>(check)));
-            return new ServiceChecks(results, null);
+            return new ServiceChecks<>(results, null);
         }
         AtomicInteger count = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, checks.size()), task -> {
@@ -40,16 +40,16 @@ final class ServiceChecks implements AutoCloseable {
             return thread;
         });
         checks.forEach(check -> results.add(pool.submit(check)));
-        return new ServiceChecks(results, pool);
+        return new ServiceChecks<>(results, pool);
     }
 
     /**
      * The result of the {@code index}th check, waiting for it; what the check threw is thrown here
      * (a {@link dev.slsguard.engine.UserError} for a service that could not be analysed).
      */
-    ServiceCheck get(int index) {
-        Future<ServiceCheck> result = results.get(index);
-        if (result instanceof FutureTask<ServiceCheck> task && pool == null) {
+    T get(int index) {
+        Future<T> result = results.get(index);
+        if (result instanceof FutureTask<T> task && pool == null) {
             task.run(); // serial: the check runs now, on this thread
         }
         try {
