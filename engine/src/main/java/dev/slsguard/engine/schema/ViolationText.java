@@ -25,10 +25,10 @@ import java.util.Optional;
 final class ViolationText {
 
     /**
-     * The schema annotations that apply where an error's value is: {@code expects} and {@code kind}
-     * of the outermost sub-schema at the value, {@code hint} of the innermost one (the most specific);
-     * {@code schema} is the outermost sub-schema at the value, {@code innermost} the one holding the
-     * failed keyword.
+     * The schema annotations that apply where an error's value is: {@code expects}, {@code kind} and
+     * {@code refused} of the outermost sub-schema at the value, {@code hint} of the innermost one (the
+     * most specific); {@code schema} is the outermost sub-schema at the value, {@code innermost} the
+     * one holding the failed keyword.
      */
     record Annotations(Optional<String> expects, Optional<String> hint, Optional<String> kind, Located schema,
                        Located innermost, Optional<String> area, boolean sensitive, Optional<String> refused) {
