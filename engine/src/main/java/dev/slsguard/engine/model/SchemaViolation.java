@@ -14,7 +14,8 @@ package dev.slsguard.engine.model;
  *                   ({@code batchSize}, {@code destinations.onFailure}); empty for the event itself
  * @param where      the offending value, the key of an unknown option, the event for a missing one
  * @param message    what is wrong and what is allowed
- * @param severity   as {@code configValidationMode} says
+ * @param severity   as {@code configValidationMode} says; an error in every mode where the schema says
+ *                   v3 cannot package the value ({@code refused})
  */
 public record SchemaViolation(String schema, String function, int eventIndex, String kind, String path,
                               SourceRef where, String message, Severity severity) {

@@ -24,8 +24,9 @@ import java.util.Set;
  * The schema stage, between resolve and bind: coerces every event's options (and the service's
  * settings) the way v3's validator does, then checks them against their JSON Schema. Each violation
  * becomes a {@link SchemaViolation} fact at the offending node, with the severity the service's
- * {@code configValidationMode} gives (none with {@code off}); a {@link ConfigValidation} fact says
- * which mode applies.
+ * {@code configValidationMode} gives (none with {@code off}), or an error in every mode where the
+ * schema says v3 stops packaging on such a value ({@code refused}); a {@link ConfigValidation} fact
+ * says which mode applies.
  */
 public final class SchemaStage {
 
@@ -86,9 +87,6 @@ public final class SchemaStage {
                     severity));
         }
         coerced = withEvents(coerced, catalog, severity, violations);
-        if (severity.isEmpty()) {
-            violations.clear();
-        }
         ResolvedDocument out = coerced == root ? document
                 : new ResolvedDocument(document.source(), coerced, document.stage(), document.region(),
                         document.unresolved(), document.included());
@@ -192,6 +190,10 @@ public final class SchemaStage {
             }
             int depth = error.instance().size();
             ViolationText.Annotations notes = ViolationText.at(root, error.evaluation(), depth);
+            // configValidationMode: off silences the schema, not a value v3 cannot package
+            if (severity.isEmpty() && notes.refused().isEmpty()) {
+                continue;
+            }
             String kind = notes.kind().orElse(ViolationText.defaultKind(error.keyword(), depth));
             String path = String.join(".", error.instance());
             String name = subject.name().isEmpty() ? path
@@ -242,13 +244,15 @@ public final class SchemaStage {
                             + (notes.sensitive() && node instanceof ScalarNode scalar && scalar.isString()
                                     ? "text that is not shown, as it may be a credential"
                                     : Nodes.show(node) + ViolationText.enumHint(notes.schema(), node))
-                            + notes.hint().map(h -> " (" + h + ")").orElse("");
+                            + notes.hint().map(h -> " (" + h + ")").orElse("")
+                            + notes.refused().map(r -> ": " + r).orElse("");
                     key = "value:" + path;
                 }
             }
             if (seen.add(key)) {
                 out.add(new SchemaViolation(notes.area().orElse(subject.schema()), subject.function(), subject.eventIndex(), kind, path,
-                        where, message, severity.orElse(Severity.NOTE)));
+                        where, message,
+                        notes.refused().isPresent() ? Severity.ERROR : severity.orElse(Severity.NOTE)));
             }
         }
         return out;

@@ -18,19 +18,20 @@ import java.util.Optional;
  * values), its {@code hint} (added after the message) and its {@code kind} (the finding's rule:
  * {@code shape}, {@code value} or {@code unknown-key}) and {@code area} (on a part of the service
  * schema: the schema name its violations carry, e.g. {@code http} for {@code provider.apiGateway}, so
- * that the rules of that event type report them). Annotations are found by walking the error's
- * evaluation path through the schema documents.
+ * that the rules of that event type report them) and {@code refused} (why v3 stops packaging on such
+ * a value: the violation is then an error whatever {@code configValidationMode} says). Annotations
+ * are found by walking the error's evaluation path through the schema documents.
  */
 final class ViolationText {
 
     /**
-     * The schema annotations that apply where an error's value is: {@code expects} and {@code kind}
-     * of the outermost sub-schema at the value, {@code hint} of the innermost one (the most specific);
-     * {@code schema} is the outermost sub-schema at the value, {@code innermost} the one holding the
-     * failed keyword.
+     * The schema annotations that apply where an error's value is: {@code expects}, {@code kind} and
+     * {@code refused} of the outermost sub-schema at the value, {@code hint} of the innermost one (the
+     * most specific); {@code schema} is the outermost sub-schema at the value, {@code innermost} the
+     * one holding the failed keyword.
      */
     record Annotations(Optional<String> expects, Optional<String> hint, Optional<String> kind, Located schema,
-                       Located innermost, Optional<String> area, boolean sensitive) {
+                       Located innermost, Optional<String> area, boolean sensitive, Optional<String> refused) {
     }
 
     private ViolationText() {
@@ -48,6 +49,7 @@ final class ViolationText {
         String hint = null;
         String kind = null;
         String area = null;
+        String refused = null;
         boolean sensitive = false;
         Located described = null;
         int i = 0;
@@ -62,6 +64,7 @@ final class ViolationText {
                 expects = expects != null ? expects : text(node, "expects");
                 hint = text(node, "hint") != null ? text(node, "hint") : hint;
                 kind = kind != null ? kind : text(node, "kind");
+                refused = refused != null ? refused : text(node, "refused");
                 if (described == null) {
                     described = node;
                 }
@@ -107,7 +110,8 @@ final class ViolationText {
             i++;
         }
         return new Annotations(Optional.ofNullable(expects), Optional.ofNullable(hint), Optional.ofNullable(kind),
-                described != null ? described : node, node, Optional.ofNullable(area), sensitive);
+                described != null ? described : node, node, Optional.ofNullable(area), sensitive,
+                Optional.ofNullable(refused));
     }
 
     private static String text(Located node, String key) {

@@ -153,6 +153,22 @@ class SchemaStageTest {
     }
 
     @Test
+    void aValueTheSchemaSaysV3RefusesIsAnErrorInEveryMode() throws IOException {
+        String events = "      - queue: arn:aws:sqs:us-east-1:1:q\n";
+        for (String mode : List.of("", "configValidationMode: warn\n", "configValidationMode: off\n")) {
+            SchemaStage.Result result = check(events, mode + "custom:\n  zone:\n    name: a\n  retries: many\n");
+            List<String> expected = mode.contains("off")
+                    ? List.of("ERROR custom.zone must be a string; got a mapping: the compiler stops on it")
+                    : List.of("WARNING custom.retries must be an integer; got 'many'",
+                            "ERROR custom.zone must be a string; got a mapping: the compiler stops on it");
+            assertEquals(expected, result.violations().stream().map(v -> v.severity() + " " + v.message()).toList(),
+                    mode);
+            SchemaViolation zone = result.violations().get(result.violations().size() - 1);
+            assertEquals(mode.isEmpty() ? 3 : 4, zone.where().line(), "at the key of the mapping");
+        }
+    }
+
+    @Test
     void anAreaAnnotationNamesTheSchemaOfAServiceSetting() throws IOException {
         SchemaStage.Result result = check("      - queue: arn:aws:sqs:us-east-1:1:q\n",
                 "configValidationMode: loud\ncustom:\n  retries: many\n");
