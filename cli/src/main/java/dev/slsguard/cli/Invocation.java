@@ -249,22 +249,37 @@ final class Invocation {
         Analysis analysis = check.analysis();
 
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
-        OutputSet published = new OutputSet(outputs).addTemplate(outputs,
-                Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())));
-        // compile writes neither: it renders them only for --format sarif or html
-        String sarif = writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
-                () -> SarifReport.render(List.of(analysis), tool,
-                        writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
-                        List.of(), baselineStates(List.of(check), check.baseline()))) : "";
-        Optional<MapLayout.Placed> map = writeSarif || options.format == Format.HTML
-                ? Optional.of(Timing.time("report: service map", () -> MapLayout.of(analysis, ACTION_LEVELS)))
-                : Optional.empty();
-        byte[] html = writeSarif || options.format == Format.HTML
-                ? Timing.time("report: HTML", () -> HtmlReport.bytes(analysis, tool, ACTION_LEVELS, map)) : new byte[0];
+        boolean page = writeSarif || options.format == Format.HTML;
+        // compile writes neither SARIF nor the page: it renders them only for --format sarif or html.
+        // The reports are independent of each other: made side by side when there is more than one job.
+        List<Callable<Object>> reports = List.of(
+                () -> Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())),
+                () -> writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
+                        () -> SarifReport.render(List.of(analysis), tool,
+                                writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
+                                List.of(), baselineStates(List.of(check), check.baseline()))) : "",
+                () -> {
+                    if (!page) {
+                        return new Page(Optional.empty(), new byte[0]);
+                    }
+                    Optional<MapLayout.Placed> map = Optional.of(
+                            Timing.time("report: service map", () -> MapLayout.of(analysis, ACTION_LEVELS)));
+                    return new Page(map, Timing.time("report: HTML", () -> HtmlReport.bytes(analysis, tool, ACTION_LEVELS, map)));
+                });
+        byte[] template;
+        String sarif;
+        Page rendered;
+        try (ServiceChecks<Object> results = ServiceChecks.start(reports, jobs)) {
+            template = (byte[]) results.get(0);
+            sarif = (String) results.get(1);
+            rendered = (Page) results.get(2);
+        }
+        byte[] html = rendered.html();
+        OutputSet published = new OutputSet(outputs).addTemplate(outputs, template);
         if (writeSarif) {
             published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
                     .add(outputs, HTML_FILE, html)
-                    .add(outputs, MAP_FILE, HtmlReport.mapDocument(analysis, map.get(), HTML_FILE, ""));
+                    .add(outputs, MAP_FILE, HtmlReport.mapDocument(analysis, rendered.map().get(), HTML_FILE, ""));
         }
         published.publish();
         print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
@@ -585,6 +600,10 @@ final class Invocation {
     /** The page's text, made only when standard output shows it. */
     private static Supplier<String> html(byte[] page) {
         return () -> new String(page, StandardCharsets.UTF_8);
+    }
+
+    /** The review page and the map drawn on it. */
+    private record Page(Optional<MapLayout.Placed> map, byte[] html) {
     }
 
     /** A service's check with the outputs of its own made beside it (in parallel in a batch run). */
