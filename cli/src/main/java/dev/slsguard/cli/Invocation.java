@@ -182,14 +182,14 @@ final class Invocation {
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
         // the run's two reports, side by side when there is more than one job
         List<Callable<Object>> reports = List.of(
-                () -> Timing.time("report: SARIF", () -> SarifReport.render(analyses, tool,
+                () -> Timing.time("report: SARIF", () -> SarifReport.bytes(analyses, tool,
                         sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline))),
                 () -> Timing.time("report: HTML",
                         () -> HtmlReport.bytes(analyses, tool, runName, notAnalysed, ACTION_LEVELS, maps)));
-        String sarif;
+        byte[] sarif;
         byte[] html;
         try (ServiceChecks<Object> rendered = ServiceChecks.start(reports, jobs)) {
-            sarif = (String) rendered.get(0);
+            sarif = (byte[]) rendered.get(0);
             html = (byte[]) rendered.get(1);
         }
         Timing.time("report: service map documents", () -> {
@@ -201,7 +201,7 @@ final class Invocation {
                         HtmlReport.anchorPrefix(i, analyses.size(), notAnalysed.size())));
             }
         });
-        published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
+        published.add(outputs, SARIF_FILE, sarif)
                 .add(outputs, HTML_FILE, html);
         Timing.time("report: publish", published::publish);
 
@@ -211,7 +211,7 @@ final class Invocation {
         checks.forEach(c -> counted.addAll(c.counted()));
         List<IamStatement> statements = new ArrayList<>();
         analyses.forEach(a -> statements.addAll(a.statements()));
-        print(all, () -> JsonReport.render(all, statements, tool, summary), sarif, html(html),
+        print(all, () -> JsonReport.render(all, statements, tool, summary), text(sarif), text(html),
                 () -> JUnitReport.render(analyses, tool, runName, notAnalysed, options.failOn.threshold()), counted,
                 checks.stream().anyMatch(c -> c.baseline().isPresent()), Optional.of(summary));
         if (options.writeBaseline != null && !analyses.isEmpty()) {
@@ -255,9 +255,9 @@ final class Invocation {
         List<Callable<Object>> reports = List.of(
                 () -> Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())),
                 () -> writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
-                        () -> SarifReport.render(List.of(analysis), tool,
+                        () -> SarifReport.bytes(List.of(analysis), tool,
                                 writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
-                                List.of(), baselineStates(List.of(check), check.baseline()))) : "",
+                                List.of(), baselineStates(List.of(check), check.baseline()))) : new byte[0],
                 () -> {
                     if (!page) {
                         return new Page(Optional.empty(), new byte[0]);
@@ -267,23 +267,23 @@ final class Invocation {
                     return new Page(map, Timing.time("report: HTML", () -> HtmlReport.bytes(analysis, tool, ACTION_LEVELS, map)));
                 });
         byte[] template;
-        String sarif;
+        byte[] sarif;
         Page rendered;
         try (ServiceChecks<Object> results = ServiceChecks.start(reports, jobs)) {
             template = (byte[]) results.get(0);
-            sarif = (String) results.get(1);
+            sarif = (byte[]) results.get(1);
             rendered = (Page) results.get(2);
         }
         byte[] html = rendered.html();
         OutputSet published = new OutputSet(outputs).addTemplate(outputs, template);
         if (writeSarif) {
-            published.add(outputs, SARIF_FILE, sarif.getBytes(StandardCharsets.UTF_8))
+            published.add(outputs, SARIF_FILE, sarif)
                     .add(outputs, HTML_FILE, html)
                     .add(outputs, MAP_FILE, HtmlReport.mapDocument(analysis, rendered.map().get(), HTML_FILE, ""));
         }
         published.publish();
-        print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool), sarif,
-                html(html), () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
+        print(analysis.findings(), () -> JsonReport.render(analysis.findings(), analysis.statements(), tool),
+                text(sarif), text(html), () -> JUnitReport.render(List.of(analysis), tool, analysis.source().displayName(), List.of(),
                         check.failOn().threshold()), check.counted(), check.baseline().isPresent(),
                 Optional.empty());
         if (options.writeBaseline != null) {
@@ -304,7 +304,7 @@ final class Invocation {
      * Standard output in the chosen format (the JSON and JUnit reports are rendered only when they are
      * the one); with a baseline, the text report lists the new findings.
      */
-    private void print(List<Finding> findings, Supplier<String> json, String sarif, Supplier<String> html,
+    private void print(List<Finding> findings, Supplier<String> json, Supplier<String> sarif, Supplier<String> html,
                        Supplier<String> junit,
                        List<Finding> counted, boolean baseline, Optional<RunSummary> summary) {
         PrintWriter out = session.out();
@@ -313,7 +313,7 @@ final class Invocation {
                     switch (options.format) {
                         case TEXT -> out.print(TextReport.render(findings, session.colour()));
                         case JSON -> out.print(json.get());
-                        case SARIF -> out.print(sarif);
+                        case SARIF -> out.print(sarif.get());
                         case HTML -> out.print(html.get());
                         case JUNIT -> out.print(junit.get());
                         default -> throw new IllegalStateException(options.format.name());
@@ -597,9 +597,9 @@ final class Invocation {
         return dev.slsguard.reports.TextReport.oneLine(text);
     }
 
-    /** The page's text, made only when standard output shows it. */
-    private static Supplier<String> html(byte[] page) {
-        return () -> new String(page, StandardCharsets.UTF_8);
+    /** A report's text, made only when standard output shows it. */
+    private static Supplier<String> text(byte[] report) {
+        return () -> new String(report, StandardCharsets.UTF_8);
     }
 
     /** The review page and the map drawn on it. */

@@ -17,4 +17,9 @@ public final class JsonText {
     public static String write(JsonNode node) {
         return JsJson.pretty(node) + "\n";
     }
+
+    /** The text {@link #write} gives, as UTF-8 bytes, without the text as a string on the way. */
+    public static byte[] bytes(JsonNode node) {
+        return JsJson.prettyLineBytes(node);
+    }
 }

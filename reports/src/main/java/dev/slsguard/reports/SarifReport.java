@@ -141,7 +141,8 @@ public final class SarifReport {
     }
 
     public static byte[] bytes(Analysis analysis, ToolInfo tool) {
-        return render(analysis, tool).getBytes(StandardCharsets.UTF_8);
+        return written(List.of(analysis), tool, settings(analysis).withLimits(MAX_RESULTS,
+                SarifSettings.GITHUB_MAX_GZIP_BYTES), List.of(), Optional.empty()).bytes();
     }
 
     /** The SARIF log as a JSON tree. */
@@ -206,6 +207,12 @@ public final class SarifReport {
         return written(analyses, tool, settings, notAnalysed, baseline).text();
     }
 
+    /** The log {@link #render(List, ToolInfo, SarifSettings, List, Optional)} gives, as UTF-8 bytes. */
+    public static byte[] bytes(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
+                               List<NotAnalysed> notAnalysed, Optional<BaselineStates> baseline) {
+        return written(analyses, tool, settings, notAnalysed, baseline).bytes();
+    }
+
     private static final String RESULT_LIMIT = "GitHub code scanning accepts at most %d results per upload";
     private static final String SIZE_LIMIT = "GitHub code scanning accepts at most %d bytes of gzipped SARIF "
             + "per upload";
@@ -220,14 +227,17 @@ public final class SarifReport {
     }
 
     /** The log as a tree and as the text written from it (written once: the size check needs it too). */
-    private record Written(JsonNode tree, String text) {
+    private record Written(JsonNode tree, byte[] bytes) {
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private static Written written(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
                                    List<NotAnalysed> notAnalysed, Optional<BaselineStates> baseline) {
         JsonNode tree = MAPPER.valueToTree(log(analyses, tool, settings, settings.maxResults(), RESULT_LIMIT,
                 notAnalysed, baseline));
-        String text = JsonText.write(tree);
+        byte[] text = JsonText.bytes(tree);
         long size = gzipSize(text, settings.maxGzipBytes());
         int kept = tree.at("/runs/0/results").size();
         while (size > settings.maxGzipBytes() && kept > 0) {
@@ -235,7 +245,7 @@ public final class SarifReport {
             kept = Math.max(0, fewer);
             tree = MAPPER.valueToTree(log(analyses, tool, settings, kept,
                     String.format(Locale.ROOT, SIZE_LIMIT, settings.maxGzipBytes()), notAnalysed, baseline));
-            text = JsonText.write(tree);
+            text = JsonText.bytes(tree);
             size = gzipSize(text, settings.maxGzipBytes());
         }
         return new Written(tree, text);
@@ -247,17 +257,21 @@ public final class SarifReport {
      * n + n/3000 + 64 bytes within {@code limit} fits without compressing it.
      */
     static long gzipSize(String text, long limit) {
-        long raw = text.getBytes(StandardCharsets.UTF_8).length;
+        return gzipSize(text.getBytes(StandardCharsets.UTF_8), limit);
+    }
+
+    static long gzipSize(byte[] text, long limit) {
+        long raw = text.length;
         if (raw + raw / 3000 + 64 <= limit) {
             return raw;
         }
         return gzipSize(text);
     }
 
-    private static long gzipSize(String text) {
+    private static long gzipSize(byte[] text) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
-            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+            gzip.write(text);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

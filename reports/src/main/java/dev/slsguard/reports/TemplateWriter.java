@@ -1,7 +1,6 @@
 package dev.slsguard.reports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the CloudFormation template as Serverless Framework does ({@code JSON.stringify(t, null, 2)}),
@@ -17,6 +16,6 @@ public final class TemplateWriter {
     }
 
     public static byte[] bytes(ObjectNode template) {
-        return render(template).getBytes(StandardCharsets.UTF_8);
+        return JsonText.bytes(template);
     }
 }

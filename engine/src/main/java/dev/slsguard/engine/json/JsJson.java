@@ -32,6 +32,109 @@ public final class JsJson {
         return out.toString();
     }
 
+    /**
+     * {@code JSON.stringify(value, null, 2)} and a newline, as UTF-8 bytes: the text goes to the bytes in
+     * chunks as it is written, so a template of megabytes is never also a string of megabytes (and a
+     * copy of it) on the way.
+     */
+    public static byte[] prettyLineBytes(JsonNode node) {
+        Chunks out = new Chunks();
+        write(out, node, 2, 0);
+        out.append('\n');
+        return out.bytes();
+    }
+
+    /** A text buffer that moves what it holds into UTF-8 bytes whenever it grows past a chunk. */
+    private static final class Chunks {
+        private static final int CHUNK = 1 << 16;
+        private final StringBuilder text = new StringBuilder(CHUNK + 1024);
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(CHUNK);
+
+        Chunks append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        Chunks append(String s) {
+            text.append(s);
+            return this;
+        }
+
+        Chunks append(boolean b) {
+            text.append(b);
+            return this;
+        }
+
+        /** Called between values: never inside a string, so a surrogate pair is never split. */
+        void spill() {
+            if (text.length() >= CHUNK) {
+                bytes.writeBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                text.setLength(0);
+            }
+        }
+
+        byte[] bytes() {
+            bytes.writeBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            text.setLength(0);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static void write(Chunks out, JsonNode node, int indent, int depth) {
+        out.spill();
+        if (node == null) {
+            out.append("null");
+            return;
+        }
+        switch (node.getNodeType()) {
+            case OBJECT -> writeObject(out, node, indent, depth);
+            case ARRAY -> writeArray(out, node, indent, depth);
+            case STRING -> quote(out.text, node.textValue());
+            case NUMBER -> out.append(numberToJson(node));
+            case BOOLEAN -> out.append(node.booleanValue());
+            case NULL, MISSING -> out.append("null");
+            default -> quote(out.text, node.asText());
+        }
+    }
+
+    private static void writeObject(Chunks out, JsonNode node, int indent, int depth) {
+        if (node.isEmpty()) {
+            out.append("{}");
+            return;
+        }
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> field : orderedEntries(node)) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            newline(out.text, indent, depth + 1);
+            quote(out.text, field.getKey());
+            out.append(indent < 0 ? ":" : ": ");
+            write(out, field.getValue(), indent, depth + 1);
+        }
+        newline(out.text, indent, depth);
+        out.append('}');
+    }
+
+    private static void writeArray(Chunks out, JsonNode node, int indent, int depth) {
+        if (node.isEmpty()) {
+            out.append("[]");
+            return;
+        }
+        out.append('[');
+        for (int i = 0; i < node.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            newline(out.text, indent, depth + 1);
+            write(out, node.get(i), indent, depth + 1);
+        }
+        newline(out.text, indent, depth);
+        out.append(']');
+    }
+
     private static void write(StringBuilder out, JsonNode node, int indent, int depth) {
         if (node == null) {
             out.append("null");

@@ -42,4 +42,23 @@ class JsJsonTest {
     void objectKeysOrder() {
         assertEquals(List.of("2", "10", "b", "a"), JsJson.objectKeyOrder(List.of("b", "10", "a", "2")));
     }
+
+    @Test
+    void prettyLineBytesAreThePrettyTextAndANewlineInUtf8() throws Exception {
+        // large enough for many chunks; texts with non-Latin-1 characters, surrogate pairs and lone surrogates
+        com.fasterxml.jackson.databind.node.ObjectNode root = JsonNodeFactory.instance.objectNode();
+        String[] texts = {"plain", "caf\u00e9 \u2192 \u2026", "\ud83d\ude80 rocket", "lone \ud800 high", "lone \udc00 low",
+            "quote \" and \\ and \n"};
+        for (int i = 0; i < 4000; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode item = root.putObject("Resource" + i);
+            item.put("Type", texts[i % texts.length]);
+            item.putArray("List").add(i).add(i * 0.5).add(texts[(i + 1) % texts.length]).addNull();
+            item.put(String.valueOf(i % 7), true);
+        }
+        byte[] expected = (JsJson.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(expected.length > 4 * 65536, "several chunks");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, JsJson.prettyLineBytes(root));
+        org.junit.jupiter.api.Assertions.assertArrayEquals("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                JsJson.prettyLineBytes(JsonNodeFactory.instance.objectNode()));
+    }
 }
