@@ -59,29 +59,29 @@ final class PerItemCollects {
      * @param packageName the rule's package
      * @param rule        the rule's name
      * @param perItem     the first pattern above it that multiplies tuples ({@code $resource : Resource})
-     * @param collect     the accumulate ({@code $facts : collect(Resource)})
+     * @param collect     the accumulate ({@code $facts : collect/accumulate over Resource})
      */
-    record Finding(String packageName, String rule, String perItem, String collect) {
+    record Misplaced(String packageName, String rule, String perItem, String collect) {
     }
 
     private PerItemCollects() {
     }
 
     /** Every accumulate of {@code kbase} computed per item, once each, by package and rule. */
-    static List<Finding> in(InternalKnowledgeBase kbase) {
-        List<Finding> found = new ArrayList<>();
+    static List<Misplaced> in(InternalKnowledgeBase kbase) {
+        List<Misplaced> found = new ArrayList<>();
         for (TerminalNode[] terminals : kbase.getReteooBuilder().getTerminalNodes().values()) {
             for (TerminalNode terminal : terminals) {
                 check((AbstractTerminalNode) terminal, found);
             }
         }
         return found.stream().distinct()
-                .sorted(Comparator.comparing(Finding::packageName).thenComparing(Finding::rule)
-                        .thenComparing(Finding::collect))
+                .sorted(Comparator.comparing(Misplaced::packageName).thenComparing(Misplaced::rule)
+                        .thenComparing(Misplaced::collect))
                 .toList();
     }
 
-    private static void check(AbstractTerminalNode terminal, List<Finding> found) {
+    private static void check(AbstractTerminalNode terminal, List<Misplaced> found) {
         RuleImpl rule = terminal.getRule();
         List<LeftTupleSource> chain = chain(terminal.getLeftTupleSource(), null);
         List<Declaration> declarations = new ArrayList<>(rule.getDeclarations().values());
@@ -92,7 +92,7 @@ final class PerItemCollects {
             checkIndexes(rule, node, index);
             if (node instanceof AccumulateNode accumulate) {
                 if (firstPerItem >= 0 && !readsFrom(accumulate, firstPerItem, index)) {
-                    found.add(new Finding(rule.getPackageName(), rule.getName(),
+                    found.add(new Misplaced(rule.getPackageName(), rule.getName(),
                             describe(chain.get(firstPerItem), firstPerItem, declarations),
                             describe(accumulate, index, declarations)));
                 }
@@ -188,8 +188,8 @@ final class PerItemCollects {
     }
 
     /**
-     * The tuple index of a node is its place in the chain: a join constraint reading a declaration at
-     * or below its own index would mean that no longer holds, and the check above would be wrong.
+     * The tuple index of a node is taken to be its place in the chain: a join constraint reading a
+     * declaration at or above its own index would mean that no longer holds, and the check would be wrong.
      */
     private static void checkIndexes(RuleImpl rule, LeftTupleSource node, int index) {
         if (node instanceof BetaNode beta) {

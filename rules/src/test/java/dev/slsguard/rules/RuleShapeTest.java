@@ -41,12 +41,12 @@ class RuleShapeTest {
     void noBuiltInRuleRecomputesACollectForEachItem() {
         InternalKnowledgeBase kbase = builtInPacks();
         assertTrue(kbase.getReteooBuilder().getTerminalNodes().size() > 100, "the built-in packs did not load");
-        List<PerItemCollects.Finding> found = PerItemCollects.in(kbase);
+        List<PerItemCollects.Misplaced> found = PerItemCollects.in(kbase);
         Map<String, String> files = drlFiles();
         StringBuilder message = new StringBuilder(found.size()
                 + " collects of built-in rules run once per item although they do not depend on it; move each"
                 + " above the per-item pattern (it then runs once, and the matches stay the same):\n");
-        for (PerItemCollects.Finding f : found) {
+        for (PerItemCollects.Misplaced f : found) {
             message.append("  rule \"").append(f.rule()).append("\" (")
                     .append(files.getOrDefault(f.packageName() + '\u0000' + f.rule(), f.packageName()))
                     .append("): ").append(f.collect()).append(" after ").append(f.perItem()).append('\n');
@@ -126,11 +126,11 @@ class RuleShapeTest {
 
     @Test
     void aCollectAfterAPerItemPatternIsFoundAndAHoistedOrCorrelatedOneIsNot() {
-        List<PerItemCollects.Finding> found = PerItemCollects.in(compile(PROBE));
+        List<PerItemCollects.Misplaced> found = PerItemCollects.in(compile(PROBE));
         assertEquals(List.of("accumulate after a from", "collect after each bucket",
                         "collect from the service, after each bucket", "collect reading the service, after each bucket"),
-                found.stream().map(PerItemCollects.Finding::rule).toList(), found.toString());
-        PerItemCollects.Finding first = found.get(1);
+                found.stream().map(PerItemCollects.Misplaced::rule).toList(), found.toString());
+        PerItemCollects.Misplaced first = found.get(1);
         assertEquals("probe.shape", first.packageName());
         assertEquals("$resource : Resource", first.perItem());
         assertEquals("$facts : collect/accumulate over Resource", first.collect());
