@@ -44,11 +44,36 @@ public final class JsJson {
         return out.bytes();
     }
 
-    /** A text buffer that moves what it holds into UTF-8 bytes whenever it grows past a chunk. */
+    /**
+     * The length in UTF-8 bytes of {@code JSON.stringify(value)}, counted chunk by chunk as it is written
+     * (the text of a large template is never held whole).
+     */
+    public static long stringifiedUtf8Length(JsonNode node) {
+        Chunks out = new Chunks(true);
+        write(out, node, -1, 0);
+        out.spill(true);
+        return out.counted;
+    }
+
+    /**
+     * A text buffer that moves what it holds into UTF-8 bytes whenever it grows past a chunk, or, when
+     * it only counts, adds up their number.
+     */
     private static final class Chunks {
         private static final int CHUNK = 1 << 16;
         private final StringBuilder text = new StringBuilder(CHUNK + 1024);
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(CHUNK);
+        private final boolean countOnly;
+        private final java.io.ByteArrayOutputStream bytes;
+        private long counted;
+
+        Chunks() {
+            this(false);
+        }
+
+        Chunks(boolean countOnly) {
+            this.countOnly = countOnly;
+            this.bytes = countOnly ? null : new java.io.ByteArrayOutputStream(CHUNK);
+        }
 
         Chunks append(char c) {
             text.append(c);
@@ -67,10 +92,39 @@ public final class JsJson {
 
         /** Called between values: never inside a string, so a surrogate pair is never split. */
         void spill() {
-            if (text.length() >= CHUNK) {
-                bytes.writeBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                text.setLength(0);
+            spill(false);
+        }
+
+        void spill(boolean all) {
+            if (text.length() < CHUNK && !all) {
+                return;
             }
+            if (countOnly) {
+                counted += utf8Length(text);
+            } else {
+                bytes.writeBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            text.setLength(0);
+        }
+
+        /** UTF-8 bytes of well-formed text (lone surrogates were escaped when quoted). */
+        private static long utf8Length(CharSequence chars) {
+            long n = 0;
+            for (int i = 0; i < chars.length(); i++) {
+                char c = chars.charAt(i);
+                if (c < 0x80) {
+                    n += 1;
+                } else if (c < 0x800) {
+                    n += 2;
+                } else if (Character.isHighSurrogate(c) && i + 1 < chars.length()
+                        && Character.isLowSurrogate(chars.charAt(i + 1))) {
+                    n += 4;
+                    i++;
+                } else {
+                    n += 3;
+                }
+            }
+            return n;
         }
 
         byte[] bytes() {

@@ -7,7 +7,6 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -27,8 +26,7 @@ public record MergedTemplate(ObjectNode json, TemplateOrigins origins, long byte
 
     /** The template with its size computed. */
     public static MergedTemplate of(ObjectNode json, TemplateOrigins origins, Optional<Node> written) {
-        return new MergedTemplate(json, origins, JsJson.stringify(json).getBytes(StandardCharsets.UTF_8).length,
-                written);
+        return new MergedTemplate(json, origins, JsJson.stringifiedUtf8Length(json), written);
     }
 
     /**

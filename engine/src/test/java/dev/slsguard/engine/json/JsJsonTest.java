@@ -58,6 +58,8 @@ class JsJsonTest {
         byte[] expected = (JsJson.pretty(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         org.junit.jupiter.api.Assertions.assertTrue(expected.length > 4 * 65536, "several chunks");
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, JsJson.prettyLineBytes(root));
+        assertEquals(JsJson.stringify(root).getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                JsJson.stringifiedUtf8Length(root));
         org.junit.jupiter.api.Assertions.assertArrayEquals("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 JsJson.prettyLineBytes(JsonNodeFactory.instance.objectNode()));
     }

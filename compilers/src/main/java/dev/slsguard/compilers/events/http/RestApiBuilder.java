@@ -289,6 +289,16 @@ public final class RestApiBuilder {
     // ---- resources.js -----------------------------------------------------------------------------
 
     private void compileResources() {
+        // each path's origin: the first endpoint at that path or below it (a map of every endpoint's path
+        // prefixes, so that a large API is not scanned once per path)
+        Map<String, SourceRef> firstBelow = new java.util.HashMap<>();
+        for (HttpEndpoint endpoint : endpoints) {
+            String endpointPath = endpoint.path();
+            for (int i = endpointPath.indexOf('/'); i >= 0; i = endpointPath.indexOf('/', i + 1)) {
+                firstBelow.putIfAbsent(endpointPath.substring(0, i), endpoint.event().ref());
+            }
+            firstBelow.putIfAbsent(endpointPath, endpoint.event().ref());
+        }
         for (Map.Entry<String, ResourceTree.PathNode> e : tree.entrySet()) {
             ResourceTree.PathNode node = e.getValue();
             if (node.resourceId != null) {
@@ -304,8 +314,7 @@ public final class RestApiBuilder {
             properties.put("PathPart", node.pathPart);
             properties.set("RestApiId", restApiId());
             String path = e.getKey();
-            SourceRef origin = endpoints.stream().filter(p -> p.path().equals(path) || p.path().startsWith(path + "/"))
-                    .findFirst().map(p -> p.event().ref()).orElse(firstRef());
+            SourceRef origin = firstBelow.getOrDefault(path, firstRef());
             merge(node.logicalId, resource, origin);
         }
     }
