@@ -29,7 +29,6 @@ import dev.slsguard.reports.map.MapLinks;
 import dev.slsguard.reports.map.MapSvg;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,9 +67,7 @@ public final class HtmlReport {
 
     /** The page of one service with its service map drawn at its top. */
     public static String render(Analysis analysis, ToolInfo tool, ActionLevels levels, Optional<MapLayout.Placed> map) {
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("review.jte", page(analysis, tool, levels, map), out);
-        return out.toString();
+        return new String(bytes(analysis, tool, levels, map), StandardCharsets.UTF_8);
     }
 
     /**
@@ -110,12 +107,7 @@ public final class HtmlReport {
     /** Several services, each with its service map ({@code maps} in the order of {@code analyses}, or none). */
     public static String render(List<Analysis> analyses, ToolInfo tool, String title, List<NotAnalysed> notAnalysed,
                                 ActionLevels levels, List<MapLayout.Placed> maps) {
-        if (analyses.size() == 1 && notAnalysed.isEmpty()) {
-            return render(analyses.get(0), tool, levels, maps.stream().findFirst());
-        }
-        StringOutput out = new StringOutput();
-        TEMPLATES.render("services.jte", servicesPage(analyses, tool, title, notAnalysed, levels, maps), out);
-        return out.toString();
+        return new String(bytes(analyses, tool, title, notAnalysed, levels, maps), StandardCharsets.UTF_8);
     }
 
     /** The page {@link #render(List, ToolInfo, String, List, ActionLevels, List)} gives, as UTF-8 bytes. */

@@ -20,16 +20,16 @@ public final class JsJson {
 
     /** {@code JSON.stringify(value)}. */
     public static String stringify(JsonNode node) {
-        StringBuilder out = new StringBuilder();
+        Chunks out = new Chunks(Chunks.Mode.TEXT);
         write(out, node, -1, 0);
-        return out.toString();
+        return out.text.toString();
     }
 
     /** {@code JSON.stringify(value, null, 2)}. */
     public static String pretty(JsonNode node) {
-        StringBuilder out = new StringBuilder(4096);
+        Chunks out = new Chunks(Chunks.Mode.TEXT);
         write(out, node, 2, 0);
-        return out.toString();
+        return out.text.toString();
     }
 
     /**
@@ -38,7 +38,7 @@ public final class JsJson {
      * copy of it) on the way.
      */
     public static byte[] prettyLineBytes(JsonNode node) {
-        Chunks out = new Chunks();
+        Chunks out = new Chunks(Chunks.Mode.BYTES);
         write(out, node, 2, 0);
         out.append('\n');
         return out.bytes();
@@ -49,30 +49,29 @@ public final class JsJson {
      * (the text of a large template is never held whole).
      */
     public static long stringifiedUtf8Length(JsonNode node) {
-        Chunks out = new Chunks(true);
+        Chunks out = new Chunks(Chunks.Mode.COUNT);
         write(out, node, -1, 0);
         out.spill(true);
         return out.counted;
     }
 
     /**
-     * A text buffer that moves what it holds into UTF-8 bytes whenever it grows past a chunk, or, when
-     * it only counts, adds up their number.
+     * The text being written: kept whole ({@code TEXT}), or moved into UTF-8 bytes whenever it grows past
+     * a chunk ({@code BYTES}), or only counted as UTF-8 bytes chunk by chunk ({@code COUNT}).
      */
     private static final class Chunks {
+        enum Mode { TEXT, BYTES, COUNT }
+
         private static final int CHUNK = 1 << 16;
-        private final StringBuilder text = new StringBuilder(CHUNK + 1024);
-        private final boolean countOnly;
+        private final Mode mode;
+        private final StringBuilder text;
         private final java.io.ByteArrayOutputStream bytes;
         private long counted;
 
-        Chunks() {
-            this(false);
-        }
-
-        Chunks(boolean countOnly) {
-            this.countOnly = countOnly;
-            this.bytes = countOnly ? null : new java.io.ByteArrayOutputStream(CHUNK);
+        Chunks(Mode mode) {
+            this.mode = mode;
+            this.text = new StringBuilder(mode == Mode.TEXT ? 4096 : CHUNK + 1024);
+            this.bytes = mode == Mode.BYTES ? new java.io.ByteArrayOutputStream(CHUNK) : null;
         }
 
         Chunks append(char c) {
@@ -96,10 +95,10 @@ public final class JsJson {
         }
 
         void spill(boolean all) {
-            if (text.length() < CHUNK && !all) {
+            if (mode == Mode.TEXT || text.length() < CHUNK && !all) {
                 return;
             }
-            if (countOnly) {
+            if (mode == Mode.COUNT) {
                 counted += utf8Length(text);
             } else {
                 bytes.writeBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -186,60 +185,6 @@ public final class JsJson {
             write(out, node.get(i), indent, depth + 1);
         }
         newline(out.text, indent, depth);
-        out.append(']');
-    }
-
-    private static void write(StringBuilder out, JsonNode node, int indent, int depth) {
-        if (node == null) {
-            out.append("null");
-            return;
-        }
-        switch (node.getNodeType()) {
-            case OBJECT -> writeObject(out, node, indent, depth);
-            case ARRAY -> writeArray(out, node, indent, depth);
-            case STRING -> quote(out, node.textValue());
-            case NUMBER -> out.append(numberToJson(node));
-            case BOOLEAN -> out.append(node.booleanValue());
-            case NULL, MISSING -> out.append("null");
-            default -> quote(out, node.asText());
-        }
-    }
-
-    private static void writeObject(StringBuilder out, JsonNode node, int indent, int depth) {
-        if (node.isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> field : orderedEntries(node)) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(out, indent, depth + 1);
-            quote(out, field.getKey());
-            out.append(indent < 0 ? ":" : ": ");
-            write(out, field.getValue(), indent, depth + 1);
-        }
-        newline(out, indent, depth);
-        out.append('}');
-    }
-
-    private static void writeArray(StringBuilder out, JsonNode node, int indent, int depth) {
-        if (node.isEmpty()) {
-            out.append("[]");
-            return;
-        }
-        out.append('[');
-        for (int i = 0; i < node.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            newline(out, indent, depth + 1);
-            write(out, node.get(i), indent, depth + 1);
-        }
-        newline(out, indent, depth);
         out.append(']');
     }
 
