@@ -11,10 +11,11 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The checks of a run over several services ({@code --recursive}, several paths), up to {@code jobs}
- * at the same time on threads of their own, their results taken in the order of the services: what
- * is reported does not depend on which finished first. With one job each check runs when its result
- * is asked for, on the asking thread, as a serial run does.
+ * Independent tasks of a run, up to {@code jobs} at the same time on threads of their own, their
+ * results taken in the order given: what is reported does not depend on which finished first. Used for
+ * the checks of a run over several services ({@code --recursive}, several paths) and for the reports
+ * of a run (template, SARIF, page). With one job each task runs when its result is asked for, on the
+ * asking thread, as a serial run does.
  */
 final class ServiceChecks<T> implements AutoCloseable {
 
