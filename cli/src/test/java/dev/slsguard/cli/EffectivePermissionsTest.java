@@ -130,6 +130,17 @@ class EffectivePermissionsTest {
     }
 
     @Test
+    void theRoleOfEachFunctionInOnePassIsTheRoleOfEachOneByOne() throws IOException {
+        Analysis analysis = analyse();
+        java.util.Map<String, String> each = EffectivePermissions.roleOfEach(analysis.functions(), analysis.statements());
+        assertEquals(java.util.Map.of("worker", "IamRoleLambdaExecution", "own", "OwnIamRoleLambdaExecution",
+                "custom", "CustomRole"), each);
+        for (Function function : analysis.functions()) {
+            assertEquals(EffectivePermissions.roleOf(function, analysis.statements()), each.get(function.key()));
+        }
+    }
+
+    @Test
     void analysisFactsStayOutOfTheTemplate() throws IOException {
         Analysis analysis = analyse();
         JsonNode role = analysis.template().path("Resources").path("IamRoleLambdaExecution");

@@ -57,6 +57,28 @@ public final class EffectivePermissions {
     }
 
     /**
+     * {@link #roleOf(Function, Collection)} of each function, by function key, in one pass over the
+     * statements (a role per function found by scanning every statement grows with functions x statements).
+     */
+    public static Map<String, String> roleOfEach(Collection<Function> functions, Collection<IamStatement> statements) {
+        Map<String, String> own = ownRoles(statements);
+        Map<String, String> roles = new HashMap<>();
+        for (Function f : functions) {
+            roles.put(f.key(), f.role().isPresent() ? roleName(f.role().get()) : own.getOrDefault(f.key(), EXECUTION_ROLE));
+        }
+        return roles;
+    }
+
+    /** The role of each function that has statements of its own, by function key: its first such statement's. */
+    private static Map<String, String> ownRoles(Collection<IamStatement> statements) {
+        Map<String, String> own = new HashMap<>();
+        for (IamStatement s : statements) {
+            s.function().filter(f -> isOwnDeclared(s, f)).ifPresent(f -> own.putIfAbsent(f, s.role()));
+        }
+        return own;
+    }
+
+    /**
      * The statements {@link #of(Function, Collection)} gives each function, without their origins in
      * words, by function key in the order given, in one pass over the statements: functions that run
      * with a role without statements of their own share one list (the service map of 500 functions).
@@ -93,10 +115,7 @@ public final class EffectivePermissions {
      */
     public static Map<String, String> rolesOf(Service service, Collection<Function> functions,
                                               Collection<IamStatement> statements) {
-        Map<String, String> own = new HashMap<>();
-        for (IamStatement s : statements) {
-            s.function().filter(f -> isOwnDeclared(s, f)).ifPresent(f -> own.putIfAbsent(f, s.role()));
-        }
+        Map<String, String> own = ownRoles(statements);
         List<Function> ordered = new ArrayList<>(functions);
         ordered.sort(Comparator.comparingInt(Function::index));
         Map<String, String> roles = new LinkedHashMap<>();

@@ -61,6 +61,7 @@ public final class ServiceMapBuilder {
         Map<String, Map<IamStatement, Boolean>> statementsByRole = new TreeMap<>();
         Map<String, List<IamStatement>> usable = EffectivePermissions.statementsOf(analysis.functions(),
                 analysis.statements());
+        Map<String, String> roles = EffectivePermissions.roleOfEach(analysis.functions(), analysis.statements());
         Map<List<IamStatement>, Boolean> added = new IdentityHashMap<>();
         for (Function function : analysis.functions()) {
             String fn = functionBox(function);
@@ -80,7 +81,7 @@ public final class ServiceMapBuilder {
             }
             List<IamStatement> grants = usable.get(function.key());
             String role = grants.isEmpty() ? roleName(function, executionRole)
-                    : EffectivePermissions.roleOf(function, analysis.statements());
+                    : roles.get(function.key());
             String roleBox = add(new ServiceMap.Box("role:" + role, ServiceMap.Kind.ROLE, role,
                     grants.isEmpty() ? "role: its statements are not known here" : "IAM role", "iam", List.of(),
                     Optional.empty())).id();
