@@ -136,8 +136,7 @@ public final class SarifReport {
 
     /** The SARIF log as text (two-space indent, trailing newline). */
     public static String render(Analysis analysis, ToolInfo tool) {
-        return written(List.of(analysis), tool, settings(analysis).withLimits(MAX_RESULTS,
-                SarifSettings.GITHUB_MAX_GZIP_BYTES), List.of(), Optional.empty()).text();
+        return new String(bytes(analysis, tool), StandardCharsets.UTF_8);
     }
 
     public static byte[] bytes(Analysis analysis, ToolInfo tool) {
@@ -204,7 +203,7 @@ public final class SarifReport {
      */
     public static String render(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,
                                 List<NotAnalysed> notAnalysed, Optional<BaselineStates> baseline) {
-        return written(analyses, tool, settings, notAnalysed, baseline).text();
+        return new String(bytes(analyses, tool, settings, notAnalysed, baseline), StandardCharsets.UTF_8);
     }
 
     /** The log {@link #render(List, ToolInfo, SarifSettings, List, Optional)} gives, as UTF-8 bytes. */
@@ -228,9 +227,6 @@ public final class SarifReport {
 
     /** The log as a tree and as the text written from it (written once: the size check needs it too). */
     private record Written(JsonNode tree, byte[] bytes) {
-        String text() {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
     }
 
     private static Written written(List<Analysis> analyses, ToolInfo tool, SarifSettings settings,

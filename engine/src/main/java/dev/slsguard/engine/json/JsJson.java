@@ -40,7 +40,7 @@ public final class JsJson {
     public static byte[] prettyLineBytes(JsonNode node) {
         Chunks out = new Chunks(Chunks.Mode.BYTES);
         write(out, node, 2, 0);
-        out.append('\n');
+        out.text.append('\n');
         return out.bytes();
     }
 
@@ -72,21 +72,6 @@ public final class JsJson {
             this.mode = mode;
             this.text = new StringBuilder(mode == Mode.TEXT ? 4096 : CHUNK + 1024);
             this.bytes = mode == Mode.BYTES ? new java.io.ByteArrayOutputStream(CHUNK) : null;
-        }
-
-        Chunks append(char c) {
-            text.append(c);
-            return this;
-        }
-
-        Chunks append(String s) {
-            text.append(s);
-            return this;
-        }
-
-        Chunks append(boolean b) {
-            text.append(b);
-            return this;
         }
 
         /** Called between values: never inside a string, so a surrogate pair is never split. */
@@ -127,8 +112,7 @@ public final class JsJson {
         }
 
         byte[] bytes() {
-            bytes.writeBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            text.setLength(0);
+            spill(true);
             return bytes.toByteArray();
         }
     }
@@ -136,56 +120,56 @@ public final class JsJson {
     private static void write(Chunks out, JsonNode node, int indent, int depth) {
         out.spill();
         if (node == null) {
-            out.append("null");
+            out.text.append("null");
             return;
         }
         switch (node.getNodeType()) {
             case OBJECT -> writeObject(out, node, indent, depth);
             case ARRAY -> writeArray(out, node, indent, depth);
             case STRING -> quote(out.text, node.textValue());
-            case NUMBER -> out.append(numberToJson(node));
-            case BOOLEAN -> out.append(node.booleanValue());
-            case NULL, MISSING -> out.append("null");
+            case NUMBER -> out.text.append(numberToJson(node));
+            case BOOLEAN -> out.text.append(node.booleanValue());
+            case NULL, MISSING -> out.text.append("null");
             default -> quote(out.text, node.asText());
         }
     }
 
     private static void writeObject(Chunks out, JsonNode node, int indent, int depth) {
         if (node.isEmpty()) {
-            out.append("{}");
+            out.text.append("{}");
             return;
         }
-        out.append('{');
+        out.text.append('{');
         boolean first = true;
         for (Map.Entry<String, JsonNode> field : orderedEntries(node)) {
             if (!first) {
-                out.append(',');
+                out.text.append(',');
             }
             first = false;
             newline(out.text, indent, depth + 1);
             quote(out.text, field.getKey());
-            out.append(indent < 0 ? ":" : ": ");
+            out.text.append(indent < 0 ? ":" : ": ");
             write(out, field.getValue(), indent, depth + 1);
         }
         newline(out.text, indent, depth);
-        out.append('}');
+        out.text.append('}');
     }
 
     private static void writeArray(Chunks out, JsonNode node, int indent, int depth) {
         if (node.isEmpty()) {
-            out.append("[]");
+            out.text.append("[]");
             return;
         }
-        out.append('[');
+        out.text.append('[');
         for (int i = 0; i < node.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.text.append(',');
             }
             newline(out.text, indent, depth + 1);
             write(out, node.get(i), indent, depth + 1);
         }
         newline(out.text, indent, depth);
-        out.append(']');
+        out.text.append(']');
     }
 
     private static void newline(StringBuilder out, int indent, int depth) {
