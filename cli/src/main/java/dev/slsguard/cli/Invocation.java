@@ -149,7 +149,7 @@ final class Invocation {
         }));
         List<byte[]> templateBytes = new ArrayList<>();
         List<MapLayout.Placed> maps = new ArrayList<>();
-        try (ServiceChecks<Checked> results = ServiceChecks.start(tasks, jobs)) {
+        try (ParallelTasks<Checked> results = ParallelTasks.start(tasks, jobs)) {
             for (int i = 0; i < targets.size(); i++) {
                 Target target = targets.get(i);
                 try {
@@ -181,16 +181,16 @@ final class Invocation {
         String automationId = "slsguard/" + recursive.map(dir -> "recursive/" + directoryName(cwd, dir))
                 .orElseGet(() -> String.join("+", targets.stream().map(Target::displayName).toList())) + "/";
         // the run's two reports, side by side when there is more than one job
-        List<Callable<Object>> reports = List.of(
+        List<Callable<byte[]>> reports = List.of(
                 () -> Timing.time("report: SARIF", () -> SarifReport.bytes(analyses, tool,
                         sarifRooted(SarifSettings.github(automationId)), notAnalysed, baselineStates(checks, cliBaseline))),
                 () -> Timing.time("report: HTML",
                         () -> HtmlReport.bytes(analyses, tool, runName, notAnalysed, ACTION_LEVELS, maps)));
         byte[] sarif;
         byte[] html;
-        try (ServiceChecks<Object> rendered = ServiceChecks.start(reports, jobs)) {
-            sarif = (byte[]) rendered.get(0);
-            html = (byte[]) rendered.get(1);
+        try (ParallelTasks<byte[]> rendered = ParallelTasks.start(reports, jobs)) {
+            sarif = rendered.get(0);
+            html = rendered.get(1);
         }
         Timing.time("report: service map documents", () -> {
             for (int i = 0; i < checks.size(); i++) {
@@ -269,7 +269,7 @@ final class Invocation {
         byte[] template;
         byte[] sarif;
         Page rendered;
-        try (ServiceChecks<Object> results = ServiceChecks.start(reports, jobs)) {
+        try (ParallelTasks<Object> results = ParallelTasks.start(reports, jobs)) {
             template = (byte[]) results.get(0);
             sarif = (byte[]) results.get(1);
             rendered = (Page) results.get(2);

@@ -17,47 +17,47 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of a run (template, SARIF, page). With one job each task runs when its result is asked for, on the
  * asking thread, as a serial run does.
  */
-final class ServiceChecks<T> implements AutoCloseable {
+final class ParallelTasks<T> implements AutoCloseable {
 
     private final List<Future<T>> results;
     private final ExecutorService pool;
 
-    private ServiceChecks(List<Future<T>> results, ExecutorService pool) {
+    private ParallelTasks(List<Future<T>> results, ExecutorService pool) {
         this.results = results;
         this.pool = pool;
     }
 
-    /** Starts the checks: {@code jobs} (at least 1) at a time, in the order given. */
-    static <T> ServiceChecks<T> start(List<Callable<T>> checks, int jobs) {
+    /** Starts the tasks: {@code jobs} (at least 1) at a time, in the order given. */
+    static <T> ParallelTasks<T> start(List<Callable<T>> tasks, int jobs) {
         List<Future<T>> results = new ArrayList<>();
-        if (jobs <= 1 || checks.size() <= 1) {
-            checks.forEach(check -> results.add(new FutureTask<>(check)));
-            return new ServiceChecks<>(results, null);
+        if (jobs <= 1 || tasks.size() <= 1) {
+            tasks.forEach(task -> results.add(new FutureTask<>(task)));
+            return new ParallelTasks<>(results, null);
         }
         AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, checks.size()), task -> {
-            Thread thread = new Thread(task, "slsguard-check-" + count.incrementAndGet());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, tasks.size()), runnable -> {
+            Thread thread = new Thread(runnable, "slsguard-check-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        checks.forEach(check -> results.add(pool.submit(check)));
-        return new ServiceChecks<>(results, pool);
+        tasks.forEach(task -> results.add(pool.submit(task)));
+        return new ParallelTasks<>(results, pool);
     }
 
     /**
-     * The result of the {@code index}th check, waiting for it; what the check threw is thrown here
+     * The result of the {@code index}th task, waiting for it; what the task threw is thrown here
      * (a {@link dev.slsguard.engine.UserError} for a service that could not be analysed).
      */
     T get(int index) {
         Future<T> result = results.get(index);
         if (result instanceof FutureTask<T> task && pool == null) {
-            task.run(); // serial: the check runs now, on this thread
+            task.run(); // serial: the task runs now, on this thread
         }
         try {
             return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking services", e);
+            throw new IllegalStateException("interrupted while waiting for a task of the run", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
@@ -70,7 +70,7 @@ final class ServiceChecks<T> implements AutoCloseable {
         }
     }
 
-    /** Stops the checks not yet started (after a failure that ends the run). */
+    /** Stops the tasks not yet started (after a failure that ends the run). */
     @Override
     public void close() {
         if (pool != null) {
