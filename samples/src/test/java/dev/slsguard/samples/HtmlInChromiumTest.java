@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,20 +129,7 @@ class HtmlInChromiumTest {
     }
 
     private byte[] screenshot(Path page) throws Exception {
-        Path png = temp.resolve("shot-" + System.nanoTime() + ".png");
-        Path log = temp.resolve(png.getFileName() + ".log");
-        Process browser = new ProcessBuilder(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
-                "--window-size=1280,6000",
-                "--user-data-dir=" + temp.resolve("profile-" + png.getFileName()),
-                "--screenshot=" + png, page.toUri().toString()))
-                .redirectOutput(log.toFile()).redirectErrorStream(true).start();
-        boolean done = browser.waitFor(120, TimeUnit.SECONDS);
-        if (!done) {
-            browser.destroyForcibly();
-        }
-        assertTrue(done && Files.isRegularFile(png), "chromium drew no screenshot: " + Files.readString(log));
-        return Files.readAllBytes(png);
+        return new HeadlessChromium(chromium, temp).screenshot(page, List.of("--hide-scrollbars", "--window-size=1280,6000"));
     }
 
     /**
@@ -209,17 +194,8 @@ class HtmlInChromiumTest {
         String name = page.getFileName() + "-" + System.nanoTime();
         Path stdout = temp.resolve(name + ".out");
         Path stderr = temp.resolve(name + ".err");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                "--user-data-dir=" + temp.resolve("profile-" + name)));
-        command.addAll(List.of("--dump-dom", page.toUri().toString()));
-        Process browser = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        boolean done = browser.waitFor(120, TimeUnit.SECONDS);
-        if (!done) {
-            browser.destroyForcibly();
-        }
-        assertTrue(done, "chromium did not finish within 120 s");
+        new HeadlessChromium(chromium, temp).run(List.of("--enable-logging=stderr", "--v=0", "--dump-dom",
+                page.toUri().toString()), stdout, stderr, () -> HeadlessChromium.domComplete(stdout));
         String dom = Files.readString(stdout);
         String log = Files.readString(stderr);
         List<String> console = log.lines()

@@ -13,11 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -191,32 +189,17 @@ class ReviewPageInChromiumTest {
 
     private String dom(Path page) throws Exception {
         Path out = temp.resolve("dom-" + System.nanoTime() + ".html");
-        run(List.of("--dump-dom", page.toUri().toString()), out);
+        browser().run(List.of("--dump-dom", page.toUri().toString()), out, temp.resolve(out.getFileName() + ".log"),
+                () -> HeadlessChromium.domComplete(out));
         return Files.readString(out);
     }
 
     private byte[] screenshot(Path page, int height) throws Exception {
-        Path png = temp.resolve("shot-" + System.nanoTime() + ".png");
-        run(List.of("--window-size=1280," + height, "--run-all-compositor-stages-before-draw",
-                "--virtual-time-budget=3000", "--screenshot=" + png,
-                page.toUri().toString()),
-                temp.resolve(png.getFileName() + ".log"));
-        assertTrue(Files.isRegularFile(png), "chromium drew no screenshot of " + page);
-        return Files.readAllBytes(png);
+        return browser().screenshot(page, List.of("--window-size=1280," + height,
+                "--run-all-compositor-stages-before-draw", "--virtual-time-budget=3000"));
     }
 
-    private void run(List<String> args, Path stdout) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + temp.resolve("profile-" + System.nanoTime())));
-        command.addAll(args);
-        Process browser = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        boolean done = browser.waitFor(120, TimeUnit.SECONDS);
-        if (!done) {
-            browser.destroyForcibly();
-        }
-        assertTrue(done, "chromium did not finish within 120 s");
+    private HeadlessChromium browser() {
+        return new HeadlessChromium(chromium, temp);
     }
 }

@@ -96,10 +96,13 @@ final class ScriptlessScreenshot implements AutoCloseable {
     @Override
     public void close() throws Exception {
         socket.abort();
+        List<ProcessHandle> children = browser.descendants().toList();
         browser.destroy();
         if (!browser.waitFor(10, TimeUnit.SECONDS)) {
             browser.destroyForcibly();
         }
+        // a Chromium that hangs on the way out leaves its renderers behind otherwise
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Collects messages (which may come in parts) and hands each to the call or event waiting for it. */
