@@ -62,15 +62,19 @@ public final class JsJson {
     private static final class Chunks {
         enum Mode { TEXT, BYTES, COUNT }
 
+        /** Bytes go out in chunks of this many characters; counting needs no more than a small buffer. */
         private static final int CHUNK = 1 << 16;
+        private static final int COUNT_CHUNK = 1 << 12;
         private final Mode mode;
+        private final int chunk;
         private final StringBuilder text;
         private final java.io.ByteArrayOutputStream bytes;
         private long counted;
 
         Chunks(Mode mode) {
             this.mode = mode;
-            this.text = new StringBuilder(mode == Mode.TEXT ? 4096 : CHUNK + 1024);
+            this.chunk = mode == Mode.BYTES ? CHUNK : COUNT_CHUNK;
+            this.text = new StringBuilder(mode == Mode.BYTES ? CHUNK + 1024 : COUNT_CHUNK + 256);
             this.bytes = mode == Mode.BYTES ? new java.io.ByteArrayOutputStream(CHUNK) : null;
         }
 
@@ -80,7 +84,7 @@ public final class JsJson {
         }
 
         void spill(boolean all) {
-            if (mode == Mode.TEXT || text.length() < CHUNK && !all) {
+            if (mode == Mode.TEXT || text.length() < chunk && !all) {
                 return;
             }
             if (mode == Mode.COUNT) {

@@ -9,7 +9,6 @@ import dev.slsguard.engine.model.RelatedLocation;
 import dev.slsguard.engine.model.Service;
 import dev.slsguard.engine.model.SourceRef;
 import dev.slsguard.engine.text.Spelling;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -646,7 +645,7 @@ public final class TemplateChecks {
      */
     public static long statementBytes(MergedTemplate template, IamStatement statement) {
         return statement.inline() && template.section("Resources").has(statement.role())
-                ? JsJson.stringify(statement.document()).getBytes(StandardCharsets.UTF_8).length + 1 : 0;
+                ? JsJson.stringifiedUtf8Length(statement.document()) + 1 : 0;
     }
 
     /** {@code 1,234,567 bytes}, for messages. */
@@ -656,10 +655,10 @@ public final class TemplateChecks {
 
     /** The largest resources, for a message: {@code Id (12,345 bytes)}, at most three. */
     public static String largest(MergedTemplate template) {
-        List<Map.Entry<String, Integer>> sizes = new ArrayList<>();
+        List<Map.Entry<String, Long>> sizes = new ArrayList<>();
         template.section("Resources").properties().forEach(e -> sizes.add(Map.entry(e.getKey(),
-                JsJson.stringify(e.getValue()).getBytes(StandardCharsets.UTF_8).length)));
-        sizes.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+                JsJson.stringifiedUtf8Length(e.getValue()))));
+        sizes.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         return String.join(", ", sizes.stream().limit(3).map(e -> e.getKey() + " (" + size(e.getValue()) + ")")
                 .toList());
     }
