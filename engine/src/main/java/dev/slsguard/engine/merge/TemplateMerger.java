@@ -13,10 +13,12 @@ import dev.slsguard.engine.source.Nodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the final CloudFormation template the way Serverless Framework v3's {@code package}
@@ -58,13 +60,21 @@ public final class TemplateMerger {
         ObjectNode resources = template.putObject("Resources");
         ObjectNode outputs = template.putObject("Outputs");
 
+        // A compiled resource is the draft's own definition until something would change it: then it is
+        // replaced by a copy first (the draft and the facts made of it stay as compiled). A large service's
+        // template is not built twice over.
+        Set<String> shared = new HashSet<>();
         for (Resource resource : draft.resources()) {
-            ObjectNode definition = resource.definition().deepCopy();
             if (ROLE_TYPE.equals(resource.type())) {
+                ObjectNode definition = resource.definition().deepCopy();
                 setStatements(definition, resource.logicalId(), statements);
                 addTrusts(definition, resource.logicalId(), trusts);
+                resources.set(resource.logicalId(), definition);
+                shared.remove(resource.logicalId());
+            } else {
+                resources.set(resource.logicalId(), resource.definition());
+                shared.add(resource.logicalId());
             }
-            resources.set(resource.logicalId(), definition);
         }
         for (TemplateDraft.Output output : draft.outputs()) {
             outputs.set(output.id(), output.definition().deepCopy());
@@ -81,16 +91,31 @@ public final class TemplateMerger {
                         userSection.putObject(key); // v3 defaults a missing or empty section to {}
                     }
                 }
+                if (userSection.get("Resources") instanceof ObjectNode userResources) {
+                    userResources.fieldNames().forEachRemaining(id -> own(resources, id, shared));
+                }
                 LodashMerge.merge(template, userSection);
                 if (extensions != null && extensions.isObject() && template.get("Resources").isObject()) {
-                    applyExtensions((ObjectNode) template.get("Resources"), (ObjectNode) extensions);
+                    ObjectNode merged = (ObjectNode) template.get("Resources");
+                    extensions.fieldNames().forEachRemaining(id -> own(merged, id, shared));
+                    applyExtensions(merged, (ObjectNode) extensions);
                 }
             }
         });
         if (template.get("Resources") instanceof ObjectNode merged) {
-            stripNullProperties(merged);
+            stripNullProperties(merged, shared);
         }
         return template;
+    }
+
+    /**
+     * Makes the resource {@code id} of {@code resources} the template's own before it is changed: a
+     * definition still shared with the draft is replaced by a copy of it.
+     */
+    private static void own(ObjectNode resources, String id, Set<String> shared) {
+        if (shared.remove(id) && resources.get(id) instanceof ObjectNode definition) {
+            resources.set(id, definition.deepCopy());
+        }
     }
 
     /** {@code sls-<service>-<stage>-<outputKey>}. */
@@ -119,15 +144,28 @@ public final class TemplateMerger {
 
     private static TemplateOrigins origins(TemplateDraft draft, List<IamStatement> statements,
                                            Optional<ObjectNode> template) {
-        return new TemplateOrigins(() -> compiledOrigins(draft, statements), draft.userResources(),
+        // what the source map needs of the draft, taken now: the map is made later, when a finding asks,
+        // and should not keep the draft's definitions alive until then
+        List<CompiledOrigin> resources = new ArrayList<>();
+        for (Resource resource : draft.resources()) {
+            resources.add(new CompiledOrigin(resource.logicalId(), resource.origin(),
+                    ROLE_TYPE.equals(resource.type()) && policyDocument(resource.definition()).isObject()));
+        }
+        Map<String, SourceRef> finer = draft.origins();
+        return new TemplateOrigins(() -> compiledOrigins(resources, finer, statements), draft.userResources(),
                 draft.service().ref(), template.map(JsonNode.class::cast), Optional.of(draft.service().config()));
     }
 
-    private static Map<String, SourceRef> compiledOrigins(TemplateDraft draft, List<IamStatement> statements) {
+    /** A compiled resource's place, and whether it is a role whose inline policy gets the statements. */
+    private record CompiledOrigin(String logicalId, SourceRef origin, boolean inlinePolicy) {
+    }
+
+    private static Map<String, SourceRef> compiledOrigins(List<CompiledOrigin> resources, Map<String, SourceRef> finer,
+                                                          List<IamStatement> statements) {
         Map<String, SourceRef> compiled = new HashMap<>();
-        for (Resource resource : draft.resources()) {
+        for (CompiledOrigin resource : resources) {
             compiled.put(TemplateOrigins.pointer(List.of("Resources", resource.logicalId())), resource.origin());
-            if (ROLE_TYPE.equals(resource.type()) && policyDocument(resource.definition()).isObject()) {
+            if (resource.inlinePolicy()) {
                 List<IamStatement> own = inlineStatements(resource.logicalId(), statements);
                 for (int i = 0; i < own.size(); i++) {
                     compiled.put(TemplateOrigins.pointer(List.of("Resources", resource.logicalId(), "Properties",
@@ -135,7 +173,7 @@ public final class TemplateMerger {
                 }
             }
         }
-        compiled.putAll(draft.origins());
+        compiled.putAll(finer);
         return compiled;
     }
 
@@ -256,18 +294,45 @@ public final class TemplateMerger {
         }
     }
 
-    private static void stripNullProperties(ObjectNode resources) {
+    private static void stripNullProperties(ObjectNode resources, Set<String> shared) {
         for (Map.Entry<String, JsonNode> e : resources.properties()) {
             if (!(e.getValue() instanceof ObjectNode resource)) {
                 continue;
             }
             JsonNode properties = resource.get("Properties");
+            boolean strip = isTruthy(properties) ? hasNullInObjects(properties) : resource.has("Properties");
+            if (!strip) {
+                continue;
+            }
+            if (shared.remove(e.getKey())) {
+                resource = resource.deepCopy();
+                e.setValue(resource);
+                properties = resource.get("Properties");
+            }
             if (isTruthy(properties)) {
                 stripNulls(properties);
             } else {
                 resource.remove("Properties");
             }
         }
+    }
+
+    /** Whether {@link #stripNulls} would remove anything from {@code node}. */
+    private static boolean hasNullInObjects(JsonNode node) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (e.getValue().isNull() || hasNullInObjects(e.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (hasNullInObjects(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Removes null-valued keys of objects at any depth; nulls inside arrays stay (as in v3). */

@@ -2,6 +2,8 @@ package dev.slsguard.engine.merge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,5 +177,50 @@ class TemplateMergerTest {
         assertEquals(json("{'Type':'AWS::SQS::Queue','Properties':{'B':{'D':1},'E':[null,{}]},'Metadata':{'G':null}}"),
                 template.at("/Resources/Q"));
         assertEquals(json("{'Type':'AWS::SNS::Topic'}"), template.at("/Resources/Empty"));
+    }
+
+    @Test
+    void theDraftStaysAsCompiledAndUnchangedResourcesAreNotCopied() throws Exception {
+        Resource overridden = resource("FnLambdaFunction", "{'Type':'AWS::Lambda::Function','Properties':"
+                + "{'Handler':'h.h','Timeout':6,'Environment':{'Variables':{'A':'1'}}}}");
+        Resource extended = resource("OtherLambdaFunction", "{'Type':'AWS::Lambda::Function','Properties':"
+                + "{'Handler':'o.h'},'DependsOn':['OtherLogGroup']}");
+        Resource nulls = resource("Q", "{'Type':'AWS::SQS::Queue','Properties':{'A':null,'B':{'C':null,'D':1}}}");
+        Resource untouched = resource("Topic", "{'Type':'AWS::SNS::Topic','Properties':{'TopicName':'t'}}");
+        Resource role = role();
+        List<Resource> compiled = List.of(overridden, extended, nulls, untouched, role);
+        List<ObjectNode> before = compiled.stream().map(r -> r.definition().deepCopy()).toList();
+        TemplateDraft draft = new TemplateDraft(service(), compiled, List.of(), resources("""
+                Resources:
+                  FnLambdaFunction:
+                    Properties:
+                      Timeout: 30
+                      Environment:
+                        Variables:
+                          B: '2'
+                extensions:
+                  OtherLambdaFunction:
+                    Properties: {Timeout: 10}
+                    DependsOn: [Queue]
+                """));
+
+        ObjectNode template = TemplateMerger.merge(draft, List.of(statement("s3:GetObject", "1")));
+
+        for (int i = 0; i < compiled.size(); i++) {
+            assertEquals(before.get(i), compiled.get(i).definition(), compiled.get(i).logicalId() + " as compiled");
+        }
+        assertEquals(30, template.at("/Resources/FnLambdaFunction/Properties/Timeout").asInt());
+        assertEquals(json("{'A':'1','B':'2'}"), template.at("/Resources/FnLambdaFunction/Properties/Environment/Variables"));
+        assertEquals(MAPPER.readTree("[\"OtherLogGroup\",\"Queue\"]"), template.at("/Resources/OtherLambdaFunction/DependsOn"));
+        assertEquals(json("{'B':{'D':1}}"), template.at("/Resources/Q/Properties"));
+        assertEquals("s3:GetObject", template.at("/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument"
+                + "/Statement/0/Action/0").asText());
+        // what nothing changes is the draft's own definition; what something changes is a copy
+        assertSame(untouched.definition(), template.at("/Resources/Topic"));
+        for (Resource changed : List.of(overridden, extended, nulls, role)) {
+            assertNotSame(changed.definition(), template.get("Resources").get(changed.logicalId()), changed.logicalId());
+        }
+        // and a second merge of the same draft gives the same template
+        assertEquals(template, TemplateMerger.merge(draft, List.of(statement("s3:GetObject", "1"))));
     }
 }
