@@ -60,21 +60,20 @@ public final class TemplateMerger {
         ObjectNode resources = template.putObject("Resources");
         ObjectNode outputs = template.putObject("Outputs");
 
-        // A compiled resource is the draft's own definition until something would change it: then it is
-        // replaced by a copy first (the draft and the facts made of it stay as compiled). A large service's
-        // template is not built twice over.
+        // A compiled resource is the draft's own definition, and a role's statements are the statements'
+        // own documents, until something would change them: then the resource is replaced by a copy
+        // first (the draft, the statements and the facts made of them stay as compiled). A large
+        // service's template is not built twice over.
         Set<String> shared = new HashSet<>();
         for (Resource resource : draft.resources()) {
+            ObjectNode definition = resource.definition();
             if (ROLE_TYPE.equals(resource.type())) {
-                ObjectNode definition = resource.definition().deepCopy();
+                definition = definition.deepCopy();
                 setStatements(definition, resource.logicalId(), statements);
                 addTrusts(definition, resource.logicalId(), trusts);
-                resources.set(resource.logicalId(), definition);
-                shared.remove(resource.logicalId());
-            } else {
-                resources.set(resource.logicalId(), resource.definition());
-                shared.add(resource.logicalId());
             }
+            resources.set(resource.logicalId(), definition);
+            shared.add(resource.logicalId());
         }
         for (TemplateDraft.Output output : draft.outputs()) {
             outputs.set(output.id(), output.definition().deepCopy());
@@ -199,7 +198,7 @@ public final class TemplateMerger {
             return;
         }
         ArrayNode list = JSON.arrayNode();
-        inlineStatements(logicalId, statements).forEach(s -> list.add(s.document().deepCopy()));
+        inlineStatements(logicalId, statements).forEach(s -> list.add(s.document()));
         ((ObjectNode) document).set("Statement", list);
     }
 

@@ -190,8 +190,18 @@ class TemplateMergerTest {
         Resource role = role();
         List<Resource> compiled = List.of(overridden, extended, nulls, untouched, role);
         List<ObjectNode> before = compiled.stream().map(r -> r.definition().deepCopy()).toList();
+        IamStatement derived = statement("s3:GetObject", "1");
+        IamStatement withNull = statement("sqs:SendMessage", "2");
+        withNull.document().putNull("Condition");
+        List<JsonNode> statementsBefore = List.of(derived.document().deepCopy(), withNull.document().deepCopy());
         TemplateDraft draft = new TemplateDraft(service(), compiled, List.of(), resources("""
                 Resources:
+                  IamRoleLambdaExecution:
+                    Properties:
+                      Policies:
+                        - PolicyDocument:
+                            Statement:
+                              - Resource: arn:aws:s3:::bucket/*
                   FnLambdaFunction:
                     Properties:
                       Timeout: 30
@@ -204,23 +214,26 @@ class TemplateMergerTest {
                     DependsOn: [Queue]
                 """));
 
-        ObjectNode template = TemplateMerger.merge(draft, List.of(statement("s3:GetObject", "1")));
+        ObjectNode template = TemplateMerger.merge(draft, List.of(derived, withNull));
 
         for (int i = 0; i < compiled.size(); i++) {
             assertEquals(before.get(i), compiled.get(i).definition(), compiled.get(i).logicalId() + " as compiled");
         }
+        assertEquals(statementsBefore, List.of(derived.document(), withNull.document()), "statements as derived");
+        // the user's resource overrides the first statement; the null condition of the second is gone
+        assertEquals(json("{'l':[{'Effect':'Allow','Action':['s3:GetObject'],'Resource':'arn:aws:s3:::bucket/*'},"
+                        + "{'Effect':'Allow','Action':['sqs:SendMessage'],'Resource':'*'}]}").get("l"),
+                template.at("/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument/Statement"));
         assertEquals(30, template.at("/Resources/FnLambdaFunction/Properties/Timeout").asInt());
         assertEquals(json("{'A':'1','B':'2'}"), template.at("/Resources/FnLambdaFunction/Properties/Environment/Variables"));
         assertEquals(MAPPER.readTree("[\"OtherLogGroup\",\"Queue\"]"), template.at("/Resources/OtherLambdaFunction/DependsOn"));
         assertEquals(json("{'B':{'D':1}}"), template.at("/Resources/Q/Properties"));
-        assertEquals("s3:GetObject", template.at("/Resources/IamRoleLambdaExecution/Properties/Policies/0/PolicyDocument"
-                + "/Statement/0/Action/0").asText());
         // what nothing changes is the draft's own definition; what something changes is a copy
         assertSame(untouched.definition(), template.at("/Resources/Topic"));
         for (Resource changed : List.of(overridden, extended, nulls, role)) {
             assertNotSame(changed.definition(), template.get("Resources").get(changed.logicalId()), changed.logicalId());
         }
         // and a second merge of the same draft gives the same template
-        assertEquals(template, TemplateMerger.merge(draft, List.of(statement("s3:GetObject", "1"))));
+        assertEquals(template, TemplateMerger.merge(draft, List.of(derived, withNull)));
     }
 }
