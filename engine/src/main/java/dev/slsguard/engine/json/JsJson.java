@@ -68,14 +68,14 @@ public final class JsJson {
         private final Mode mode;
         private final int chunk;
         private final StringBuilder text;
-        private final java.io.ByteArrayOutputStream bytes;
+        /** The text written so far as UTF-8, chunk by chunk, each array exactly as long as its chunk. */
+        private final java.util.List<byte[]> encoded = new java.util.ArrayList<>();
         private long counted;
 
         Chunks(Mode mode) {
             this.mode = mode;
             this.chunk = mode == Mode.BYTES ? CHUNK : COUNT_CHUNK;
             this.text = new StringBuilder(mode == Mode.BYTES ? CHUNK + 1024 : COUNT_CHUNK + 256);
-            this.bytes = mode == Mode.BYTES ? new java.io.ByteArrayOutputStream(CHUNK) : null;
         }
 
         /** Called between values: never inside a string, so a surrogate pair is never split. */
@@ -87,10 +87,12 @@ public final class JsJson {
             if (mode == Mode.TEXT || text.length() < chunk && !all) {
                 return;
             }
-            if (mode == Mode.COUNT) {
-                counted += utf8Length(text);
+            if (mode == Mode.BYTES) {
+                byte[] part = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                encoded.add(part);
+                counted += part.length;
             } else {
-                bytes.writeBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                counted += utf8Length(text);
             }
             text.setLength(0);
         }
@@ -117,7 +119,16 @@ public final class JsJson {
 
         byte[] bytes() {
             spill(true);
-            return bytes.toByteArray();
+            if (encoded.size() == 1) {
+                return encoded.get(0);
+            }
+            byte[] all = new byte[Math.toIntExact(counted)];
+            int at = 0;
+            for (byte[] part : encoded) {
+                System.arraycopy(part, 0, all, at, part.length);
+                at += part.length;
+            }
+            return all;
         }
     }
 
