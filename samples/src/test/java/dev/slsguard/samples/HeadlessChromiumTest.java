@@ -20,7 +20,8 @@ import org.opentest4j.AssertionFailedError;
  * The browser tests' guard against a headless Chromium that hangs, with shell scripts standing in
  * for Chromium: a run that wrote its screenshot and then hangs counts (and is stopped with the
  * process it started), a run that hangs before writing is made again, and one that never writes
- * fails the test with what it printed.
+ * fails the test with what it printed; the DevTools-driven screenshots start another browser when one
+ * never opens its port.
  */
 class HeadlessChromiumTest {
 
@@ -73,6 +74,22 @@ class HeadlessChromiumTest {
                 () -> new HeadlessChromium(fake, temp, 300).screenshot(temp.resolve("page.html"), List.of()));
         assertTrue(failure.getMessage().contains("3 times: did not end within 300 ms"), failure.getMessage());
         assertTrue(failure.getMessage().contains("cannot open display"), failure.getMessage());
+    }
+
+    @Test
+    void aBrowserThatNeverOpensItsDevToolsPortIsStartedAgainThenTheTestFails() throws Exception {
+        Path runs = temp.resolve("devtools-runs");
+        Path fake = script("""
+                echo run >> "$PIDS"
+                echo "cannot open display" >&2
+                exit 1
+                """, runs);
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> ScriptlessScreenshot.png(fake, temp.resolve("profiles"), temp.resolve("page.html").toUri(), 1280, 900));
+        assertEquals(3, Files.readAllLines(runs).size());
+        assertTrue(failure.getMessage().contains("in 3 attempts"), failure.getMessage());
+        assertTrue(failure.getCause().getMessage().contains("did not open its DevTools port"), failure.getCause().getMessage());
+        assertTrue(failure.getCause().getMessage().contains("cannot open display"), failure.getCause().getMessage());
     }
 
     @Test

@@ -81,10 +81,8 @@ class MapInChromiumTest {
         Files.createDirectories(SHOTS);
         Path png = SHOTS.resolve(name + ".png");
         Files.deleteIfExists(png);
-        try (ScriptlessScreenshot browser = new ScriptlessScreenshot(chromium, temp.resolve("profile-" + name))) {
-            Files.write(png, browser.png(out.resolve("slsguard.html").toUri(), Math.min(4000, Math.max(1280, size[0] + 120)),
-                    Math.min(8000, size[1] + 260)));
-        }
+        Files.write(png, ScriptlessScreenshot.png(chromium, temp.resolve("profiles-" + name), out.resolve("slsguard.html").toUri(),
+                Math.min(4000, Math.max(1280, size[0] + 120)), Math.min(8000, size[1] + 260)));
         BufferedImage image = ImageIO.read(png.toFile());
         int functionPixels = 0;
         for (int y = 0; y < image.getHeight(); y++) {

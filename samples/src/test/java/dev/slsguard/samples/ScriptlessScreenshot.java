@@ -26,13 +26,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptlessScreenshot implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long WAIT_SECONDS = 120;
+    private static final long WAIT_SECONDS = 60;
+    private static final int ATTEMPTS = 3;
 
     private final Process browser;
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JsonNode>> events = new ConcurrentHashMap<>();
+
+    /**
+     * The page at {@code url} drawn with scripts off by a Chromium started for it, with a fresh profile
+     * under {@code profiles}. A headless Chromium now and then stalls (no DevTools port, a page that never
+     * loads): such a browser is stopped and another started, {@value #ATTEMPTS} times at most.
+     */
+    static byte[] png(Path chromium, Path profiles, URI url, int width, int height) throws Exception {
+        Exception last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (ScriptlessScreenshot browser = new ScriptlessScreenshot(chromium,
+                    profiles.resolve("profile-" + attempt + "-" + System.nanoTime()))) {
+                return browser.png(url, width, height);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) { // a timeout, a closed socket, no DevTools port: another browser
+                last = e;
+            }
+        }
+        throw new IllegalStateException("chromium did not draw " + url + " in " + ATTEMPTS + " attempts", last);
+    }
 
     /** Starts {@code chromium} with a fresh profile in {@code profile}. */
     ScriptlessScreenshot(Path chromium, Path profile) throws Exception {
