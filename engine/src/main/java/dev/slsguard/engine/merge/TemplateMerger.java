@@ -303,11 +303,9 @@ public final class TemplateMerger {
             if (!strip) {
                 continue;
             }
-            if (shared.remove(e.getKey())) {
-                resource = resource.deepCopy();
-                e.setValue(resource);
-                properties = resource.get("Properties");
-            }
+            own(resources, e.getKey(), shared);
+            resource = (ObjectNode) e.getValue();
+            properties = resource.get("Properties");
             if (isTruthy(properties)) {
                 stripNulls(properties);
             } else {
