@@ -111,7 +111,7 @@ final class HeadlessChromium {
     }
 
     /** Stops Chromium and every process it started (renderers, GPU and zygote processes). */
-    private static void stop(Process browser) throws InterruptedException {
+    static void stop(Process browser) throws InterruptedException {
         List<ProcessHandle> children = browser.descendants().toList();
         browser.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);

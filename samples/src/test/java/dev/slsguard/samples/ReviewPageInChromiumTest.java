@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slsguard.cli.Main;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +41,7 @@ class ReviewPageInChromiumTest {
 
     @BeforeEach
     void findChromium() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        try (Stream<String> dirs = Stream.of(path.split(File.pathSeparator))) {
-            chromium = dirs.filter(d -> !d.isEmpty()).map(d -> Path.of(d, "chromium")).filter(Files::isExecutable)
-                    .findFirst().orElse(null);
-        }
+        chromium = HtmlInChromiumTest.onPath("chromium").orElse(null);
         assumeTrue(chromium != null, "the chromium binary is not installed");
     }
 

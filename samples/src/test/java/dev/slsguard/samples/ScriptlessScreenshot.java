@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptlessScreenshot implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long WAIT_SECONDS = 60;
-    private static final int ATTEMPTS = 3;
+    private static final long WAIT_SECONDS = HeadlessChromium.PATIENCE_SECONDS;
+    private static final int ATTEMPTS = HeadlessChromium.ATTEMPTS;
 
     private final Process browser;
     private final WebSocket socket;
@@ -117,13 +117,7 @@ final class ScriptlessScreenshot implements AutoCloseable {
     @Override
     public void close() throws Exception {
         socket.abort();
-        List<ProcessHandle> children = browser.descendants().toList();
-        browser.destroy();
-        if (!browser.waitFor(10, TimeUnit.SECONDS)) {
-            browser.destroyForcibly();
-        }
-        // a Chromium that hangs on the way out leaves its renderers behind otherwise
-        children.forEach(ProcessHandle::destroyForcibly);
+        HeadlessChromium.stop(browser);
     }
 
     /** Collects messages (which may come in parts) and hands each to the call or event waiting for it. */
