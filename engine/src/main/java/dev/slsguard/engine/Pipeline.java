@@ -189,6 +189,7 @@ public final class Pipeline {
                 return new Evaluation(document, resolved, compilation, suppressions, rules().run(facts), true);
             }
             ProviderCheck.requireAws(document.root());
+            SchemaStage.prepare(compiler.schemas(), document.root());
             SourceDocument loaded = document;
             resolved = Timing.time("variable resolution",
                     () -> LegacyArrays.merge(VariableResolver.resolve(loaded, options, limits)));

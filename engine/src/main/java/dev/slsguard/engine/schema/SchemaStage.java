@@ -19,6 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The schema stage, between resolve and bind: coerces every event's options (and the service's
@@ -55,18 +59,76 @@ public final class SchemaStage {
     private SchemaStage() {
     }
 
+    /** Schema documents queued for the ahead-of-use compilation, in the order they were asked for. */
+    private static final BlockingQueue<String> AHEAD = new LinkedBlockingQueue<>();
+    /** Every schema document ever queued (each is compiled ahead once per process). */
+    private static final Set<String> QUEUED = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean AHEAD_STARTED = new AtomicBoolean();
+
     /**
-     * Compiles the catalogue's schemas on a daemon thread, so that the schema library's cold start
-     * overlaps with other start-up work; {@link #check} waits for a schema still being compiled.
+     * Starts compiling the schema of the service's own settings on a daemon thread, so that the schema
+     * library's cold start overlaps with loading the service and the rule base; once a service is loaded,
+     * {@link #prepare(SchemaCatalog, Node)} adds the schemas of the event types it names. {@link #check}
+     * compiles what was not compiled ahead itself, and waits for a schema still being compiled.
      */
     public static void prepare(SchemaCatalog catalog) {
-        List<String> names = new ArrayList<>();
-        catalog.service().ifPresent(names::add);
-        names.addAll(new java.util.TreeSet<>(catalog.events().values()));
-        Thread thread = new Thread(() -> Timing.time("schemas: compile (ahead)", () -> names.forEach(SchemaErrors::compile)),
-                "slsguard-schemas");
-        thread.setDaemon(true);
-        thread.start();
+        catalog.service().ifPresent(SchemaStage::ahead);
+    }
+
+    /**
+     * Queues the schemas of the event types {@code root} (a loaded service, before variables are
+     * resolved) names under {@code functions.*.events} for the ahead-of-use compilation: only the
+     * schemas a service uses are compiled (an event type that a variable supplies is compiled when
+     * it is checked).
+     */
+    public static void prepare(SchemaCatalog catalog, Node root) {
+        if (!(root instanceof MapNode service && service.get("functions").orElse(null) instanceof MapNode functions)) {
+            return;
+        }
+        for (MapNode.Field function : functions.fields()) {
+            if (function.value() instanceof MapNode body && body.get("events").orElse(null) instanceof ListNode events) {
+                for (Node item : events.items()) {
+                    if (item instanceof MapNode map && map.size() == 1) {
+                        String schema = catalog.events().get(map.fields().get(0).key());
+                        if (schema != null) {
+                            ahead(schema);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void ahead(String schemaName) {
+        if (!QUEUED.add(schemaName)) {
+            return;
+        }
+        AHEAD.add(schemaName);
+        if (AHEAD_STARTED.compareAndSet(false, true)) {
+            Thread thread = new Thread(SchemaStage::compileAhead, "slsguard-schemas");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** The ahead-of-use thread: compiles each queued schema; each batch taken at once is one timed stage. */
+    private static void compileAhead() {
+        List<String> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(AHEAD.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            AHEAD.drainTo(batch);
+            List<String> names = List.copyOf(batch);
+            batch.clear();
+            try {
+                Timing.time("schemas: compile (ahead)", () -> names.forEach(SchemaErrors::compile));
+            } catch (RuntimeException e) {
+                // a schema that does not compile fails again, reported, where the stage uses it
+            }
+        }
     }
 
     public static Result check(ResolvedDocument document, SchemaCatalog catalog) {
