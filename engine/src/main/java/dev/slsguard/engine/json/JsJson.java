@@ -52,6 +52,9 @@ public final class JsJson {
         Chunks out = new Chunks(Chunks.Mode.COUNT);
         write(out, node, -1, 0);
         out.spill(true);
+        if (out.text.capacity() > Chunks.COUNT_KEPT) {
+            Chunks.COUNT_BUFFER.remove(); // grown by one long string: not kept for the thread's life
+        }
         return out.counted;
     }
 
@@ -72,10 +75,23 @@ public final class JsJson {
         private final java.util.List<byte[]> encoded = new java.util.ArrayList<>();
         private long counted;
 
+        /**
+         * The buffer of each thread's counting: counts run one at a time per thread and often (each
+         * resource and statement of a template), so the buffer is kept instead of allocated per count.
+         */
+        private static final int COUNT_KEPT = 1 << 16;
+        private static final ThreadLocal<StringBuilder> COUNT_BUFFER =
+                ThreadLocal.withInitial(() -> new StringBuilder(COUNT_CHUNK + 256));
+
         Chunks(Mode mode) {
             this.mode = mode;
             this.chunk = mode == Mode.BYTES ? CHUNK : COUNT_CHUNK;
-            this.text = new StringBuilder(mode == Mode.BYTES ? CHUNK + 1024 : COUNT_CHUNK + 256);
+            if (mode == Mode.COUNT) {
+                this.text = COUNT_BUFFER.get();
+                text.setLength(0);
+            } else {
+                this.text = new StringBuilder(mode == Mode.BYTES ? CHUNK + 1024 : 256);
+            }
         }
 
         /** Called between values: never inside a string, so a surrogate pair is never split. */
@@ -187,16 +203,28 @@ public final class JsJson {
         out.text.append(']');
     }
 
+    private static final String SPACES = " ".repeat(64);
+
     private static void newline(StringBuilder out, int indent, int depth) {
         if (indent >= 0) {
-            out.append('\n').append(" ".repeat(indent * depth));
+            out.append('\n');
+            for (int n = indent * depth; n > 0; n -= SPACES.length()) {
+                out.append(SPACES, 0, Math.min(n, SPACES.length()));
+            }
         }
     }
 
-    private static List<Map.Entry<String, JsonNode>> orderedEntries(JsonNode object) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
-        if (entries.stream().noneMatch(e -> isArrayIndex(e.getKey()))) {
-            return entries;
+    private static Iterable<Map.Entry<String, JsonNode>> orderedEntries(JsonNode object) {
+        java.util.Set<Map.Entry<String, JsonNode>> entries = object.properties();
+        boolean anyIndex = false;
+        for (Map.Entry<String, JsonNode> e : entries) {
+            if (isArrayIndex(e.getKey())) {
+                anyIndex = true;
+                break;
+            }
+        }
+        if (!anyIndex) {
+            return entries; // the usual case: insertion order, nothing copied
         }
         List<Map.Entry<String, JsonNode>> indices = new ArrayList<>();
         List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
@@ -246,6 +274,9 @@ public final class JsJson {
 
     /** {@code String(number)} as JavaScript writes it ({@code 1}, {@code 1.5}, {@code 1e+21}). */
     public static String numberToString(JsonNode number) {
+        if (number.isInt() || number.isLong()) {
+            return Long.toString(number.longValue()); // what the BigDecimal path below gives, for 19 digits at most
+        }
         if (number.isIntegralNumber()) {
             return decimalToString(new BigDecimal(number.bigIntegerValue()));
         }

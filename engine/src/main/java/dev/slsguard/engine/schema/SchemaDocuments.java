@@ -19,27 +19,84 @@ final class SchemaDocuments {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
 
-    /** A schema node, the document (class-path resource name) it belongs to and its JSON pointer there. */
-    record Located(String document, String pointer, JsonNode node) {
+    /**
+     * A schema node, the document (class-path resource name) it belongs to and its JSON pointer there.
+     * The schema stage steps through schemas node by node for every event of a service, and only a few
+     * steps ever need their pointer (an IRI to validate a branch by, a violation's text): a step keeps
+     * its parent and key, and its pointer is written when asked for.
+     */
+    static final class Located {
+        private final String document;
+        private final Located parent;
+        private final String token;
+        private final JsonNode node;
+        private String pointer;
+
+        Located(String document, String pointer, JsonNode node) {
+            this(document, null, null, node);
+            this.pointer = pointer;
+        }
+
+        private Located(String document, Located parent, String token, JsonNode node) {
+            this.document = document;
+            this.parent = parent;
+            this.token = token;
+            this.node = node;
+        }
+
+        String document() {
+            return document;
+        }
+
+        JsonNode node() {
+            return node;
+        }
+
+        /** The JSON pointer of this node in its document ({@code ""} for the root). */
+        String pointer() {
+            String p = pointer;
+            if (p == null) {
+                p = parent.pointer() + "/" + token;
+                pointer = p; // the same string whichever thread writes it first
+            }
+            return p;
+        }
 
         /** The sub-schema under {@code key}, or a missing node. */
         Located get(String key) {
             String token = key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key
                     : key.replace("~", "~0").replace("/", "~1");
-            return new Located(document, pointer + "/" + token, node.path(key));
+            return new Located(document, this, token, node.path(key));
         }
 
         Located get(int index) {
-            return new Located(document, pointer + "/" + index, node.path(index));
+            return new Located(document, this, Integer.toString(index), node.path(index));
         }
 
         /** The IRI networknt loads this sub-schema by. */
         String iri() {
-            return "classpath:" + document + (pointer.isEmpty() ? "" : "#" + pointer);
+            String p = pointer();
+            return "classpath:" + document + (p.isEmpty() ? "" : "#" + p);
         }
 
         boolean exists() {
             return !node.isMissingNode() && !node.isNull();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Located that && document.equals(that.document) && pointer().equals(that.pointer())
+                    && node.equals(that.node);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(document, pointer(), node);
+        }
+
+        @Override
+        public String toString() {
+            return "Located[" + document + "#" + pointer() + "]";
         }
     }
 

@@ -27,6 +27,48 @@ class JsJsonTest {
     }
 
     @Test
+    void everyKindOfIntegerNodePrintsItsExactDigits() {
+        long[] values = {0, 7, -7, 10, 1000, -1000, 120_000_000, Integer.MAX_VALUE, Integer.MIN_VALUE,
+            9_007_199_254_740_993L, 1_000_000_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (long value : values) {
+            String digits = java.math.BigInteger.valueOf(value).toString();
+            assertEquals(digits, JsJson.numberToString(JsonNodeFactory.instance.numberNode(value)), "long " + value);
+            assertEquals(digits, JsJson.numberToString(JsonNodeFactory.instance.numberNode(
+                    java.math.BigInteger.valueOf(value))), "big integer " + value);
+            if (value == (int) value) {
+                assertEquals(digits, JsJson.numberToString(JsonNodeFactory.instance.numberNode((int) value)),
+                        "int " + value);
+            }
+        }
+    }
+
+    @Test
+    void deepNestingIsIndentedTwoSpacesPerLevel() {
+        com.fasterxml.jackson.databind.node.ObjectNode root = JsonNodeFactory.instance.objectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode at = root;
+        for (int depth = 1; depth < 40; depth++) {
+            at = at.putObject("d");
+        }
+        at.put("leaf", 1);
+        String pretty = JsJson.pretty(root);
+        assertEquals("\n" + " ".repeat(80) + "\"leaf\": 1\n", pretty.substring(pretty.indexOf("\n" + " ".repeat(80)),
+                pretty.indexOf("\n", pretty.indexOf("\"leaf\"")) + 1));
+        assertEquals(JsJson.stringify(root), pretty.replaceAll("\n *", "").replace("\": ", "\":"));
+    }
+
+    @Test
+    void countingAgainAfterALongStringGivesTheSameLengths() {
+        com.fasterxml.jackson.databind.node.ObjectNode small = JsonNodeFactory.instance.objectNode().put("a", "caf\u00e9");
+        com.fasterxml.jackson.databind.node.ObjectNode large = JsonNodeFactory.instance.objectNode()
+                .put("code", "x".repeat(200_000) + "\u2192");
+        long smallLength = JsJson.stringify(small).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertEquals(smallLength, JsJson.stringifiedUtf8Length(small));
+        assertEquals(JsJson.stringify(large).getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                JsJson.stringifiedUtf8Length(large));
+        assertEquals(smallLength, JsJson.stringifiedUtf8Length(small));
+    }
+
+    @Test
     void compactFormPutsIndexKeysFirstAndEscapesLikeJavaScript() throws Exception {
         assertEquals("{\"1\":true,\"b\":null,\"a\":[1.5,\"x\\\"\\n\\u0001\"]}",
                 JsJson.stringify(MAPPER.readTree("{\"b\":null,\"a\":[1.5,\"x\\\"\\n\\u0001\"],\"1\":true}")));
