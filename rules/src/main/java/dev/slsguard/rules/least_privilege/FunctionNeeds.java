@@ -1,5 +1,6 @@
 package dev.slsguard.rules.least_privilege;
 
+import dev.slsguard.engine.json.JsJson;
 import dev.slsguard.engine.model.CfnValue;
 import dev.slsguard.engine.model.EventSource;
 import dev.slsguard.engine.model.IamStatement;
@@ -30,7 +31,7 @@ public final class FunctionNeeds {
         Map<String, Set<String>> functionsBySource = new HashMap<>();
         for (Object o : sources) {
             if (o instanceof EventSource source) {
-                functionsBySource.computeIfAbsent(source.arn().toJson().toString(), k -> new LinkedHashSet<>())
+                functionsBySource.computeIfAbsent(key(source.arn()), k -> new LinkedHashSet<>())
                         .add(source.function());
             }
         }
@@ -43,7 +44,7 @@ public final class FunctionNeeds {
         derived.sort(java.util.Comparator.comparing(IamStatement::orderKey));
         for (IamStatement s : derived) {
             for (CfnValue r : s.resources()) {
-                String key = r.toJson().toString();
+                String key = key(r);
                 Set<String> functions = s.function().map(Set::of)
                         .orElseGet(() -> functionsBySource.getOrDefault(key, Set.of()));
                 for (String function : functions) {
@@ -65,7 +66,15 @@ public final class FunctionNeeds {
         }
     }
 
-    /** The needs on one resource ({@code CfnValue.toJson().toString()}) by function, in derivation order. */
+    /**
+     * The key of a resource in {@link #on}: its JSON text (compact, as {@code JSON.stringify} writes it;
+     * written without the object mapper, as it is for every statement's every resource).
+     */
+    public static String key(CfnValue resource) {
+        return JsJson.stringify(resource.toJson());
+    }
+
+    /** The needs on one resource ({@link #key}) by function, in derivation order. */
     public Map<String, List<Need>> on(String resourceKey) {
         return byResource.getOrDefault(resourceKey, Map.of());
     }

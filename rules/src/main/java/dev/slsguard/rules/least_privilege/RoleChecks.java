@@ -177,7 +177,7 @@ public final class RoleChecks {
             }
             Set<String> distinct = new LinkedHashSet<>();
             for (Function f : users) {
-                distinct.add(needs.of(f.key()).stream().map(n -> n.action() + " " + n.resource().toJson()).sorted()
+                distinct.add(needs.of(f.key()).stream().map(n -> n.action() + " " + FunctionNeeds.key(n.resource())).sorted()
                         .toList().toString());
             }
             if (distinct.size() < 2) {
@@ -248,7 +248,7 @@ public final class RoleChecks {
             boolean inheritable = s.role().equals(EffectivePermissions.EXECUTION_ROLE)
                     && (IamStatement.DECLARED.equals(s.origin()) || IamStatement.MANAGED.equals(s.origin()));
             for (ResourceEntry resource : resourcesOf.getOrDefault(s, List.of())) {
-                for (Map.Entry<String, List<Need>> need : needs.on(resource.value().toJson().toString()).entrySet()) {
+                for (Map.Entry<String, List<Need>> need : needs.on(FunctionNeeds.key(resource.value())).entrySet()) {
                     String function = need.getKey();
                     boolean applies = s.role().equals(roles.get(function))
                             || inheritable && inheriting.contains(function);
