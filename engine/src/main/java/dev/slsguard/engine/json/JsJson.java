@@ -323,26 +323,39 @@ public final class JsJson {
     /** Appends {@code text} quoted with JSON.stringify's escapes (control characters, lone surrogates). */
     public static void quote(StringBuilder out, String text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        int from = 0; // text[from, i) goes out as it is, in one append
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || isLoneSurrogate(text, i)) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            String escaped = escape(text, i, c);
+            if (escaped != null) {
+                out.append(text, from, i).append(escaped);
+                from = i + 1;
             }
         }
+        if (from == 0) {
+            out.append(text);
+        } else {
+            out.append(text, from, length);
+        }
         out.append('"');
+    }
+
+    /** The escape of {@code text[i]} ({@code c}), or null for half of a surrogate pair (written as it is). */
+    private static String escape(String text, int i, char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 || isLoneSurrogate(text, i) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
+        };
     }
 
     private static boolean isLoneSurrogate(String text, int i) {

@@ -69,6 +69,63 @@ class JsJsonTest {
     }
 
     @Test
+    void stringsAreQuotedAsJsonStringifyDoes() {
+        assertEquals("\"plain text, caf\u00e9 \u2192\"", quoted("plain text, caf\u00e9 \u2192"));
+        assertEquals("\"a\\\"b\\\\c\\nd\\te\\rf\\bg\\fh\\u0000i\\u001fj\u007f\"",
+                quoted("a\"b\\c\nd\te\rf\bg\fh\u0000i\u001fj\u007f"));
+        assertEquals("\"\ud83d\ude80 pair\"", quoted("\ud83d\ude80 pair"));
+        assertEquals("\"\\ud800 lone high, lone low \\udc00\"", quoted("\ud800 lone high, lone low \udc00"));
+        assertEquals("\"\\udc00\\ud800\"", quoted("\udc00\ud800"));
+        assertEquals("\"\"", quoted(""));
+        // against the character-by-character definition, on strings of the characters that matter
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {'a', ' ', '"', '\\', '\n', '\u0001', '\u001f', '\u00e9', '\u2192', '\ud83d', '\ude80', '\ud800',
+            '\udfff'};
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            assertEquals(byDefinition(text.toString()), quoted(text.toString()), () -> text.chars()
+                    .mapToObj(Integer::toHexString).toList().toString());
+        }
+    }
+
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder();
+        JsJson.quote(out, text);
+        return out.toString();
+    }
+
+    /** JSON.stringify of a string, character by character (ECMA-262 QuoteJSONString). */
+    private static String byDefinition(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean pairedLow = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedHigh && !pairedLow) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    @Test
     void compactFormPutsIndexKeysFirstAndEscapesLikeJavaScript() throws Exception {
         assertEquals("{\"1\":true,\"b\":null,\"a\":[1.5,\"x\\\"\\n\\u0001\"]}",
                 JsJson.stringify(MAPPER.readTree("{\"b\":null,\"a\":[1.5,\"x\\\"\\n\\u0001\"],\"1\":true}")));
