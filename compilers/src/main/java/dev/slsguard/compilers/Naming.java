@@ -35,7 +35,22 @@ public final class Naming {
 
     /** {@code normalizeNameToAlphaNumericOnly}: drops everything but {@code [0-9A-Za-z]}, upper-first. */
     public static String normalizeNameToAlphaNumericOnly(String name) {
-        return normalizeName(name.replaceAll("[^0-9A-Za-z]", ""));
+        return normalizeName(alphaNumericOnly(name));
+    }
+
+    /** {@code text} without the characters outside {@code [0-9A-Za-z]} (a name for every resource: no regex). */
+    static String alphaNumericOnly(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean kept = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+            if (!kept && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (kept && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** {@code getNormalizedResourceName}: {@code -} to {@code Dash}, {@code _} to {@code Underscore}, upper-first. */
@@ -61,7 +76,7 @@ public final class Naming {
 
     /** {@code <Fn>LambdaVersion<hash>}, the hash stripped to letters and digits. */
     public static String lambdaVersionLogicalId(String functionKey, String hash) {
-        return normalizedFunctionName(functionKey) + "LambdaVersion" + hash.replaceAll("[^0-9a-zA-Z]", "");
+        return normalizedFunctionName(functionKey) + "LambdaVersion" + alphaNumericOnly(hash);
     }
 
     public static String lambdaVersionOutputId(String functionKey) {
@@ -448,7 +463,7 @@ public final class Naming {
 
     /** {@code WebsocketsDeployment<hash>}, the hash (base64 SHA-256) stripped to letters and digits. */
     public static String websocketsDeploymentLogicalId(String hash) {
-        return "WebsocketsDeployment" + hash.replaceAll("[^0-9a-zA-Z]", "");
+        return "WebsocketsDeployment" + alphaNumericOnly(hash);
     }
 
     /** {@code /aws/websocket/<service>-<stage>}. */

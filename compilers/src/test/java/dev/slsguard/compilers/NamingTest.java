@@ -20,6 +20,16 @@ class NamingTest {
     }
 
     @Test
+    void alphaNumericOnlyDropsWhatTheCharacterClassDoes() {
+        String[] names = {"", "plain", "Orders-Queue_1", "-leading", "trailing.", "ab+c/12=3", "caf\u00e9 \u2192 9",
+            "\ud83d\ude80rocket", "---", "a1-b2-c3"};
+        for (String name : names) {
+            assertEquals(name.replaceAll("[^0-9A-Za-z]", ""), Naming.alphaNumericOnly(name), name);
+        }
+        assertEquals("Ordersqueue1", Naming.normalizeNameToAlphaNumericOnly("orders-queue_1"));
+    }
+
+    @Test
     void normalizesFunctionNamesLikeV3() {
         assertEquals("MyDashfnUnderscorex", Naming.normalizedFunctionName("my-fn_x"));
         assertEquals("Ingest", Naming.normalizedFunctionName("ingest"));

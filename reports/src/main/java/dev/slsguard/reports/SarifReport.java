@@ -477,9 +477,12 @@ public final class SarifReport {
      * file. Lines inserted or removed elsewhere leave it unchanged. Without the line's text (another
      * file), the node's JSON pointer stands in for it.
      */
+    /** What a line hash leaves out of its line (compiled once: a hash is made for every finding). */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static String lineHash(Finding f, List<String> lines, Map<String, Integer> occurrences) {
         int line = f.location().line();
-        String content = line >= 1 && line <= lines.size() ? lines.get(line - 1).replaceAll("\\s+", "")
+        String content = line >= 1 && line <= lines.size() ? WHITESPACE.matcher(lines.get(line - 1)).replaceAll("")
                 : "#" + f.location().pointer();
         String key = f.ruleId() + "\n" + content;
         int n = occurrences.merge(SourceRef.normalizeFile(f.location().file()) + "\n" + key, 1, Integer::sum);
