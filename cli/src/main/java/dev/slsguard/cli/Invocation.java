@@ -251,30 +251,36 @@ final class Invocation {
         ToolInfo tool = ToolInfo.slsguard(VersionProvider.version());
         boolean page = writeSarif || options.format == Format.HTML;
         // compile writes neither SARIF nor the page: it renders them only for --format sarif or html.
-        // The reports are independent of each other: made side by side when there is more than one job.
+        // The reports are independent of each other: made side by side when there is more than one job; the
+        // page is written with a slot for the map, which is laid out meanwhile. Longest first: the map's layout,
+        // SARIF, the page, the template.
         List<Callable<Object>> reports = List.of(
-                () -> Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())),
-                () -> writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
-                        () -> SarifReport.bytes(List.of(analysis), tool,
-                                writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
-                                List.of(), baselineStates(List.of(check), check.baseline()))) : new byte[0],
                 () -> {
                     if (!page) {
                         return new Page(Optional.empty(), new byte[0]);
                     }
                     Optional<MapLayout.Placed> map = Optional.of(
                             Timing.time("report: service map", () -> MapLayout.of(analysis, ACTION_LEVELS)));
-                    return new Page(map, Timing.time("report: HTML", () -> HtmlReport.bytes(analysis, tool, ACTION_LEVELS, map)));
-                });
+                    return new Page(map, HtmlReport.mapFigure(analysis, map));
+                },
+                () -> writeSarif || options.format == Format.SARIF ? Timing.time("report: SARIF",
+                        () -> SarifReport.bytes(List.of(analysis), tool,
+                                writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
+                                List.of(), baselineStates(List.of(check), check.baseline()))) : new byte[0],
+                () -> page ? Timing.time("report: HTML", () -> HtmlReport.pageWithMapSlot(analysis, tool, ACTION_LEVELS))
+                        : new byte[0],
+                () -> Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())));
         byte[] template;
         byte[] sarif;
         Page rendered;
+        byte[] html;
         try (ParallelTasks<Object> results = ParallelTasks.start(reports, jobs)) {
-            template = (byte[]) results.get(0);
+            rendered = (Page) results.get(0);
             sarif = (byte[]) results.get(1);
-            rendered = (Page) results.get(2);
+            byte[] pageWithSlot = (byte[]) results.get(2);
+            html = page ? HtmlReport.withMap(pageWithSlot, rendered.figure()) : pageWithSlot;
+            template = (byte[]) results.get(3);
         }
-        byte[] html = rendered.html();
         OutputSet published = new OutputSet(outputs).addTemplate(outputs, template);
         if (writeSarif) {
             published.add(outputs, SARIF_FILE, sarif)
@@ -603,7 +609,8 @@ final class Invocation {
     }
 
     /** The review page and the map drawn on it. */
-    private record Page(Optional<MapLayout.Placed> map, byte[] html) {
+    /** The service map's layout and its figure on the page (HTML, UTF-8). */
+    private record Page(Optional<MapLayout.Placed> map, byte[] figure) {
     }
 
     /** A service's check with the outputs of its own made beside it (in parallel in a batch run). */

@@ -75,9 +75,73 @@ public final class HtmlReport {
      * straight from the template (no page-sized string on the way: a large service's page is megabytes).
      */
     public static byte[] bytes(Analysis analysis, ToolInfo tool, ActionLevels levels, Optional<MapLayout.Placed> map) {
+        return withMap(pageWithMapSlot(analysis, tool, levels), mapFigure(analysis, map));
+    }
+
+    /**
+     * Where {@link #pageWithMapSlot} leaves room for the map: an HTML comment with a number drawn once per
+     * process, so that no text of the service (escaped anyway) can be taken for it. It never reaches a
+     * written page.
+     */
+    private static final byte[] MAP_SLOT = ("<!--slsguard-map-" + Long.toHexString(new java.security.SecureRandom()
+            .nextLong()) + "-->").getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The page of one service without its map, with a slot where {@link #withMap} puts the map's figure:
+     * the page and the map's layout can then be made side by side.
+     */
+    public static byte[] pageWithMapSlot(Analysis analysis, ToolInfo tool, ActionLevels levels) {
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+        Map<String, Integer> packIndex = new TreeMap<>();
+        packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
         Utf8ByteOutput out = new Utf8ByteOutput();
-        TEMPLATES.render("review.jte", page(analysis, tool, levels, map), out);
+        TEMPLATES.render("review.jte", page(analysis, tool, "", packIndex, levels,
+                new String(MAP_SLOT, StandardCharsets.UTF_8)), out);
         return out.toByteArray();
+    }
+
+    /** The figure of the service map on the page of one service (UTF-8), or nothing without a map to draw. */
+    public static byte[] mapFigure(Analysis analysis, Optional<MapLayout.Placed> map) {
+        return figure(analysis, map, "").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code page} from {@link #pageWithMapSlot} with {@code figure} from {@link #mapFigure} in its slot. */
+    public static byte[] withMap(byte[] page, byte[] figure) {
+        int at = indexOf(page, MAP_SLOT);
+        if (at < 0) {
+            throw new IllegalStateException("the page has no slot for its map");
+        }
+        byte[] out = new byte[page.length - MAP_SLOT.length + figure.length];
+        System.arraycopy(page, 0, out, 0, at);
+        System.arraycopy(figure, 0, out, at, figure.length);
+        System.arraycopy(page, at + MAP_SLOT.length, out, at + figure.length, page.length - at - MAP_SLOT.length);
+        return out;
+    }
+
+    private static int indexOf(byte[] text, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= text.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The map's figure ({@code map.jte}) as HTML, or {@code ""} when there is no map or nothing on it. */
+    private static String figure(Analysis analysis, Optional<MapLayout.Placed> map, String anchorPrefix) {
+        Optional<String> svg = map.filter(m -> !m.boxes().isEmpty()) // a template given as input: no function to draw
+                .map(m -> MapSvg.element(m, mapLinks(analysis, "#" + anchorPrefix), anchorPrefix + "map-"));
+        if (svg.isEmpty()) {
+            return "";
+        }
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        TEMPLATES.render("map.jte", svg.get(), out);
+        return out.toString();
     }
 
     public static byte[] bytes(Analysis analysis, ToolInfo tool) {
@@ -139,7 +203,7 @@ public final class HtmlReport {
         for (int i = 0; i < analyses.size(); i++) {
             String anchor = "s" + (i + 1);
             ReviewPage page = page(analyses.get(i), tool, anchor + "-", packIndex, levels,
-                    i < maps.size() ? Optional.of(maps.get(i)) : Optional.empty());
+                    figure(analyses.get(i), i < maps.size() ? Optional.of(maps.get(i)) : Optional.empty(), anchor + "-"));
             services.add(new ServiceEntry(anchor, page.file(), page.service(), page.findingCount(), page));
         }
         return new ServicesPage("slsguard review: " + title, tool.name() + " " + tool.version(),
@@ -158,7 +222,7 @@ public final class HtmlReport {
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, Integer> packIndex = new TreeMap<>();
         packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
-        return page(analysis, tool, "", packIndex, levels, map);
+        return page(analysis, tool, "", packIndex, levels, figure(analysis, map, ""));
     }
 
     /**
@@ -226,10 +290,10 @@ public final class HtmlReport {
      * @param anchorPrefix prefixed to every anchor (several services on one page)
      * @param packIndex    the filter number of every pack on the page
      * @param levels       the access levels of IAM actions
+     * @param mapFigure    the service map's figure as HTML ({@link #figure}), a slot for it, or nothing
      */
     private static ReviewPage page(Analysis analysis, ToolInfo tool, String anchorPrefix,
-                                   Map<String, Integer> packIndex, ActionLevels levels,
-                                   Optional<MapLayout.Placed> map) {
+                                   Map<String, Integer> packIndex, ActionLevels levels, String mapFigure) {
         List<Finding> findings = FindingOrder.sorted(analysis.findings());
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
@@ -288,10 +352,7 @@ public final class HtmlReport {
         return new ReviewPage("slsguard review: " + (service.isEmpty() ? file : service),
                 tool.name() + " " + tool.version(), file, service, totals, packs, sections, permissions.roles(),
                 serviceFindings,
-                findings.size(), analysis.suppressed().size(),
-                map.filter(m -> !m.boxes().isEmpty()) // a template given as input: no function to draw
-                        .map(m -> MapSvg.element(m, mapLinks(analysis, "#" + anchorPrefix), anchorPrefix + "map-"))
-                        .orElse(""));
+                findings.size(), analysis.suppressed().size(), mapFigure);
     }
 
     /** The service's name as the template has it: variables resolved ({@code service: ${file(...)}}). */

@@ -17,7 +17,8 @@ import java.util.List;
  * @param serviceFindings  findings that belong to no function
  * @param findingCount     how many findings in all
  * @param suppressedCount  how many findings inline comments suppressed (not shown, not counted)
- * @param map              the service map, an {@code <svg>} element with every text escaped; empty when not drawn
+ * @param map              the service map's figure as HTML (map.jte: an {@code <svg>} element with every text
+ *                         escaped, and its caption), written as it is; empty when not drawn
  */
 public record ReviewPage(String title, String tool, String file, String service, List<CountRow> totals,
                          List<PackRow> packs, List<FunctionSection> functions, List<RoleSection> roles,
