@@ -49,7 +49,18 @@ public final class JsJson {
      * (the text of a large template is never held whole).
      */
     public static long stringifiedUtf8Length(JsonNode node) {
+        return stringifiedUtf8Length(node, null, null);
+    }
+
+    /**
+     * As {@link #stringifiedUtf8Length(JsonNode)}, and when {@code node} is an object whose member
+     * {@code member} is an object, the length of each of that object's values (a template's resources) is
+     * given to {@code lengths} as it is counted, in the order written.
+     */
+    public static long stringifiedUtf8Length(JsonNode node, String member, java.util.function.ObjLongConsumer<String> lengths) {
         Chunks out = new Chunks(Chunks.Mode.COUNT);
+        out.sizedMember = member;
+        out.sizes = lengths;
         write(out, node, -1, 0);
         out.spill(true);
         if (out.text.capacity() > Chunks.COUNT_KEPT) {
@@ -74,6 +85,9 @@ public final class JsJson {
         /** The text written so far as UTF-8, chunk by chunk, each array exactly as long as its chunk. */
         private final java.util.List<byte[]> encoded = new java.util.ArrayList<>();
         private long counted;
+        /** COUNT: the top-level member whose object's values are measured one by one, and who is told. */
+        private String sizedMember;
+        private java.util.function.ObjLongConsumer<String> sizes;
 
         /**
          * The buffer of each thread's counting: counts run one at a time per thread and often (each
@@ -180,7 +194,37 @@ public final class JsJson {
             newline(out.text, indent, depth + 1);
             quote(out.text, field.getKey());
             out.text.append(indent < 0 ? ":" : ": ");
+            if (depth == 0 && out.sizes != null && field.getKey().equals(out.sizedMember) && field.getValue().isObject()) {
+                writeMeasured(out, field.getValue(), indent, depth + 1);
+            } else {
+                write(out, field.getValue(), indent, depth + 1);
+            }
+        }
+        newline(out.text, indent, depth);
+        out.text.append('}');
+    }
+
+    /** {@link #writeObject}, telling {@code out.sizes} how many bytes each value took (COUNT mode). */
+    private static void writeMeasured(Chunks out, JsonNode node, int indent, int depth) {
+        if (node.isEmpty()) {
+            out.text.append("{}");
+            return;
+        }
+        out.text.append('{');
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> field : orderedEntries(node)) {
+            if (!first) {
+                out.text.append(',');
+            }
+            first = false;
+            newline(out.text, indent, depth + 1);
+            quote(out.text, field.getKey());
+            out.text.append(indent < 0 ? ":" : ": ");
+            out.spill(true);
+            long before = out.counted;
             write(out, field.getValue(), indent, depth + 1);
+            out.spill(true);
+            out.sizes.accept(field.getKey(), out.counted - before);
         }
         newline(out.text, indent, depth);
         out.text.append('}');

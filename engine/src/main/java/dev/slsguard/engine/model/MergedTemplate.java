@@ -7,6 +7,9 @@ import dev.slsguard.engine.source.ListNode;
 import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,14 +22,22 @@ import java.util.Optional;
  * @param origins the source map: {@link #locate(String...)} gives the line to report a template path at
  * @param bytes   the template's size as Serverless Framework v3 uploads it ({@code JSON.stringify},
  *                UTF-8), without the derived statements
+ * @param resourceBytes the same for each resource's definition, by logical id, in the template's order
  * @param written the configuration as written, before variables were resolved (for
  *                {@link #fromVariable})
  */
-public record MergedTemplate(ObjectNode json, TemplateOrigins origins, long bytes, Optional<Node> written) {
+public record MergedTemplate(ObjectNode json, TemplateOrigins origins, long bytes, Map<String, Long> resourceBytes,
+                             Optional<Node> written) {
 
-    /** The template with its size computed. */
+    public MergedTemplate {
+        resourceBytes = Collections.unmodifiableMap(resourceBytes);
+    }
+
+    /** The template with its size, and each resource's, computed (in one count). */
     public static MergedTemplate of(ObjectNode json, TemplateOrigins origins, Optional<Node> written) {
-        return new MergedTemplate(json, origins, JsJson.stringifiedUtf8Length(json), written);
+        Map<String, Long> resources = new LinkedHashMap<>();
+        long bytes = JsJson.stringifiedUtf8Length(json, "Resources", resources::put);
+        return new MergedTemplate(json, origins, bytes, resources, written);
     }
 
     /**

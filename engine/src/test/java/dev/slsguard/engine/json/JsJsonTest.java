@@ -57,6 +57,24 @@ class JsJsonTest {
     }
 
     @Test
+    void theMembersOfOneObjectAreMeasuredWhileTheWholeIsCounted() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode template = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(
+                "{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{\"B\":{\"Type\":\"caf\u00e9\",\"2\":[1.5,null]},"
+                        + "\"10\":{},\"A\":{\"Properties\":{\"Code\":\"\ud83d\ude80\\n\"}}},\"Outputs\":{\"Resources\":{\"X\":1}}}");
+        template.with("Resources").putObject("Big").put("Body", "x".repeat(10_000));
+        java.util.Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        long total = JsJson.stringifiedUtf8Length(template, "Resources", sizes::put);
+        assertEquals(JsJson.stringifiedUtf8Length(template), total);
+        assertEquals(utf8(JsJson.stringify(template)), total);
+        assertEquals(List.of("10", "B", "A", "Big"), List.copyOf(sizes.keySet()), "in the order written; not Outputs' member");
+        sizes.forEach((id, size) -> assertEquals(utf8(JsJson.stringify(template.get("Resources").get(id))), size, id));
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    @Test
     void countingAgainAfterALongStringGivesTheSameLengths() {
         com.fasterxml.jackson.databind.node.ObjectNode small = JsonNodeFactory.instance.objectNode().put("a", "caf\u00e9");
         com.fasterxml.jackson.databind.node.ObjectNode large = JsonNodeFactory.instance.objectNode()

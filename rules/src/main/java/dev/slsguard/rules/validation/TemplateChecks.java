@@ -655,9 +655,7 @@ public final class TemplateChecks {
 
     /** The largest resources, for a message: {@code Id (12,345 bytes)}, at most three. */
     public static String largest(MergedTemplate template) {
-        List<Map.Entry<String, Long>> sizes = new ArrayList<>();
-        template.section("Resources").properties().forEach(e -> sizes.add(Map.entry(e.getKey(),
-                JsJson.stringifiedUtf8Length(e.getValue()))));
+        List<Map.Entry<String, Long>> sizes = new ArrayList<>(template.resourceBytes().entrySet());
         sizes.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         return String.join(", ", sizes.stream().limit(3).map(e -> e.getKey() + " (" + size(e.getValue()) + ")")
                 .toList());
