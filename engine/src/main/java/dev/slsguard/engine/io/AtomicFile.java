@@ -69,6 +69,9 @@ public final class AtomicFile {
         prepare(target, content).commit();
     }
 
+    /** The most one write hands to the file channel. */
+    private static final int WRITE_SLICE = 1 << 18;
+
     /**
      * Writes {@code content} to a temporary file beside {@code target} (in an existing directory) and
      * forces it to disk; {@link Pending#commit()} then puts it in place. Temporary files of the same
@@ -82,9 +85,13 @@ public final class AtomicFile {
                 + HexFormat.of().formatHex(randomBytes()) + ".tmp");
         Pending pending = new Pending(absolute, temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            // in slices: the JDK copies what one write gets into a native buffer of that size, which each
+            // writing thread then keeps (a page of megabytes would cost as much again outside the heap)
+            for (int at = 0; at < content.length; at += WRITE_SLICE) {
+                ByteBuffer buffer = ByteBuffer.wrap(content, at, Math.min(WRITE_SLICE, content.length - at));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
             }
             channel.force(true);
         } catch (IOException | RuntimeException e) {
