@@ -268,7 +268,7 @@ final class Invocation {
                                 writeSarif ? sarifRooted(SarifReport.settings(analysis)) : SarifReport.settings(analysis),
                                 List.of(), baselineStates(List.of(check), check.baseline()))) : new byte[0],
                 () -> page ? Timing.time("report: HTML", () -> HtmlReport.pageWithMapSlot(analysis, tool, ACTION_LEVELS))
-                        : new byte[0],
+                        : null,
                 () -> Timing.time("report: template", () -> TemplateWriter.bytes(analysis.template())));
         byte[] template;
         byte[] sarif;
@@ -277,8 +277,7 @@ final class Invocation {
         try (ParallelTasks<Object> results = ParallelTasks.start(reports, jobs)) {
             rendered = (Page) results.get(0);
             sarif = (byte[]) results.get(1);
-            byte[] pageWithSlot = (byte[]) results.get(2);
-            html = page ? HtmlReport.withMap(pageWithSlot, rendered.figure()) : pageWithSlot;
+            html = page ? ((HtmlReport.SlottedPage) results.get(2)).withMap(rendered.figure()) : new byte[0];
             template = (byte[]) results.get(3);
         }
         OutputSet published = new OutputSet(outputs).addTemplate(outputs, template);

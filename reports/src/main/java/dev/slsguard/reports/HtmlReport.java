@@ -75,30 +75,27 @@ public final class HtmlReport {
      * straight from the template (no page-sized string on the way: a large service's page is megabytes).
      */
     public static byte[] bytes(Analysis analysis, ToolInfo tool, ActionLevels levels, Optional<MapLayout.Placed> map) {
-        return withMap(pageWithMapSlot(analysis, tool, levels), mapFigure(analysis, map));
+        return pageWithMapSlot(analysis, tool, levels).withMap(mapFigure(analysis, map));
     }
 
     /**
-     * Where {@link #pageWithMapSlot} leaves room for the map: an HTML comment with a number drawn once per
-     * process, so that no text of the service (escaped anyway) can be taken for it. It never reaches a
-     * written page.
+     * The map's place on a page written without it: this very string object (never written) marks it, so
+     * that no text of the service can be taken for it.
      */
-    private static final byte[] MAP_SLOT = ("<!--slsguard-map-" + Long.toHexString(new java.security.SecureRandom()
-            .nextLong()) + "-->").getBytes(StandardCharsets.UTF_8);
+    private static final String MAP_SLOT = new String("<!--service map-->");
 
     /**
-     * The page of one service without its map, with a slot where {@link #withMap} puts the map's figure:
-     * the page and the map's layout can then be made side by side.
+     * The page of one service without its map, and where the map's figure goes: the page and the map's
+     * layout can then be made side by side, and {@link SlottedPage#withMap} puts them together.
      */
-    public static byte[] pageWithMapSlot(Analysis analysis, ToolInfo tool, ActionLevels levels) {
+    public static SlottedPage pageWithMapSlot(Analysis analysis, ToolInfo tool, ActionLevels levels) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, Integer> packIndex = new TreeMap<>();
         packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
-        Utf8ByteOutput out = new Utf8ByteOutput();
-        TEMPLATES.render("review.jte", page(analysis, tool, "", packIndex, levels,
-                new String(MAP_SLOT, StandardCharsets.UTF_8)), out);
-        return out.toByteArray();
+        SlottedPage page = new SlottedPage();
+        TEMPLATES.render("review.jte", page(analysis, tool, "", packIndex, levels, MAP_SLOT), page);
+        return page;
     }
 
     /** The figure of the service map on the page of one service (UTF-8), or nothing without a map to draw. */
@@ -106,30 +103,60 @@ public final class HtmlReport {
         return figure(analysis, map, "").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code page} from {@link #pageWithMapSlot} with {@code figure} from {@link #mapFigure} in its slot. */
-    public static byte[] withMap(byte[] page, byte[] figure) {
-        int at = indexOf(page, MAP_SLOT);
-        if (at < 0) {
-            throw new IllegalStateException("the page has no slot for its map");
-        }
-        byte[] out = new byte[page.length - MAP_SLOT.length + figure.length];
-        System.arraycopy(page, 0, out, 0, at);
-        System.arraycopy(figure, 0, out, at, figure.length);
-        System.arraycopy(page, at + MAP_SLOT.length, out, at + figure.length, page.length - at - MAP_SLOT.length);
-        return out;
-    }
+    /**
+     * A page written as UTF-8 without its map, and the byte offset of the map's place ({@link #MAP_SLOT},
+     * which is left out).
+     */
+    public static final class SlottedPage implements gg.jte.TemplateOutput {
+        private final Utf8ByteOutput out = new Utf8ByteOutput();
+        private int slot = -1;
 
-    private static int indexOf(byte[] text, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= text.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (text[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        private SlottedPage() {
         }
-        return -1;
+
+        @Override
+        public void writeContent(String value) {
+            if (value == MAP_SLOT) {
+                slot = out.getContentLength();
+            } else {
+                out.writeContent(value);
+            }
+        }
+
+        @Override
+        public void writeContent(String value, int beginIndex, int endIndex) {
+            if (value == MAP_SLOT) {
+                slot = out.getContentLength();
+            } else {
+                out.writeContent(value, beginIndex, endIndex);
+            }
+        }
+
+        @Override
+        public void writeBinaryContent(byte[] value) {
+            out.writeBinaryContent(value);
+        }
+
+        /** The whole page: {@code figure} (from {@link #mapFigure}) in the map's place; one copy of the page. */
+        public byte[] withMap(byte[] figure) {
+            if (slot < 0) {
+                throw new IllegalStateException("the page has no place for its map");
+            }
+            byte[] whole = new byte[out.getContentLength() + figure.length];
+            int[] read = {0};
+            try {
+                out.writeTo((data, offset, length) -> {
+                    int before = Math.max(0, Math.min(length, slot - read[0])); // bytes of this part before the map
+                    System.arraycopy(data, offset, whole, read[0], before);
+                    System.arraycopy(data, offset + before, whole, read[0] + before + figure.length, length - before);
+                    read[0] += length;
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // copying between arrays: not thrown
+            }
+            System.arraycopy(figure, 0, whole, slot, figure.length);
+            return whole;
+        }
     }
 
     /** The map's figure ({@code map.jte}) as HTML, or {@code ""} when there is no map or nothing on it. */
