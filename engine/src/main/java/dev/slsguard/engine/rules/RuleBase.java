@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -132,8 +133,8 @@ public final class RuleBase {
             models.addAll(models(packs));
         }
         // a consequence that throws is recorded and the session goes on (see ConsequenceErrors)
-        InternalKnowledgeBase kbase = Timing.time("rule base: build", () -> KieBaseBuilder.createKieBaseFromModel(models,
-                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class)));
+        InternalKnowledgeBase kbase = Timing.time("rule base: build",
+                () -> spare(precompiled).orElseGet(() -> build(models)));
         List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
         List<OrgPack> packs = new ArrayList<>();
         for (Path dir : orgPackDirs) {
@@ -186,8 +187,7 @@ public final class RuleBase {
         }
         infos.sort(Comparator.comparing(RuleInfo::id));
         // org packs could halt the session or retract facts: the built-in packs also run on their own
-        InternalKnowledgeBase builtInBase = files.isEmpty() ? null : KieBaseBuilder.createKieBaseFromModel(models,
-                ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
+        InternalKnowledgeBase builtInBase = files.isEmpty() ? null : build(models);
         return new RuleBase(kbase, builtInBase, DEFAULT_TIMEOUT, infos, ruleFiles, DEFAULT_FIRING_LIMIT, orgIds, byDisplayName,
                 precompiled.stream().map(PrecompiledPacks::loader).toList(), fromCache, packs, packOfRule);
     }
@@ -557,15 +557,53 @@ public final class RuleBase {
      * the command line is still being read. Any failure is left for {@link #load} to report.
      */
     public static void prepare(PrecompiledPacks packs) {
+        CompletableFuture<InternalKnowledgeBase> spare = new CompletableFuture<>();
+        if (SPARE.putIfAbsent(packs, spare) != null) {
+            spare = null; // one is already being built and not yet taken
+        }
+        CompletableFuture<InternalKnowledgeBase> built = spare;
         Thread thread = new Thread(() -> {
             try {
-                models(packs);
+                List<Model> models = models(packs);
+                if (built != null) {
+                    built.complete(Timing.time("rule base: build (ahead)", () -> build(models)));
+                }
             } catch (RuntimeException | Error e) { // NOPMD: nothing is kept; load tries again and reports it
-                return;
+                if (built != null) {
+                    built.completeExceptionally(e);
+                }
             }
         }, "slsguard-rule-models");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The rule base of the built-in packs that {@link #prepare} builds ahead, for the first {@link #load}
+     * of those packs to take (and add its org packs to): each rule base is built for one load.
+     */
+    private static final Map<PrecompiledPacks, CompletableFuture<InternalKnowledgeBase>> SPARE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A rule base of {@code models}; a consequence that throws is recorded and the session goes on. */
+    private static InternalKnowledgeBase build(List<Model> models) {
+        return KieBaseBuilder.createKieBaseFromModel(models, ConsequenceExceptionHandlerOption.get(ConsequenceErrors.class));
+    }
+
+    /** The rule base {@link #prepare} built ahead for {@code precompiled}, when there is one left to take. */
+    private static Optional<InternalKnowledgeBase> spare(List<PrecompiledPacks> precompiled) {
+        if (precompiled.size() != 1) {
+            return Optional.empty();
+        }
+        CompletableFuture<InternalKnowledgeBase> spare = SPARE.remove(precompiled.get(0));
+        if (spare == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(spare.join());
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return Optional.empty(); // built again below, where a failure is reported
+        }
     }
 
     private static List<Model> models(PrecompiledPacks packs) {
