@@ -180,32 +180,11 @@ public final class JsJson {
     }
 
     private static void writeObject(Chunks out, JsonNode node, int indent, int depth) {
-        if (node.isEmpty()) {
-            out.text.append("{}");
-            return;
-        }
-        out.text.append('{');
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> field : orderedEntries(node)) {
-            if (!first) {
-                out.text.append(',');
-            }
-            first = false;
-            newline(out.text, indent, depth + 1);
-            quote(out.text, field.getKey());
-            out.text.append(indent < 0 ? ":" : ": ");
-            if (depth == 0 && out.sizes != null && field.getKey().equals(out.sizedMember) && field.getValue().isObject()) {
-                writeMeasured(out, field.getValue(), indent, depth + 1);
-            } else {
-                write(out, field.getValue(), indent, depth + 1);
-            }
-        }
-        newline(out.text, indent, depth);
-        out.text.append('}');
+        writeObject(out, node, indent, depth, false);
     }
 
-    /** {@link #writeObject}, telling {@code out.sizes} how many bytes each value took (COUNT mode). */
-    private static void writeMeasured(Chunks out, JsonNode node, int indent, int depth) {
+    /** With {@code measured}, {@code out.sizes} is told how many bytes each value took (COUNT mode). */
+    private static void writeObject(Chunks out, JsonNode node, int indent, int depth, boolean measured) {
         if (node.isEmpty()) {
             out.text.append("{}");
             return;
@@ -220,11 +199,18 @@ public final class JsJson {
             newline(out.text, indent, depth + 1);
             quote(out.text, field.getKey());
             out.text.append(indent < 0 ? ":" : ": ");
-            out.spill(true);
-            long before = out.counted;
-            write(out, field.getValue(), indent, depth + 1);
-            out.spill(true);
-            out.sizes.accept(field.getKey(), out.counted - before);
+            JsonNode value = field.getValue();
+            if (measured) {
+                out.spill(true);
+                long before = out.counted;
+                write(out, value, indent, depth + 1);
+                out.spill(true);
+                out.sizes.accept(field.getKey(), out.counted - before);
+            } else if (depth == 0 && out.sizes != null && field.getKey().equals(out.sizedMember) && value.isObject()) {
+                writeObject(out, value, indent, depth + 1, true);
+            } else {
+                write(out, value, indent, depth + 1);
+            }
         }
         newline(out.text, indent, depth);
         out.text.append('}');
