@@ -31,7 +31,10 @@ public final class CompileContext {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private final Map<String, ObjectNode> outputs = new LinkedHashMap<>();
     private final List<Object> eventFacts = new ArrayList<>();
-    private final List<EventItem> compiledEvents = new ArrayList<>();
+    /** The items that compiled, by event type, each list in compile order. */
+    private final Map<EventType, List<EventItem>> compiledEvents = new java.util.EnumMap<>(EventType.class);
+    /** What compilers keep while the service compiles (see {@link #memo}). */
+    private final Map<Object, Object> memos = new java.util.HashMap<>();
     private final StatementList statements = new StatementList();
     private final Map<String, SourceRef> origins = new LinkedHashMap<>();
 
@@ -135,11 +138,25 @@ public final class CompileContext {
 
     /** Records that an event item compiled (neither refused nor skipped). */
     public void compiled(EventItem event) {
-        compiledEvents.add(event);
+        compiledEvents.computeIfAbsent(event.type(), t -> new ArrayList<>()).add(event);
     }
 
-    /** The items of an event type that compiled so far, in compile order. */
+    /**
+     * The items of an event type that compiled so far, in compile order: a read-only view, which
+     * grows as more items compile (copy it to keep it as it is now).
+     */
     public List<EventItem> compiledEvents(EventType type) {
-        return compiledEvents.stream().filter(e -> e.type() == type).toList();
+        return java.util.Collections.unmodifiableList(compiledEvents.getOrDefault(type, List.of()));
+    }
+
+    /**
+     * What a compiler keeps from one event of this service to the next (under a key of its own), made by
+     * {@code initial} the first time: so that an event is checked against those before it without
+     * going through all of them again (a service's events of one type would otherwise take quadratic time).
+     */
+    public <T> T memo(Object key, java.util.function.Supplier<T> initial) {
+        @SuppressWarnings("unchecked")
+        T value = (T) memos.computeIfAbsent(key, k -> initial.get());
+        return value;
     }
 }

@@ -57,21 +57,36 @@ public final class HttpApiCompiler implements EventCompiler {
      */
     @Override
     public CompileResult compile(EventItem event, CompileContext context) {
-        HttpApiConfig config = HttpApiConfig.resolve(context.settings(), context.functions());
-        Resolution resolution = route(event, config, routes(context, config), context.settings());
+        RoutesSoFar sofar = context.memo(RoutesSoFar.class,
+                () -> new RoutesSoFar(HttpApiConfig.resolve(context.settings(), context.functions())));
+        Resolution resolution = route(event, sofar.config, sofar.routes(context), context.settings());
         if (!resolution.refusals().isEmpty()) {
             return new CompileResult.Refused(resolution.refusals());
         }
         return resolution.route().isPresent() ? CompileResult.COMPILED : CompileResult.SKIPPED;
     }
 
-    /** The routes of the events compiled so far, by route key. */
-    private Map<String, Route> routes(CompileContext context, HttpApiConfig config) {
-        Map<String, Route> routes = new LinkedHashMap<>();
-        for (EventItem event : context.compiledEvents(eventType())) {
-            route(event, config, routes, context.settings()).route().ifPresent(r -> routes.put(r.routeKey(), r));
+    /**
+     * The routes of the events compiled so far, by route key, kept from one event to the next of a service:
+     * each compiled event is resolved once, against the routes before it, as {@link #finish} resolves them.
+     */
+    private static final class RoutesSoFar {
+        private final HttpApiConfig config;
+        private final Map<String, Route> routes = new LinkedHashMap<>();
+        private int resolved;
+
+        RoutesSoFar(HttpApiConfig config) {
+            this.config = config;
         }
-        return routes;
+
+        Map<String, Route> routes(CompileContext context) {
+            List<EventItem> compiled = context.compiledEvents(EventType.HTTP_API);
+            for (; resolved < compiled.size(); resolved++) {
+                route(compiled.get(resolved), config, routes, context.settings()).route()
+                        .ifPresent(r -> routes.put(r.routeKey(), r));
+            }
+            return routes;
+        }
     }
 
     /**
