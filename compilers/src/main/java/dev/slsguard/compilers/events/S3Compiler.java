@@ -23,6 +23,7 @@ import dev.slsguard.engine.source.MapNode;
 import dev.slsguard.engine.source.Node;
 import dev.slsguard.engine.source.ScalarNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,7 @@ public final class S3Compiler implements EventCompiler {
         Map<String, Node> definitions = new LinkedHashMap<>();
         List<Item> enabled = new ArrayList<>();
         List<String> enabledBuckets = new ArrayList<>();
+        Map<String, List<Integer>> itemsOfBucket = new HashMap<>(); // each bucket's items, by their index in enabled
         for (Item item : items) {
             NewBucket bucket = newBucket(text(item.bucket()), context);
             if (bucket.definition().isPresent()) {
@@ -188,6 +190,7 @@ public final class S3Compiler implements EventCompiler {
             item.rules().ifPresent(rules -> configuration.putObject("Filter").putObject("S3Key")
                     .set("Rules", newBucketRules((ListNode) rules)));
             configurations.computeIfAbsent(bucket.name(), b -> new ArrayList<>()).add(configuration);
+            itemsOfBucket.computeIfAbsent(bucket.name(), b -> new ArrayList<>()).add(enabled.size());
             enabled.add(item);
             enabledBuckets.add(bucket.name());
         }
@@ -212,16 +215,14 @@ public final class S3Compiler implements EventCompiler {
                 bucketConf.properties().forEach(e -> properties.set(e.getKey(), e.getValue()));
             }
             ArrayNode dependsOn = resource.putArray("DependsOn");
-            for (int i = 0; i < enabled.size(); i++) {
-                if (!enabledBuckets.get(i).equals(bucketName)) {
-                    continue;
-                }
+            List<Integer> ofBucket = itemsOfBucket.get(bucketName);
+            for (int i : ofBucket) {
                 FunctionSettings function = enabled.get(i).event().function();
                 dependsOn.add(permissionId(function, bucketName, meta));
                 function.targetAlias().map(TargetAlias::logicalId).ifPresent(dependsOn::add);
             }
             String logicalId = bucketMeta != null ? bucketMeta.logicalId() : Naming.bucketLogicalId(bucketName);
-            context.mergeResource(logicalId, resource, Optional.empty(), firstRef(enabled, enabledBuckets, bucketName));
+            context.mergeResource(logicalId, resource, Optional.empty(), enabled.get(ofBucket.get(0)).event().ref());
         }
 
         for (int i = 0; i < enabled.size(); i++) {
@@ -246,11 +247,6 @@ public final class S3Compiler implements EventCompiler {
     private static String permissionId(FunctionSettings function, String bucketName, Map<String, BucketMeta> meta) {
         BucketMeta bucketMeta = meta.get(bucketName);
         return Naming.s3PermissionLogicalId(function.key(), bucketMeta != null ? bucketMeta.ref() : bucketName);
-    }
-
-    private static SourceRef firstRef(List<Item> enabled, List<String> buckets,
-                                String bucketName) {
-        return enabled.get(buckets.indexOf(bucketName)).event().ref();
     }
 
     /** {@code [{Name: <key>, Value: <value>}]}: each rule's first key and its value. */

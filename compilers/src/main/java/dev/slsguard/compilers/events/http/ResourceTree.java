@@ -45,6 +45,10 @@ final class ResourceTree {
     private final List<PathNode> trees = new ArrayList<>();
     private final List<PathNode> predefinedNodes = new ArrayList<>();
     private final List<PathNode> methodNodes = new ArrayList<>();
+    // the paths of the three lists above, so that finding one is not a scan per endpoint
+    private final Map<String, PathNode> treeByPath = new java.util.HashMap<>();
+    private final java.util.Set<String> predefinedPaths = new java.util.HashSet<>();
+    private final java.util.Set<String> methodNodePaths = new java.util.HashSet<>();
 
     /** Thrown where v3 throws a plain {@code Error} about a missing resource id. */
     static final class MissingResourceId extends Exception {
@@ -72,7 +76,7 @@ final class ResourceTree {
             return combine(tree.trees);
         }
         boolean allPredefined = methodPaths.stream()
-                .allMatch(path -> tree.predefinedNodes.stream().anyMatch(n -> n.path.equals(path)));
+                .allMatch(tree.predefinedPaths::contains);
         if (allPredefined) {
             Map<String, PathNode> out = new LinkedHashMap<>();
             for (Predefined p : predefined) {
@@ -99,13 +103,15 @@ final class ResourceTree {
             }
         }
         List<PathNode> validated = new ArrayList<>();
+        java.util.Set<String> validatedPaths = new java.util.HashSet<>();
         for (PathNode node : tree.methodNodes) {
             PathNode iter = node;
             while (iter != null) {
                 if (iter.resourceId != null) {
                     cut(iter);
-                    if (validated.stream().noneMatch(t -> t.path.equals(node.path))) {
+                    if (!validatedPaths.contains(node.path)) {
                         validated.add(iter);
+                        validatedPaths.add(iter.path);
                     }
                     break;
                 }
@@ -114,6 +120,7 @@ final class ResourceTree {
                 }
                 if (iter.parent == null) {
                     validated.add(iter);
+                    validatedPaths.add(iter.path);
                     break;
                 }
                 iter = iter.parent;
@@ -164,7 +171,7 @@ final class ResourceTree {
             current = current == null ? part : current + "/" + part;
             String at = current;
             if (root == null) {
-                root = trees.stream().filter(n -> n.path.equals(at)).findFirst().orElse(null);
+                root = treeByPath.get(at);
             }
             if (parent == null) {
                 parent = root;
@@ -187,6 +194,7 @@ final class ResourceTree {
             if (root == null) {
                 root = node;
                 trees.add(root);
+                treeByPath.put(root.path, root);
             }
             parent = applyNode(node, parts, index, name, resourceId, isMethod);
         }
@@ -198,13 +206,13 @@ final class ResourceTree {
             node.name = name;
             if (resourceId != null) {
                 node.resourceId = resourceId;
-                if (predefinedNodes.stream().noneMatch(n -> n.path.equals(node.path))) {
+                if (predefinedPaths.add(node.path)) {
                     predefinedNodes.add(node);
                 }
             }
             if (isMethod && !node.hasMethod) {
                 node.hasMethod = true;
-                if (methodNodes.stream().noneMatch(n -> n.path.equals(node.path))) {
+                if (methodNodePaths.add(node.path)) {
                     methodNodes.add(node);
                 }
             }
