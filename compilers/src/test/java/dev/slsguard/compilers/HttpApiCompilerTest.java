@@ -111,6 +111,38 @@ class HttpApiCompilerTest {
     }
 
     @Test
+    void aRouteTakenByAnEarlierFunctionIsRefusedAmongManyEventsOfOtherTypes() throws IOException {
+        // each event is checked against the routes compiled before it, kept from one event to the next
+        StringBuilder yaml = new StringBuilder("""
+                service: many
+                provider:
+                  name: aws
+                functions:
+                """);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String route = i == 31 ? "GET /items/3" : "GET /items/" + i; // function 31 repeats function 3's route
+            yaml.append("  f").append(i).append(":\n    handler: h.f\n    events:\n")
+                    .append("      - sqs: arn:aws:sqs:us-east-1:123456789012:q").append(i).append('\n')
+                    .append("      - httpApi: ").append(route).append('\n')
+                    .append("      - schedule: rate(1 hour)\n");
+            if (i != 31) {
+                expected.add(route);
+            }
+        }
+        Compilation compilation = new ServerlessCompiler().compile(LoadedDocuments.resolved(dir, yaml.toString()));
+        List<String> routes = compilation.facts().stream().filter(HttpApiEvent.class::isInstance)
+                .map(e -> ((HttpApiEvent) e).routeKey()).toList();
+        assertEquals(expected, routes);
+        List<String> refused = compilation.facts().stream().filter(dev.slsguard.engine.model.Refusal.class::isInstance)
+                .map(dev.slsguard.engine.model.Refusal.class::cast)
+                .map(r -> r.code() + " " + r.function() + " " + r.index() + " " + r.detail()).toList();
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.get(0).startsWith("DUPLICATE_HTTP_API_ROUTE f31 1 route 'GET /items/3' is already declared"
+                + " by function f3"), refused.get(0));
+    }
+
+    @Test
     void noRoutesNoApi() throws IOException {
         String yaml = """
                 service: quiet
