@@ -89,12 +89,8 @@ public final class HtmlReport {
      * layout can then be made side by side, and {@link SlottedPage#withMap} puts them together.
      */
     public static SlottedPage pageWithMapSlot(Analysis analysis, ToolInfo tool, ActionLevels levels) {
-        Map<String, RuleInfo> rules = new TreeMap<>();
-        analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
-        Map<String, Integer> packIndex = new TreeMap<>();
-        packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
         SlottedPage page = new SlottedPage();
-        TEMPLATES.render("review.jte", page(analysis, tool, "", packIndex, levels, MAP_SLOT), page);
+        TEMPLATES.render("review.jte", page(analysis, tool, levels, MAP_SLOT), page);
         return page;
     }
 
@@ -240,16 +236,16 @@ public final class HtmlReport {
 
     /** What the page shows, in the order it shows it. */
     static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels) {
-        return page(analysis, tool, levels, Optional.empty());
+        return page(analysis, tool, levels, "");
     }
 
-    private static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels,
-                                   Optional<MapLayout.Placed> map) {
+    /** The page of one service alone (no anchor prefix), with {@code mapFigure} as its map. */
+    private static ReviewPage page(Analysis analysis, ToolInfo tool, ActionLevels levels, String mapFigure) {
         Map<String, RuleInfo> rules = new TreeMap<>();
         analysis.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
         Map<String, Integer> packIndex = new TreeMap<>();
         packRows(analysis.findings(), rules).forEach(row -> packIndex.put(row.pack(), row.index()));
-        return page(analysis, tool, "", packIndex, levels, figure(analysis, map, ""));
+        return page(analysis, tool, "", packIndex, levels, mapFigure);
     }
 
     /**
