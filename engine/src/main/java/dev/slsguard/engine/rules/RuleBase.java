@@ -132,7 +132,6 @@ public final class RuleBase {
         for (PrecompiledPacks packs : precompiled) {
             models.addAll(models(packs));
         }
-        // a consequence that throws is recorded and the session goes on (see ConsequenceErrors)
         InternalKnowledgeBase kbase = Timing.time("rule base: build",
                 () -> spare(precompiled).orElseGet(() -> build(models)));
         List<OrgPackFile> files = OrgPackFile.list(orgPackDirs);
@@ -557,11 +556,9 @@ public final class RuleBase {
      * the command line is still being read. Any failure is left for {@link #load} to report.
      */
     public static void prepare(PrecompiledPacks packs) {
-        CompletableFuture<InternalKnowledgeBase> spare = new CompletableFuture<>();
-        if (SPARE.putIfAbsent(packs, spare) != null) {
-            spare = null; // one is already being built and not yet taken
-        }
-        CompletableFuture<InternalKnowledgeBase> built = spare;
+        CompletableFuture<InternalKnowledgeBase> fresh = new CompletableFuture<>();
+        // null when one is already being built and not yet taken
+        CompletableFuture<InternalKnowledgeBase> built = SPARE.putIfAbsent(packs, fresh) == null ? fresh : null;
         Thread thread = new Thread(() -> {
             try {
                 List<Model> models = models(packs);
