@@ -607,7 +607,6 @@ final class Invocation {
         return () -> new String(report, StandardCharsets.UTF_8);
     }
 
-    /** The review page and the map drawn on it. */
     /** The service map's layout and its figure on the page (HTML, UTF-8). */
     private record Page(Optional<MapLayout.Placed> map, byte[] figure) {
     }

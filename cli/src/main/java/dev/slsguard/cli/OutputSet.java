@@ -1,5 +1,6 @@
 package dev.slsguard.cli;
 
+import dev.slsguard.engine.Timing;
 import dev.slsguard.engine.io.AtomicFile;
 import dev.slsguard.engine.io.DirectoryLock;
 import dev.slsguard.engine.io.InputFile;
@@ -42,7 +43,7 @@ final class OutputSet {
 
     /** Writes every file, then puts them all in place. */
     void publish() {
-        dev.slsguard.engine.Timing.time("outputs: write and rename", this::publishNow);
+        Timing.time("outputs: write and rename", this::publishNow);
     }
 
     private void publishNow() {

@@ -89,11 +89,12 @@ public final class JsJson {
         private String sizedMember;
         private java.util.function.ObjLongConsumer<String> sizes;
 
+        /** A counting buffer grown past this (by one long string) is not kept. */
+        private static final int COUNT_KEPT = 1 << 16;
         /**
          * The buffer of each thread's counting: counts run one at a time per thread and often (each
          * resource and statement of a template), so the buffer is kept instead of allocated per count.
          */
-        private static final int COUNT_KEPT = 1 << 16;
         private static final ThreadLocal<StringBuilder> COUNT_BUFFER =
                 ThreadLocal.withInitial(() -> new StringBuilder(COUNT_CHUNK + 256));
 
