@@ -1,10 +1,8 @@
 package dev.slsguard.rules.iam;
 
 import dev.slsguard.engine.Timing;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,19 +28,35 @@ public final class IamCatalog {
 
     private final String source;
     private final TreeMap<String, ServiceData> services;   // lower-case "prefix:" -> its data, sorted like full names
-    private final Map<String, ConditionKeyType> keys;      // lower-case key -> type
-    private final Map<String, List<ConditionKeyType>> keyPatterns; // lower-case "svc:Name/" -> patterns
+    private final byte[] text;
+    private final int[] keyLines;                           // start and end of each condition key record
+    private volatile ConditionKeys keys;                    // parsed on first use
     private final Map<String, List<IamAction>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** One service's records, parsed into actions on first use (most checks touch a few services). */
+    /**
+     * One service's records, parsed into actions on first use (most checks touch a few services): until
+     * then, where its lines lie in the catalogue's text.
+     */
     private static final class ServiceData {
         final String prefix;
-        final List<String> lines = new ArrayList<>();
+        private final byte[] text;
+        private int[] lines = new int[16];                     // start and end of each record line
+        private int lineCount;
         private volatile List<IamAction> actions;              // sorted by lower-case full name
         private volatile Map<String, IamAction> byKey;
 
-        ServiceData(String prefix) {
+        ServiceData(String prefix, byte[] text) {
             this.prefix = prefix;
+            this.text = text;
+        }
+
+        void addLine(int start, int end) {
+            if (2 * lineCount + 2 > lines.length) {
+                lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+            }
+            lines[2 * lineCount] = start;
+            lines[2 * lineCount + 1] = end;
+            lineCount++;
         }
 
         List<IamAction> actions() {
@@ -66,8 +80,8 @@ public final class IamCatalog {
         private void parse() {
             Map<String, List<String>> resourceTypes = new HashMap<>();
             TreeMap<String, IamAction> parsed = new TreeMap<>();
-            for (String line : lines) {
-                String[] f = line.split("\t", -1);
+            for (int i = 0; i < lineCount; i++) {
+                String[] f = line(text, lines[2 * i], lines[2 * i + 1]).split("\t", -1);
                 if (f[0].equals("resource")) {
                     resourceTypes.put(f[1].toLowerCase(Locale.ROOT), List.of(f[2].split(" ")));
                 } else if (f[0].equals("action")) {
@@ -84,15 +98,42 @@ public final class IamCatalog {
             }
             byKey = Map.copyOf(parsed);
             actions = List.copyOf(parsed.values());
+            lines = null;
         }
     }
 
-    private IamCatalog(String source, TreeMap<String, ServiceData> services, Map<String, ConditionKeyType> keys) {
+    private IamCatalog(String source, TreeMap<String, ServiceData> services, byte[] text, int[] keyLines) {
         this.source = source;
         this.services = services;
-        this.keys = keys;
+        this.text = text;
+        this.keyLines = keyLines;
+    }
+
+    /** The condition keys: lower-case key to type, and lower-case {@code svc:Name/} to the patterns under it. */
+    private record ConditionKeys(Map<String, ConditionKeyType> exact, Map<String, List<ConditionKeyType>> patterns) {
+    }
+
+    private ConditionKeys keys() {
+        ConditionKeys result = keys;
+        if (result == null) {
+            synchronized (this) {
+                if (keys == null) {
+                    keys = parseKeys();
+                }
+                result = keys;
+            }
+        }
+        return result;
+    }
+
+    private ConditionKeys parseKeys() {
+        Map<String, ConditionKeyType> exact = new HashMap<>();
+        for (int i = 0; i < keyLines.length; i += 2) {
+            String[] f = line(text, keyLines[i], keyLines[i + 1]).split("\t", -1);
+            exact.put(f[1].toLowerCase(Locale.ROOT), new ConditionKeyType(f[1], f[2]));
+        }
         Map<String, List<ConditionKeyType>> patterns = new HashMap<>();
-        for (ConditionKeyType key : keys.values()) {
+        for (ConditionKeyType key : exact.values()) {
             int slash = key.key().indexOf('/');
             if (slash > 0) {
                 patterns.computeIfAbsent(key.key().substring(0, slash + 1).toLowerCase(Locale.ROOT),
@@ -100,7 +141,7 @@ public final class IamCatalog {
             }
         }
         patterns.values().forEach(l -> l.sort(java.util.Comparator.comparing(ConditionKeyType::key)));
-        this.keyPatterns = patterns;
+        return new ConditionKeys(exact, patterns);
     }
 
     private static final class Holder {
@@ -205,13 +246,14 @@ public final class IamCatalog {
      */
     public Optional<ConditionKeyType> conditionKey(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        ConditionKeyType exact = keys.get(k);
+        ConditionKeys keys = keys();
+        ConditionKeyType exact = keys.exact().get(k);
         if (exact != null) {
             return Optional.of(exact);
         }
         int slash = k.indexOf('/');
         if (slash > 0) {
-            List<ConditionKeyType> patterns = keyPatterns.get(k.substring(0, slash + 1));
+            List<ConditionKeyType> patterns = keys.patterns().get(k.substring(0, slash + 1));
             if (patterns != null && !patterns.isEmpty()) {
                 return Optional.of(patterns.get(0));
             }
@@ -233,49 +275,85 @@ public final class IamCatalog {
             if (in == null) {
                 throw new IllegalStateException("IAM data " + RESOURCE + " is missing from the class path");
             }
-            return read(new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16),
-                    StandardCharsets.UTF_8)));
+            return read(new GZIPInputStream(in, 1 << 16).readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
-    private static IamCatalog read(BufferedReader reader) throws IOException {
+    /**
+     * The catalogue of the records in {@code text} (UTF-8 lines, each a record kind, a tab and its
+     * fields). One pass finds where the records lie; only the service prefixes and the source become
+     * strings here (a check reads a few services of the 26,000 lines).
+     */
+    static IamCatalog read(byte[] text) {
         String source = "";
         TreeMap<String, ServiceData> services = new TreeMap<>();
-        Map<String, ConditionKeyType> keys = new HashMap<>();
+        int[] keyLines = new int[64];
+        int keyCount = 0;
         ServiceData service = null;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        int start = 0;
+        while (start < text.length) {
+            int end = start;
+            while (end < text.length && text[end] != '\n' && text[end] != '\r') {
+                end++;
             }
-            int tab = line.indexOf('\t');
-            String kind = tab < 0 ? line : line.substring(0, tab);
-            switch (kind) {
-                case "resource", "action" -> {
+            if (end > start && text[start] != '#') {
+                if (kind(text, start, end, ACTION) || kind(text, start, end, RESOURCE_TYPE)) {
                     if (service != null) {
-                        service.lines.add(line);
+                        service.addLine(start, end);
                     }
-                }
-                case "service" -> {
-                    service = new ServiceData(line.substring(tab + 1));
+                } else if (kind(text, start, end, SERVICE)) {
+                    service = new ServiceData(field(text, start, end, SERVICE.length), text);
                     services.put(service.prefix.toLowerCase(Locale.ROOT) + ":", service);
-                }
-                case "key" -> {
-                    String[] f = line.split("\t", -1);
-                    keys.put(f[1].toLowerCase(Locale.ROOT), new ConditionKeyType(f[1], f[2]));
-                }
-                case "source" -> {
-                    String[] f = line.split("\t", -1);
+                } else if (kind(text, start, end, KEY)) {
+                    if (2 * keyCount + 2 > keyLines.length) {
+                        keyLines = java.util.Arrays.copyOf(keyLines, keyLines.length * 2);
+                    }
+                    keyLines[2 * keyCount] = start;
+                    keyLines[2 * keyCount + 1] = end;
+                    keyCount++;
+                } else if (kind(text, start, end, SOURCE)) {
+                    String[] f = line(text, start, end).split("\t", -1);
                     source = f[1] + " " + f[2];
                 }
-                default -> {
-                    // a record kind of a later format version: ignored
-                }
+                // any other kind is a record of a later format version: ignored
+            }
+            // a line ends at \n, \r or \r\n, as BufferedReader.readLine has it
+            start = end < text.length && text[end] == '\r' && end + 1 < text.length && text[end + 1] == '\n'
+                    ? end + 2 : end + 1;
+        }
+        return new IamCatalog(source, services, text, java.util.Arrays.copyOf(keyLines, 2 * keyCount));
+    }
+
+    private static final byte[] ACTION = "action".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESOURCE_TYPE = "resource".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SERVICE = "service".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY = "key".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SOURCE = "source".getBytes(StandardCharsets.US_ASCII);
+
+    /** The line {@code [start, end)} is of record kind {@code kind}: the kind, then a tab or the line's end. */
+    private static boolean kind(byte[] text, int start, int end, byte[] kind) {
+        int after = start + kind.length;
+        if (after > end || (after < end && text[after] != '\t')) {
+            return false;
+        }
+        for (int i = 0; i < kind.length; i++) {
+            if (text[start + i] != kind[i]) {
+                return false;
             }
         }
-        return new IamCatalog(source, services, keys);
+        return true;
+    }
+
+    /** The rest of the line after its kind and tab (empty when the line is the kind alone). */
+    private static String field(byte[] text, int start, int end, int kindLength) {
+        int from = Math.min(end, start + kindLength + 1);
+        return new String(text, from, end - from, StandardCharsets.UTF_8);
+    }
+
+    private static String line(byte[] text, int start, int end) {
+        return new String(text, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** The data writes {@code Permissions management, Write}; the reference's level is the first. */
