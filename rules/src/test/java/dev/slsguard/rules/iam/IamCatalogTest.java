@@ -29,6 +29,24 @@ class IamCatalogTest {
     }
 
     @Test
+    void readsOnlyTheServicesAndKeysItIsAskedAbout() {
+        IamCatalog fresh = IamCatalog.load();
+        assertEquals(0, fresh.servicesRead());
+        assertTrue(fresh.knowsService("logs"), "the index names every service");
+        assertEquals(0, fresh.servicesRead());
+        assertEquals("Write", fresh.action("logs:PutLogEvents").orElseThrow().accessLevel());
+        assertEquals(1, fresh.servicesRead());
+        assertEquals(63, fresh.expand("s3:Get*").size());
+        assertEquals(2, fresh.servicesRead());
+        assertFalse(fresh.keysRead());
+        assertEquals("IPAddress", fresh.conditionKey("aws:SourceIp").orElseThrow().type());
+        assertTrue(fresh.keysRead());
+        assertEquals(2, fresh.servicesRead());
+        assertTrue(fresh.expand("*:Describe*").size() > 1000);
+        assertEquals(fresh.services().size(), fresh.servicesRead());
+    }
+
+    @Test
     void knowsServicesCaseInsensitively() {
         assertTrue(catalog.knowsService("s3"));
         assertTrue(catalog.knowsService("DynamoDB"));
