@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 public final class Timing {
 
     private static volatile boolean enabled;
-    /** System.nanoTime() and the JVM's uptime (ms) at {@link #enable}: to place stages after JVM start. */
-    private static long originNanos;
-    private static long originUptimeMillis;
+    /** System.nanoTime() on entering {@code main}, as given to {@link #enable}. */
+    private static long mainNanos;
+    private static String mainThread = "main";
     private static final List<Stage> STAGES = new ArrayList<>();
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -29,16 +29,15 @@ public final class Timing {
 
     /**
      * Starts recording; {@code mainNanos} is System.nanoTime() on entering {@code main} (the JVM's
-     * start-up is then the uptime at that moment).
+     * start-up is then the time from the JVM's start to that moment, found by {@link #table}: the
+     * management beans that know the JVM's start take 30 to 40 ms to set up, which would delay every
+     * stage of the run if they were asked here).
      */
     public static synchronized void enable(long mainNanos) {
-        originNanos = System.nanoTime();
-        originUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+        Timing.mainNanos = mainNanos;
+        mainThread = Thread.currentThread().getName();
         STAGES.clear();
         enabled = true;
-        long startUp = originUptimeMillis * 1_000_000L - (originNanos - mainNanos);
-        STAGES.add(new Stage("JVM start to main", Thread.currentThread().getName(), 0,
-                originNanos - originUptimeMillis * 1_000_000L, startUp));
     }
 
     /** Stops recording and forgets what was recorded. */
@@ -91,16 +90,19 @@ public final class Timing {
      * stage (indented under the stage it ran in); then the total and the classes loaded.
      */
     public static synchronized String table() {
+        long end = System.nanoTime();
+        long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+        long jvmStart = System.nanoTime() - uptimeMillis * 1_000_000L;
         List<Stage> stages = new ArrayList<>(STAGES);
+        stages.add(new Stage("JVM start to main", mainThread, 0, jvmStart, mainNanos - jvmStart));
         stages.sort(java.util.Comparator.comparingLong(Stage::startNanos));
-        long jvmStart = originNanos - originUptimeMillis * 1_000_000L;
         StringBuilder out = new StringBuilder("| start (ms) | time (ms) | thread | stage |\n|---:|---:|---|---|\n");
         for (Stage stage : stages) {
             out.append(String.format(Locale.ROOT, "| %.1f | %.1f | %s | %s%s |%n", (stage.startNanos - jvmStart) / 1e6,
                     stage.nanos / 1e6, stage.thread, "· ".repeat(stage.depth), stage.name));
         }
         out.append(String.format(Locale.ROOT, "total %.1f ms after JVM start; %d classes loaded%n",
-                (System.nanoTime() - jvmStart) / 1e6,
+                (end - jvmStart) / 1e6,
                 ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()));
         return out.toString();
     }
