@@ -24,7 +24,7 @@ import java.util.TreeMap;
 public final class IamCatalog {
 
     /** Where the generated data lies on the class path: index.txt, services/PREFIX.txt, keys.txt. */
-    public static final String DATA = "dev/slsguard/rules/iam/";
+    private static final String DATA = "dev/slsguard/rules/iam/";
 
     private final String source;
     private final TreeMap<String, ServiceData> services;   // lower-case "prefix:" -> its data, sorted like full names
